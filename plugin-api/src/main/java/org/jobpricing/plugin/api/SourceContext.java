@@ -1,0 +1,23 @@
+package org.jobpricing.plugin.api;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the host gives a market-data source: its own configuration and a clock, nothing more. */
+public interface SourceContext {
+
+    /** The id of the plugin being called. */
+    String pluginId();
+
+    /** This plugin's configuration (keys without the plugin-id prefix). */
+    Map<String, String> config();
+
+    /** The host's clock; use it instead of the system clock so tests can fix time. */
+    Clock clock();
+
+    /** One configuration value. */
+    default Optional<String> get(String key) {
+        return Optional.ofNullable(config().get(key)).filter(v -> !v.isBlank());
+    }
+}

@@ -1,0 +1,152 @@
+package org.jobpricing.rules.facts;
+
+import java.time.LocalDate;
+
+/**
+ * The job being priced and the policy values the rule tables look up for it (level factor, spread,
+ * aging rate, area index, rounding, target percentile, premium cap). Unset values are null.
+ */
+public final class PricingJob {
+
+    private final String occupationCode;
+    private final String level;
+    private final String country;
+    private final String area;
+    private final String currency;
+    private final LocalDate asOf;
+    private final Trace trace;
+
+    private Double levelFactor;
+    private Double spread;
+    private Double agingRate;
+    private Double areaIndex;
+    private Double rounding;
+    private Double targetPercentile;
+    private Double premiumCap;
+
+    public PricingJob(String occupationCode, String level, String country, String area, String currency,
+                      LocalDate asOf, Trace trace) {
+        this.occupationCode = occupationCode;
+        this.level = level;
+        this.country = country;
+        this.area = area;
+        this.currency = currency;
+        this.asOf = asOf;
+        this.trace = trace;
+    }
+
+    public String getOccupationCode() {
+        return occupationCode;
+    }
+
+    public String getLevel() {
+        return level;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public String getArea() {
+        return area;
+    }
+
+    public boolean hasArea() {
+        return area != null;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public LocalDate getAsOf() {
+        return asOf;
+    }
+
+    public Double getLevelFactor() {
+        return levelFactor;
+    }
+
+    public void setLevelFactor(double value) {
+        trace.note("levelFactor(" + level + ") " + Trace.show(levelFactor) + " -> " + value);
+        levelFactor = value;
+    }
+
+    public Double getSpread() {
+        return spread;
+    }
+
+    public void setSpread(double value) {
+        trace.note("spread(" + level + ") " + Trace.show(spread) + " -> " + value);
+        spread = value;
+    }
+
+    public Double getAgingRate() {
+        return agingRate;
+    }
+
+    public void setAgingRate(double value) {
+        trace.note("agingRate(" + country + ") " + Trace.show(agingRate) + " -> " + value);
+        agingRate = value;
+    }
+
+    public Double getAreaIndex() {
+        return areaIndex;
+    }
+
+    public void setAreaIndex(double value) {
+        trace.note("areaIndex(" + Trace.show(area) + ") " + Trace.show(areaIndex) + " -> " + value);
+        areaIndex = value;
+    }
+
+    public Double getRounding() {
+        return rounding;
+    }
+
+    public void setRounding(double value) {
+        trace.note("rounding(" + currency + ") " + Trace.show(rounding) + " -> " + value);
+        rounding = value;
+    }
+
+    public Double getTargetPercentile() {
+        return targetPercentile;
+    }
+
+    public void setTargetPercentile(double value) {
+        trace.note("targetPercentile " + Trace.show(targetPercentile) + " -> " + value);
+        targetPercentile = value;
+    }
+
+    public Double getPremiumCap() {
+        return premiumCap;
+    }
+
+    public void setPremiumCap(double value) {
+        trace.note("premiumCap " + Trace.show(premiumCap) + " -> " + value);
+        premiumCap = value;
+    }
+
+    /** The policy values every quote needs; null when all are set, else the name of the first missing one. */
+    public String missingPolicy() {
+        if (levelFactor == null) {
+            return "levelFactor";
+        }
+        if (spread == null) {
+            return "spread";
+        }
+        if (agingRate == null) {
+            return "agingRate";
+        }
+        if (rounding == null) {
+            return "rounding";
+        }
+        if (targetPercentile == null) {
+            return "targetPercentile";
+        }
+        return premiumCap == null ? "premiumCap" : null;
+    }
+
+    Trace trace() {
+        return trace;
+    }
+}
