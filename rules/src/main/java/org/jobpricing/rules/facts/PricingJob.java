@@ -8,6 +8,9 @@ import java.time.LocalDate;
  */
 public final class PricingJob {
 
+    /** The table cell that matches any value. */
+    public static final String ANY = "*";
+
     private final String occupationCode;
     private final String level;
     private final String country;
@@ -61,6 +64,26 @@ public final class PricingJob {
 
     public LocalDate getAsOf() {
         return asOf;
+    }
+
+    /** Table lookup: true for {@code *} (any level) or the job's level. */
+    public boolean atLevel(String code) {
+        return ANY.equals(code) || code.equals(level);
+    }
+
+    /** Table lookup: true for {@code *} (any country) or the job's country. */
+    public boolean inCountry(String code) {
+        return ANY.equals(code) || code.equals(country);
+    }
+
+    /** Table lookup: true for {@code *} (any area, or none) or the job's area. */
+    public boolean inArea(String code) {
+        return ANY.equals(code) || code.equals(area);
+    }
+
+    /** Table lookup: true for {@code *} (any currency) or the quote's currency. */
+    public boolean inCurrency(String code) {
+        return ANY.equals(code) || code.equals(currency);
     }
 
     public Double getLevelFactor() {

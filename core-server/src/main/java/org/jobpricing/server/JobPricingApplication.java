@@ -1,0 +1,137 @@
+package org.jobpricing.server;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jobpricing.server.core.FxRateService;
+import org.jobpricing.server.core.MarketDataService;
+import org.jobpricing.server.core.PricingService;
+import org.jobpricing.server.db.Migrator;
+import org.jobpricing.server.errors.ApiExceptionMapper;
+import org.jobpricing.server.errors.JsonExceptionMapper;
+import org.jobpricing.server.errors.UnexpectedExceptionMapper;
+import org.jobpricing.server.errors.ValidationExceptionMapper;
+import org.jobpricing.server.errors.WebApplicationExceptionMapper;
+import org.jobpricing.server.health.RuleSetHealthCheck;
+import org.jobpricing.server.plugins.MarketDataRefresher;
+import org.jobpricing.server.plugins.PluginHost;
+import org.jobpricing.server.resources.MarketDataResource;
+import org.jobpricing.server.resources.PricingResource;
+import org.jobpricing.server.rules.CompiledRuleSet;
+import org.jobpricing.server.rules.RuleCompilationException;
+import org.jobpricing.server.rules.RuleEngine;
+import org.jobpricing.server.rules.RuleSetCompiler;
+import org.jobpricing.server.rules.RuleSetLoader;
+import org.jobpricing.server.rules.RuleSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The job pricing server: wires storage, rules, plugins and the REST API, top to bottom. */
+public class JobPricingApplication extends Application<JobPricingConfiguration> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobPricingApplication.class);
+
+    public static void main(String[] args) throws Exception {
+        new JobPricingApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "job-pricing";
+    }
+
+    @Override
+    public void initialize(Bootstrap<JobPricingConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(JobPricingConfiguration configuration) {
+                return configuration.getDatabase();
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return Migrator.CHANGELOG;
+            }
+        });
+    }
+
+    @Override
+    public void run(JobPricingConfiguration config, Environment env) throws Exception {
+        Clock clock = Clock.systemUTC();
+        env.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        registerErrorMappers(config, env);
+
+        // storage
+        Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");
+        Migrator.migrate(jdbi);
+
+        // rules
+        RuleEngine engine = new RuleEngine(compileStartupRules(Path.of(config.getRules().getDirectory())));
+        env.healthChecks().register("rules", new RuleSetHealthCheck(engine));
+
+        // market data and plugins
+        MarketDataService marketData = new MarketDataService(jdbi, clock);
+        FxRateService fxRates = new FxRateService(jdbi, clock);
+        PluginHost plugins = new PluginHost(Path.of(config.getPlugins().getDirectory()));
+        MarketDataRefresher refresher = new MarketDataRefresher(plugins, marketData, config.getPlugins().getConfig(),
+                Duration.ofMillis(config.getPlugins().getFetchTimeout().toMilliseconds()),
+                config.getPlugins().isRefreshOnStartup(), clock);
+        env.lifecycle().manage(plugins);
+        env.lifecycle().manage(refresher);
+        env.jersey().register(new MarketDataResource(marketData, fxRates, refresher));
+
+        // pricing
+        PricingService pricing = new PricingService(jdbi, engine, env.getObjectMapper(), clock);
+        env.jersey().register(new PricingResource(pricing));
+    }
+
+    private static void registerErrorMappers(JobPricingConfiguration config, Environment env) {
+        if (config.getServerFactory() instanceof AbstractServerFactory server) {
+            server.setRegisterDefaultExceptionMappers(false);
+        }
+        env.jersey().register(new ApiExceptionMapper());
+        env.jersey().register(new JsonExceptionMapper());
+        env.jersey().register(new ValidationExceptionMapper());
+        env.jersey().register(new WebApplicationExceptionMapper());
+        env.jersey().register(new UnexpectedExceptionMapper());
+    }
+
+    /** The rules of the configured directory, or the bundled copy when it does not exist. Errors stop the start. */
+    static CompiledRuleSet compileStartupRules(Path directory) throws RuleCompilationException {
+        List<RuleSource> sources;
+        if (Files.isDirectory(directory)) {
+            try {
+                sources = RuleSetLoader.fromDirectory(directory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read rules directory " + directory, e);
+            }
+            LOG.info("loading {} rule files from {}", sources.size(), directory.toAbsolutePath());
+        } else {
+            sources = RuleSetLoader.bundled();
+            LOG.info("rules directory {} not found; using the {} bundled rule files", directory.toAbsolutePath(),
+                    sources.size());
+        }
+        CompiledRuleSet compiled = new RuleSetCompiler().compile(sources);
+        LOG.info("rule set {} active", compiled.version());
+        return compiled;
+    }
+}

@@ -1,0 +1,92 @@
+package org.jobpricing.server.core;
+
+import java.io.StringReader;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.Jdbi;
+import org.jobpricing.plugin.api.CsvRows;
+import org.jobpricing.plugin.api.ObservationChecks;
+import org.jobpricing.plugin.api.Problem;
+import org.jobpricing.server.api.ImportResult;
+import org.jobpricing.server.db.FxRateDao;
+import org.jobpricing.server.errors.ApiException;
+
+/** Imports FX rates ({@code date,from,to,rate}); all-or-nothing, a rate for the same pair and date is replaced. */
+public final class FxRateService {
+
+    static final List<String> HEADER = List.of("date", "from", "to", "rate");
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public FxRateService(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public ImportResult importCsv(String csv) {
+        CsvRows.Result parsed = CsvRows.read(new StringReader(csv), HEADER);
+        List<Problem> problems = new ArrayList<>(parsed.problems());
+        List<FxRateDao.Row> rows = new ArrayList<>();
+        Timestamp now = Timestamp.from(clock.instant());
+        for (CsvRows.Row row : parsed.rows()) {
+            int before = problems.size();
+            LocalDate date = date(row, problems);
+            String from = currency(row, 1, "from", problems);
+            String to = currency(row, 2, "to", problems);
+            Double rate = rate(row, problems);
+            if (from != null && from.equals(to)) {
+                problems.add(new Problem(row.line(), "to", "must differ from 'from'"));
+            }
+            if (problems.size() == before) {
+                rows.add(new FxRateDao.Row(date, from, to, rate, now));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("INVALID_CSV", problems.size() + " problem(s) in the CSV; nothing was imported",
+                    problems);
+        }
+        if (rows.isEmpty()) {
+            throw ApiException.badRequest("INVALID_CSV", "the CSV has a header but no rows; nothing was imported",
+                    List.of());
+        }
+        jdbi.useExtension(FxRateDao.class, dao -> dao.upsert(rows));
+        return new ImportResult(rows.size());
+    }
+
+    private static LocalDate date(CsvRows.Row row, List<Problem> problems) {
+        try {
+            return LocalDate.parse(row.get(0) == null ? "" : row.get(0));
+        } catch (DateTimeParseException e) {
+            problems.add(new Problem(row.line(), "date", "'" + row.cells()[0] + "' is not a date (YYYY-MM-DD)"));
+            return null;
+        }
+    }
+
+    private static String currency(CsvRows.Row row, int index, String column, List<Problem> problems) {
+        String code = row.get(index) == null ? null : row.get(index).toUpperCase(Locale.ROOT);
+        if (!ObservationChecks.isCurrency(code)) {
+            problems.add(new Problem(row.line(), column, "'" + row.cells()[index] + "' is not an ISO 4217 currency code"));
+            return null;
+        }
+        return code;
+    }
+
+    private static Double rate(CsvRows.Row row, List<Problem> problems) {
+        try {
+            double rate = Double.parseDouble(row.get(3) == null ? "" : row.get(3));
+            if (Double.isFinite(rate) && rate > 0) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new Problem(row.line(), "rate", "'" + row.cells()[3] + "' is not a positive number"));
+        return null;
+    }
+}

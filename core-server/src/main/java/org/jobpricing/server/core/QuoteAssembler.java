@@ -1,0 +1,61 @@
+package org.jobpricing.server.core;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+import org.jobpricing.rules.facts.MarketCandidate;
+import org.jobpricing.rules.facts.PricingJob;
+import org.jobpricing.rules.facts.PricingResult;
+import org.jobpricing.server.api.QuoteResponse;
+
+/** Maps an evaluated pricing to its API representation, rounding only for display (method: 2 decimals). */
+public final class QuoteAssembler {
+
+    private QuoteAssembler() {
+    }
+
+    public static QuoteResponse assemble(String id, Instant createdAt, JobSpec spec, PricingResult result,
+                                         String rulesetVersion) {
+        PricingJob job = result.getJob();
+        return new QuoteResponse(id, createdAt, spec.title(), spec.asOf(), spec.currency(), spec.occupationCode(),
+                spec.level(), spec.country(), spec.area(), spec.skills(),
+                new QuoteResponse.Market(cents(result.market(0)), cents(result.market(1)), cents(result.market(2)),
+                        cents(result.market(3)), cents(result.market(4))),
+                cents(result.getReferencePoint()),
+                decimal(result.getPremium(), 6),
+                new QuoteResponse.Band(amount(result.getBandMin()), amount(result.getBandMid()),
+                        amount(result.getBandMax()), decimal(job.getSpread(), 6)),
+                new QuoteResponse.Confidence(result.getConfidenceScore(), result.getConfidenceLabel()),
+                result.getCandidates().stream().map(QuoteAssembler::use).toList(),
+                result.getTrace().steps().stream()
+                        .map(s -> new QuoteResponse.ExplanationStep(s.rule(), s.message())).toList(),
+                result.getTrace().warnings(),
+                rulesetVersion);
+    }
+
+    /** How a candidate was used; exposed so error answers can list exclusions in the same shape. */
+    public static QuoteResponse.ObservationUse use(MarketCandidate c) {
+        return new QuoteResponse.ObservationUse(c.getSourceId(), c.getSourceType(), c.getMatch(), c.getMonths(),
+                decimal(c.getFactor(), 6), decimal(c.getCredibility(), 6), decimal(c.getWeight(), 6),
+                c.isIncluded(), c.getExclusion());
+    }
+
+    static BigDecimal cents(Double value) {
+        return value == null ? null : new BigDecimal(value).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal decimal(Double value, int scale) {
+        return value == null ? null : plain(new BigDecimal(value).setScale(scale, RoundingMode.HALF_UP));
+    }
+
+    static BigDecimal amount(Double value) {
+        return value == null ? null : plain(new BigDecimal(value).setScale(2, RoundingMode.HALF_UP));
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+}

@@ -1,0 +1,42 @@
+package org.jobpricing.server.errors;
+
+import java.util.List;
+
+/**
+ * A failure the client can act on: an HTTP status, a machine code, a message and the details
+ * (fields, lines, exclusions) that explain it.
+ */
+public class ApiException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+    private final int status;
+    private final String error;
+    private final transient List<?> details;
+
+    public ApiException(int status, String error, String message, List<?> details) {
+        super(message);
+        this.status = status;
+        this.error = error;
+        this.details = details == null ? List.of() : List.copyOf(details);
+    }
+
+    public static ApiException badRequest(String error, String message, List<?> details) {
+        return new ApiException(400, error, message, details);
+    }
+
+    public static ApiException notFound(String what) {
+        return new ApiException(404, "NOT_FOUND", what + " was not found", List.of());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public List<?> details() {
+        return details;
+    }
+}

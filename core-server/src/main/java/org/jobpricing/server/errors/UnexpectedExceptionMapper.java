@@ -1,0 +1,25 @@
+package org.jobpricing.server.errors;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Anything else is a bug: a terse 500 with a log id the operator can search for, never a stack trace. */
+public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof WebApplicationException w) {
+            return new WebApplicationExceptionMapper().toResponse(w);
+        }
+        String logId = UUID.randomUUID().toString();
+        LOG.error("unexpected error, log id {}", logId, e);
+        return ErrorResponses.of(500, "INTERNAL_ERROR", "unexpected server error; log id " + logId, List.of());
+    }
+}

@@ -1,0 +1,47 @@
+package org.jobpricing.server.resources;
+
+import com.codahale.metrics.annotation.ExceptionMetered;
+import com.codahale.metrics.annotation.Timed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.jobpricing.server.api.PricingRequest;
+import org.jobpricing.server.api.QuoteResponse;
+import org.jobpricing.server.core.PricingService;
+
+/** Prices jobs and returns stored quotes. */
+@Path("/api/v1/pricing/quotes")
+@Produces(MediaType.APPLICATION_JSON)
+public class PricingResource {
+
+    private final PricingService pricing;
+
+    public PricingResource(PricingService pricing) {
+        this.pricing = pricing;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Timed
+    @ExceptionMetered
+    public Response price(@NotNull @Valid PricingRequest request) {
+        QuoteResponse quote = pricing.price(request);
+        return Response.created(UriBuilder.fromResource(PricingResource.class).path(quote.id()).build())
+                .entity(quote).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Timed
+    public QuoteResponse get(@PathParam("id") String id) {
+        return pricing.find(id);
+    }
+}

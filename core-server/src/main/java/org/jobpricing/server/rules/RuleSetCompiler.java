@@ -1,0 +1,71 @@
+package org.jobpricing.server.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+/** Compiles rule files (DRL and decision tables) into a {@link CompiledRuleSet}. */
+public final class RuleSetCompiler {
+
+    private static final String PACKAGE_PATH = "src/main/resources/org/jobpricing/policy/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    /**
+     * Compiles {@code sources}; throws with every error, file and line when they do not compile.
+     * Each build gets its own release id so builds never replace each other in the KIE repository.
+     */
+    public CompiledRuleSet compile(List<RuleSource> sources) throws RuleCompilationException {
+        if (sources.isEmpty()) {
+            throw new RuleCompilationException(List.of(new RuleProblem("", 0, 0, "the rule set has no rule files")));
+        }
+        KieServices ks = KieServices.Factory.get();
+        String version = versionOf(sources);
+        ReleaseId releaseId = ks.newReleaseId("org.jobpricing", "ruleset", "1.0.0-" + BUILDS.incrementAndGet());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        for (RuleSource source : sources) {
+            kfs.write(PACKAGE_PATH + source.name(), source.content());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
+            problems.add(new RuleProblem(path, m.getLine(), m.getColumn(), m.getText().strip()));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RuleCompilationException(problems);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        CompiledRuleSet compiled = new CompiledRuleSet(version, List.copyOf(sources), container.getKieBase());
+        ks.getRepository().removeKieModule(releaseId);
+        return compiled;
+    }
+
+    /** A content hash of the files, so the same rules always have the same version. */
+    static String versionOf(List<RuleSource> sources) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            sources.stream().sorted(java.util.Comparator.comparing(RuleSource::name)).forEach(s -> {
+                digest.update(s.name().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(s.content());
+                digest.update((byte) 0);
+            });
+            return "sha256:" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
