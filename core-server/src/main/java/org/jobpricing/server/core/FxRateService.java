@@ -34,6 +34,7 @@ public final class FxRateService {
         List<Problem> problems = new ArrayList<>(parsed.problems());
         List<FxRateDao.Row> rows = new ArrayList<>();
         Timestamp now = Timestamp.from(clock.instant());
+        java.util.Map<String, Long> firstLine = new java.util.HashMap<>();
         for (CsvRows.Row row : parsed.rows()) {
             int before = problems.size();
             LocalDate date = date(row, problems);
@@ -44,6 +45,10 @@ public final class FxRateService {
                 problems.add(new Problem(row.line(), "to", "must differ from 'from'"));
             }
             if (problems.size() == before) {
+                Long previous = firstLine.putIfAbsent(date + from + to, row.line());
+                if (previous != null) {
+                    problems.add(new Problem(row.line(), null, "same date, from and to as line " + previous));
+                }
                 rows.add(new FxRateDao.Row(date, from, to, rate, now));
             }
         }

@@ -19,8 +19,11 @@ public final class ObservationChecks {
     private static final Pattern LEVEL = Pattern.compile("[A-Z0-9_-]{1,20}");
     private static final Pattern AREA = Pattern.compile("[A-Z0-9_-]{1,32}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** ISO 4217 codes that are not money anyone is paid in: precious metals, testing, "no currency". */
+    private static final Set<String> NOT_PAY = Set.of("XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD",
+            "XPT", "XSU", "XTS", "XUA", "XXX");
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+            .map(Currency::getCurrencyCode).filter(c -> !NOT_PAY.contains(c)).collect(Collectors.toUnmodifiableSet());
     private static final String[] PERCENTILE_COLUMNS = {"p10", "p25", "p50", "p75", "p90"};
 
     private ObservationChecks() {
