@@ -3,7 +3,9 @@ package org.jobpricing.server.support;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jobpricing.server.JobPricingApplication;
 import org.jobpricing.server.JobPricingConfiguration;
 
@@ -26,25 +28,29 @@ public final class TestApps {
         return System.getProperty("jobpricing.rules.dir", "../rules");
     }
 
-    /** An app on {@code db} with the bundled rules and plugins; extra overrides win. */
-    public static DropwizardAppExtension<JobPricingConfiguration> app(TestDatabases.Db db, ConfigOverride... extra) {
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("database.driverClass", db.driver()),
-                ConfigOverride.config("database.url", db.url()),
-                ConfigOverride.config("database.user", db.user()),
-                ConfigOverride.config("database.password", db.password()),
-                ConfigOverride.config("rules.directory", rulesDir()),
-                ConfigOverride.config("plugins.directory", pluginsDir()),
-                ConfigOverride.config("logging.level", "WARN")));
-        overrides.addAll(List.of(extra));
+    /** An app on {@code db} with the bundled rules and plugins; {@code extra} are key, value pairs that win. */
+    public static DropwizardAppExtension<JobPricingConfiguration> app(TestDatabases.Db db, String... extra) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.applicationConnectors[0].port", "0");
+        settings.put("server.adminConnectors[0].port", "0");
+        settings.put("database.driverClass", db.driver());
+        settings.put("database.url", db.url());
+        settings.put("database.user", db.user());
+        settings.put("database.password", db.password());
+        settings.put("rules.directory", rulesDir());
+        settings.put("plugins.directory", pluginsDir());
+        settings.put("logging.level", "WARN");
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            settings.put(extra[i], extra[i + 1]);
+        }
+        List<ConfigOverride> overrides = new ArrayList<>();
+        settings.forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
         return new DropwizardAppExtension<>(JobPricingApplication.class, configPath(),
                 overrides.toArray(ConfigOverride[]::new));
     }
 
     /** An app whose database starts empty: no market data is loaded from plugins at startup. */
     public static DropwizardAppExtension<JobPricingConfiguration> appWithoutStartupRefresh(TestDatabases.Db db) {
-        return app(db, ConfigOverride.config("plugins.refreshOnStartup", "false"));
+        return app(db, "plugins.refreshOnStartup", "false");
     }
 }

@@ -48,6 +48,7 @@ public final class ObservationCsv {
             }
             problems.addAll(rowProblems);
         }
+        problems.sort(java.util.Comparator.comparingLong(Problem::line));
         return new Result(rows, problems);
     }
 

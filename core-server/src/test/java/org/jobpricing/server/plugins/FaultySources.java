@@ -1,0 +1,66 @@
+package org.jobpricing.server.plugins;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jobpricing.plugin.api.FetchResult;
+import org.jobpricing.plugin.api.MarketDataSource;
+import org.jobpricing.plugin.api.MarketObservation;
+import org.jobpricing.plugin.api.PayPeriod;
+import org.jobpricing.plugin.api.SourceContext;
+import org.jobpricing.plugin.api.SourceType;
+
+/** Misbehaving market-data sources, packed into a real plugin jar by the tests. */
+public final class FaultySources {
+
+    private FaultySources() {
+    }
+
+    static MarketObservation row(String occupation, Double p25, double p50, Double p75) {
+        return new MarketObservation("faulty", SourceType.SURVEY, occupation, "IC3", "US", null, "USD",
+                PayPeriod.ANNUAL, LocalDate.of(2026, 1, 1), null, p25, p50, p75, null, 100, 20);
+    }
+
+    /** Fails outright. */
+    public static final class Throwing implements MarketDataSource {
+        @Override
+        public String name() {
+            return "throwing";
+        }
+
+        @Override
+        public FetchResult fetch(SourceContext context) {
+            throw new IllegalStateException("upstream is down");
+        }
+    }
+
+    /** Never answers. */
+    public static final class Hanging implements MarketDataSource {
+        @Override
+        public String name() {
+            return "hanging";
+        }
+
+        @Override
+        public FetchResult fetch(SourceContext context) throws InterruptedException {
+            Thread.sleep(600_000);
+            return new FetchResult(List.of(), List.of());
+        }
+    }
+
+    /** Sends one good row and garbage: negative pay, NaN, inverted percentiles. */
+    public static final class Garbage implements MarketDataSource {
+        @Override
+        public String name() {
+            return "garbage";
+        }
+
+        @Override
+        public FetchResult fetch(SourceContext context) {
+            return new FetchResult(List.of(
+                    row("44-0001", null, 100000, null),
+                    row("44-0002", null, -5, null),
+                    row("44-0003", null, Double.NaN, null),
+                    row("44-0004", 130000.0, 100000, 90000.0)), List.of());
+        }
+    }
+}

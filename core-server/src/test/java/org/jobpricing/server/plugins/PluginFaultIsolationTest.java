@@ -1,0 +1,78 @@
+package org.jobpricing.server.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.jobpricing.server.JobPricingConfiguration;
+import org.jobpricing.server.support.Api;
+import org.jobpricing.server.support.PluginJars;
+import org.jobpricing.server.support.TestApps;
+import org.jobpricing.server.support.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Real plugin jars in a plugins directory: the bundled ones, a jar of misbehaving sources and a jar
+ * needing another API version. Failures are reported per source and never stop pricing.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class PluginFaultIsolationTest {
+
+    static final Path PLUGINS = pluginsDirectory();
+    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
+            "plugins.directory", PLUGINS.toString(),
+            "plugins.fetchTimeout", "2s",
+            "plugins.refreshOnStartup", "false");
+
+    static Path pluginsDirectory() {
+        try {
+            Path dir = Files.createTempDirectory("jobpricing-plugins");
+            PluginJars.copyBundled(dir);
+            PluginJars.build(dir, "faulty-sources", ">=1.0.0 & <2.0.0", FaultySources.Throwing.class,
+                    FaultySources.Hanging.class, FaultySources.Garbage.class);
+            PluginJars.build(dir, "from-the-future", ">=2.0.0", FaultySources.Garbage.class);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void eachSourceIsIsolatedAndOnlyValidRowsAreStored() {
+        Api api = new Api(APP.getLocalPort());
+
+        Api.Reply reply = api.post("/api/v1/market-data/refresh", null, "");
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.json().get("sources")).as("the plugin needing API 2.x is refused")
+                .extracting(s -> s.get("plugin").asText()).doesNotContain("from-the-future").hasSize(5);
+        Map<String, JsonNode> bySource = new HashMap<>();
+        reply.json().get("sources").forEach(s -> bySource.put(s.get("source").asText(), s));
+        assertThat(bySource).containsOnlyKeys("bls-oews", "survey-csv", "throwing", "hanging", "garbage");
+        assertThat(bySource.get("bls-oews").get("status").asText()).isEqualTo("OK");
+        assertThat(bySource.get("throwing").get("status").asText()).isEqualTo("FAILED");
+        assertThat(bySource.get("throwing").get("problems").get(0).get("message").asText()).contains("upstream is down");
+        assertThat(bySource.get("hanging").get("status").asText()).isEqualTo("FAILED");
+        assertThat(bySource.get("hanging").get("problems").get(0).get("message").asText()).contains("timed out");
+        JsonNode garbage = bySource.get("garbage");
+        assertThat(garbage.get("status").asText()).isEqualTo("PARTIAL");
+        assertThat(garbage.get("imported").asInt()).isEqualTo(1);
+        assertThat(garbage.get("rejected").asInt()).isEqualTo(3);
+        assertThat(garbage.get("problems")).extracting(p -> p.get("column").asText()).contains("p50", "p75");
+
+        assertThat(api.get("/api/v1/market-data/observations?occupationCode=44-0001").json()).hasSize(1);
+        assertThat(api.get("/api/v1/market-data/observations?occupationCode=44-0002").json()).isEmpty();
+        Api.Reply quote = api.postJson("/api/v1/pricing/quotes", """
+                {"title": "Developer", "occupationCode": "15-1252", "level": "IC3", "country": "US",
+                 "asOf": "2026-05-01"}""");
+        assertThat(quote.status()).as("pricing keeps answering").isEqualTo(201);
+    }
+}
