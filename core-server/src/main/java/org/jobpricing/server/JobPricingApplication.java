@@ -11,7 +11,32 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jobpricing.server.auth.AuthService;
+import org.jobpricing.server.auth.FirstAdmin;
+import org.jobpricing.server.auth.JsonUnauthorizedHandler;
+import org.jobpricing.server.auth.JwtAuthenticator;
+import org.jobpricing.server.auth.JwtService;
+import org.jobpricing.server.auth.LogEmailSender;
+import org.jobpricing.server.auth.LoginThrottle;
+import org.jobpricing.server.auth.PasswordHasher;
+import org.jobpricing.server.auth.PasswordPolicy;
+import org.jobpricing.server.auth.PermissionAuthorizer;
+import org.jobpricing.server.auth.Tokens;
+import org.jobpricing.server.auth.UserPrincipal;
+import org.jobpricing.server.auth.UserService;
+import org.jobpricing.server.core.AuditLog;
+import org.jobpricing.server.db.UserDao;
+import org.jobpricing.server.resources.AuditResource;
+import org.jobpricing.server.resources.AuthResource;
+import org.jobpricing.server.resources.UserResource;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +71,8 @@ import org.slf4j.LoggerFactory;
 public class JobPricingApplication extends Application<JobPricingConfiguration> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobPricingApplication.class);
+
+    private final LogEmailSender emailSender = new LogEmailSender();
 
     public static void main(String[] args) throws Exception {
         new JobPricingApplication().run(args);
@@ -84,6 +111,34 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");
         Migrator.migrate(jdbi);
 
+        // accounts and access
+        AuditLog audit = new AuditLog(jdbi, clock);
+        JobPricingConfiguration.AuthSettings authConfig = config.getAuth();
+        PasswordHasher hasher = new PasswordHasher(authConfig.getBcryptCost());
+        PasswordPolicy policy = new PasswordPolicy();
+        JwtService jwt = new JwtService(signingKeys(config), authConfig.getIssuer(), authConfig.getAudience(),
+                Duration.ofMillis(authConfig.getAccessTokenTtl().toMilliseconds()), clock);
+        FirstAdmin.ensure(jdbi, hasher, policy, audit, clock, authConfig.getAdminEmail(), authConfig.getAdminPassword());
+        env.jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<UserPrincipal>()
+                .setAuthenticator(new JwtAuthenticator(jwt, jdbi.onDemand(UserDao.class)))
+                .setAuthorizer(new PermissionAuthorizer())
+                .setPrefix("Bearer")
+                .setRealm("job-pricing")
+                .setUnauthorizedHandler(new JsonUnauthorizedHandler())
+                .buildAuthFilter()));
+        env.jersey().register(RolesAllowedDynamicFeature.class);
+        env.jersey().register(new AuthValueFactoryProvider.Binder<>(UserPrincipal.class));
+        LoginThrottle throttle = new LoginThrottle(jdbi, clock, authConfig.getMaxFailedLogins(),
+                Duration.ofMillis(authConfig.getFailedLoginWindow().toMilliseconds()),
+                Duration.ofMillis(authConfig.getLockout().toMilliseconds()));
+        AuthService authService = new AuthService(jdbi, jwt, hasher, policy, throttle, audit,
+                Duration.ofMillis(authConfig.getRefreshTokenTtl().toMilliseconds()), clock);
+        UserService users = new UserService(jdbi, hasher, policy, emailSender, audit,
+                Duration.ofMillis(authConfig.getEmailVerificationTtl().toMilliseconds()), clock);
+        env.jersey().register(new AuthResource(authService, users, authConfig.isRegistrationEnabled()));
+        env.jersey().register(new UserResource(users));
+        env.jersey().register(new AuditResource(audit));
+
         // rules
         RuleEngine engine = new RuleEngine(compileStartupRules(Path.of(config.getRules().getDirectory())));
         env.healthChecks().register("rules", new RuleSetHealthCheck(engine));
@@ -97,11 +152,39 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 config.getPlugins().isRefreshOnStartup(), clock);
         env.lifecycle().manage(plugins);
         env.lifecycle().manage(refresher);
-        env.jersey().register(new MarketDataResource(marketData, fxRates, refresher));
+        env.jersey().register(new MarketDataResource(marketData, fxRates, refresher, audit));
 
         // pricing
         PricingService pricing = new PricingService(jdbi, engine, env.getObjectMapper(), clock);
         env.jersey().register(new PricingResource(pricing));
+    }
+
+    /** The development e-mail sender (log + in-memory outbox). */
+    public LogEmailSender emailSender() {
+        return emailSender;
+    }
+
+    /** The signing key first, then retired keys kept for verification. */
+    static Map<String, byte[]> signingKeys(JobPricingConfiguration config) {
+        JobPricingConfiguration.AuthSettings auth = config.getAuth();
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        String secret = auth.getJwtSecret();
+        if (secret == null || secret.isBlank()) {
+            if (config.getEnvironment() != JobPricingConfiguration.Mode.DEVELOPMENT) {
+                throw new IllegalStateException("JWT_SECRET (auth.jwtSecret) is required outside development: "
+                        + "set it to at least 32 random bytes");
+            }
+            LOG.warn("development mode: no JWT_SECRET, using a random signing key; tokens end with this process");
+            keys.put("dev-" + Tokens.random().substring(0, 8), Tokens.randomKey());
+        } else {
+            byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length < 32) {
+                throw new IllegalStateException("JWT_SECRET must be at least 32 bytes, it has " + bytes.length);
+            }
+            keys.put(auth.getJwtKeyId(), bytes);
+        }
+        auth.getPreviousKeys().forEach((kid, old) -> keys.putIfAbsent(kid, old.getBytes(StandardCharsets.UTF_8)));
+        return keys;
     }
 
     private static void registerErrorMappers(JobPricingConfiguration config, Environment env) {

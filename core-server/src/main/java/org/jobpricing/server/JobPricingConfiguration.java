@@ -28,6 +28,34 @@ public class JobPricingConfiguration extends Configuration {
     @JsonProperty
     private PluginSettings plugins = new PluginSettings();
 
+    /** development: a missing JWT secret is replaced by a random per-start key; production refuses to start. */
+    @NotNull
+    @JsonProperty
+    private Mode environment = Mode.DEVELOPMENT;
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AuthSettings auth = new AuthSettings();
+
+    public Mode getEnvironment() {
+        return environment;
+    }
+
+    public AuthSettings getAuth() {
+        return auth;
+    }
+
+    /** Deployment mode. */
+    public enum Mode {
+        DEVELOPMENT, PRODUCTION;
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Mode of(String value) {
+            return Mode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
     public DataSourceFactory getDatabase() {
         return database;
     }
@@ -38,6 +66,129 @@ public class JobPricingConfiguration extends Configuration {
 
     public PluginSettings getPlugins() {
         return plugins;
+    }
+
+    /** Tokens, passwords, lockout and the first admin. */
+    public static class AuthSettings {
+        /** Signing secret of access tokens (JWT_SECRET), at least 32 bytes. */
+        @JsonProperty
+        private String jwtSecret = "";
+
+        @NotBlank
+        @JsonProperty
+        private String jwtKeyId = "primary";
+
+        /** Retired keys still accepted for verification: kid → secret. */
+        @NotNull
+        @JsonProperty
+        private Map<String, String> previousKeys = new java.util.LinkedHashMap<>();
+
+        @NotBlank
+        @JsonProperty
+        private String issuer = "job-pricing";
+
+        @NotBlank
+        @JsonProperty
+        private String audience = "job-pricing-api";
+
+        @NotNull
+        @JsonProperty
+        private Duration accessTokenTtl = Duration.minutes(15);
+
+        @NotNull
+        @JsonProperty
+        private Duration refreshTokenTtl = Duration.days(7);
+
+        /** bcrypt cost; 12 or more in production (tests use less to stay fast). */
+        @jakarta.validation.constraints.Min(4)
+        @jakarta.validation.constraints.Max(16)
+        @JsonProperty
+        private int bcryptCost = 12;
+
+        @JsonProperty
+        private boolean registrationEnabled;
+
+        @JsonProperty
+        private String adminEmail = "";
+
+        @JsonProperty
+        private String adminPassword = "";
+
+        @jakarta.validation.constraints.Min(1)
+        @JsonProperty
+        private int maxFailedLogins = 5;
+
+        @NotNull
+        @JsonProperty
+        private Duration failedLoginWindow = Duration.minutes(15);
+
+        @NotNull
+        @JsonProperty
+        private Duration lockout = Duration.minutes(15);
+
+        @NotNull
+        @JsonProperty
+        private Duration emailVerificationTtl = Duration.hours(24);
+
+        public String getJwtSecret() {
+            return jwtSecret;
+        }
+
+        public String getJwtKeyId() {
+            return jwtKeyId;
+        }
+
+        public Map<String, String> getPreviousKeys() {
+            return previousKeys;
+        }
+
+        public String getIssuer() {
+            return issuer;
+        }
+
+        public String getAudience() {
+            return audience;
+        }
+
+        public Duration getAccessTokenTtl() {
+            return accessTokenTtl;
+        }
+
+        public Duration getRefreshTokenTtl() {
+            return refreshTokenTtl;
+        }
+
+        public int getBcryptCost() {
+            return bcryptCost;
+        }
+
+        public boolean isRegistrationEnabled() {
+            return registrationEnabled;
+        }
+
+        public String getAdminEmail() {
+            return adminEmail;
+        }
+
+        public String getAdminPassword() {
+            return adminPassword;
+        }
+
+        public int getMaxFailedLogins() {
+            return maxFailedLogins;
+        }
+
+        public Duration getFailedLoginWindow() {
+            return failedLoginWindow;
+        }
+
+        public Duration getLockout() {
+            return lockout;
+        }
+
+        public Duration getEmailVerificationTtl() {
+            return emailVerificationTtl;
+        }
     }
 
     /** Where the rule files are read from. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.jobpricing.server.auth.Role;
 import org.jobpricing.server.support.Api;
+import org.jobpricing.server.support.TestUsers;
 import org.jobpricing.server.support.TestApps;
 import org.jobpricing.server.support.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class BundledDataQuoteTest {
 
     @Test
     void pricesSoftwareDevelopersFromTheBundledBlsFile() {
-        Api api = new Api(APP.getLocalPort());
+        Api api = TestUsers.as(APP, Role.HR_MANAGER);
 
         Api.Reply reply = api.postJson("/api/v1/pricing/quotes", """
                 {"title": "Software Developer", "occupationCode": "15-1252", "level": "IC3", "country": "US",
@@ -46,7 +48,7 @@ class BundledDataQuoteTest {
 
     @Test
     void theBundledObservationsAreListedWithTheirOrigin() {
-        Api api = new Api(APP.getLocalPort());
+        Api api = TestUsers.as(APP, Role.HR_MANAGER);
 
         Api.Reply reply = api.get("/api/v1/market-data/observations?occupationCode=15-1252&country=us");
 
@@ -62,7 +64,7 @@ class BundledDataQuoteTest {
 
     @Test
     void refreshReloadsEveryPluginSourceAndReportsEach() {
-        Api api = new Api(APP.getLocalPort());
+        Api api = TestUsers.as(APP, Role.HR_MANAGER);
 
         Api.Reply reply = api.post("/api/v1/market-data/refresh", null, "");
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.jobpricing.server.auth.Role;
 import org.jobpricing.server.support.Api;
+import org.jobpricing.server.support.TestUsers;
 import org.jobpricing.server.support.TestApps;
 import org.jobpricing.server.support.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +27,7 @@ class MarketDataImportTest {
 
     @BeforeEach
     void client() {
-        api = new Api(APP.getLocalPort());
+        api = TestUsers.as(APP, Role.HR_ANALYST);
     }
 
     private int stored(String occupation) {

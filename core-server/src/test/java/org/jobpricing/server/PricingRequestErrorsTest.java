@@ -7,7 +7,9 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import org.jobpricing.server.auth.Role;
 import org.jobpricing.server.support.Api;
+import org.jobpricing.server.support.TestUsers;
 import org.jobpricing.server.support.TestApps;
 import org.jobpricing.server.support.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +29,7 @@ class PricingRequestErrorsTest {
 
     @BeforeEach
     void client() {
-        api = new Api(APP.getLocalPort());
+        api = TestUsers.as(APP, Role.HR_ANALYST);
     }
 
     private static void assertError(Api.Reply reply, int status, String error) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import org.jobpricing.server.auth.Role;
 import org.jobpricing.server.support.Api;
+import org.jobpricing.server.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,7 @@ abstract class WorkedExamplesContract {
 
     @BeforeEach
     void loadExampleData() {
-        api = new Api(app().getLocalPort());
+        api = TestUsers.as(app(), Role.HR_ANALYST);
         assertThat(api.post("/api/v1/market-data/observations", "text/csv", Api.fixture("example1-observations.csv"))
                 .json().get("imported").asInt()).isEqualTo(3);
         assertThat(api.post("/api/v1/market-data/observations", "text/csv", Api.fixture("example2-observations.csv"))

@@ -8,6 +8,13 @@ public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException e) {
-        return ErrorResponses.of(e.status(), e.error(), e.getMessage(), e.details());
+        Response response = ErrorResponses.of(e.status(), e.error(), e.getMessage(), e.details());
+        if (e instanceof TooManyRequestsException tooMany) {
+            response.getHeaders().add("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
+        }
+        if (e.status() == 401) {
+            response.getHeaders().add("WWW-Authenticate", "Bearer realm=\"job-pricing\"");
+        }
+        return response;
     }
 }

@@ -2,6 +2,9 @@ package org.jobpricing.server.resources;
 
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +23,11 @@ import org.jobpricing.server.api.ImportResult;
 import org.jobpricing.server.api.IsoCountry;
 import org.jobpricing.server.api.ObservationView;
 import org.jobpricing.server.api.RefreshResult;
+import org.jobpricing.server.auth.Permissions;
+import org.jobpricing.server.auth.UserPrincipal;
+import org.jobpricing.server.core.AuditLog;
 import org.jobpricing.server.core.FxRateService;
+import org.jobpricing.server.errors.ApiException;
 import org.jobpricing.server.core.MarketDataService;
 import org.jobpricing.server.plugins.MarketDataRefresher;
 
@@ -31,24 +39,30 @@ public class MarketDataResource {
     private final MarketDataService marketData;
     private final FxRateService fxRates;
     private final MarketDataRefresher refresher;
+    private final AuditLog audit;
 
-    public MarketDataResource(MarketDataService marketData, FxRateService fxRates, MarketDataRefresher refresher) {
+    public MarketDataResource(MarketDataService marketData, FxRateService fxRates, MarketDataRefresher refresher,
+                              AuditLog audit) {
         this.marketData = marketData;
         this.fxRates = fxRates;
         this.refresher = refresher;
+        this.audit = audit;
     }
 
     @POST
     @Path("/observations")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Permissions.MARKET_DATA_WRITE)
     @Timed
     @ExceptionMetered
-    public ImportResult importObservations(@NotBlank String csv) {
-        return marketData.importCsv(csv);
+    public ImportResult importObservations(@Auth UserPrincipal user, @NotBlank String csv,
+                                           @Context HttpServletRequest request) {
+        return audited(user, "market-data.import", "observations", request, () -> marketData.importCsv(csv));
     }
 
     @GET
     @Path("/observations")
+    @RolesAllowed(Permissions.MARKET_DATA_READ)
     @Timed
     public List<ObservationView> observations(@QueryParam("occupationCode") String occupationCode,
                                               @QueryParam("country") @IsoCountry String country,
@@ -61,17 +75,37 @@ public class MarketDataResource {
     @POST
     @Path("/fx-rates")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Permissions.MARKET_DATA_WRITE)
     @Timed
     @ExceptionMetered
-    public ImportResult importFxRates(@NotBlank String csv) {
-        return fxRates.importCsv(csv);
+    public ImportResult importFxRates(@Auth UserPrincipal user, @NotBlank String csv,
+                                      @Context HttpServletRequest request) {
+        return audited(user, "market-data.fx-import", "fx-rates", request, () -> fxRates.importCsv(csv));
     }
 
     @POST
     @Path("/refresh")
+    @RolesAllowed(Permissions.MARKET_DATA_REFRESH)
     @Timed
-    public RefreshResult refresh() {
-        return refresher.refresh();
+    public RefreshResult refresh(@Auth UserPrincipal user, @Context HttpServletRequest request) {
+        RefreshResult result = refresher.refresh();
+        audit.success(user.username(), "market-data.refresh", "plugins", Origins.of(request), result.sources().stream()
+                .map(s -> s.plugin() + "/" + s.source() + " " + s.status() + " " + s.imported() + " stored, "
+                        + s.rejected() + " rejected")
+                .collect(java.util.stream.Collectors.joining("; ")));
+        return result;
+    }
+
+    private ImportResult audited(UserPrincipal user, String action, String resource, HttpServletRequest request,
+                                 java.util.function.Supplier<ImportResult> work) {
+        try {
+            ImportResult result = work.get();
+            audit.success(user.username(), action, resource, Origins.of(request), result.imported() + " rows");
+            return result;
+        } catch (ApiException e) {
+            audit.failure(user.username(), action, resource, Origins.of(request), e.getMessage());
+            throw e;
+        }
     }
 
     private static String blankToNull(String value) {

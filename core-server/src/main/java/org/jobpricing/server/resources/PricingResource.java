@@ -2,6 +2,7 @@ package org.jobpricing.server.resources;
 
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
+import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.server.core.PricingService;
 
 /** Prices jobs and returns stored quotes. */
@@ -30,6 +32,7 @@ public class PricingResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Permissions.PRICING_CREATE)
     @Timed
     @ExceptionMetered
     public Response price(@NotNull @Valid PricingRequest request) {
@@ -40,6 +43,7 @@ public class PricingResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed(Permissions.PRICING_READ)
     @Timed
     public QuoteResponse get(@PathParam("id") String id) {
         return pricing.find(id);

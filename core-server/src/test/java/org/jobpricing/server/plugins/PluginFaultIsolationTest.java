@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.jobpricing.server.JobPricingConfiguration;
+import org.jobpricing.server.auth.Role;
 import org.jobpricing.server.support.Api;
+import org.jobpricing.server.support.TestUsers;
 import org.jobpricing.server.support.PluginJars;
 import org.jobpricing.server.support.TestApps;
 import org.jobpricing.server.support.TestDatabases;
@@ -47,7 +49,7 @@ class PluginFaultIsolationTest {
 
     @Test
     void eachSourceIsIsolatedAndOnlyValidRowsAreStored() {
-        Api api = new Api(APP.getLocalPort());
+        Api api = TestUsers.as(APP, Role.HR_MANAGER);
 
         Api.Reply reply = api.post("/api/v1/market-data/refresh", null, "");
 

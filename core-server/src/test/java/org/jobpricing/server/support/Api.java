@@ -19,17 +19,52 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String token;
 
     /** A response: status, headers and the body parsed as JSON (null when empty or not JSON). */
     public record Reply(int status, java.net.http.HttpHeaders headers, String text, JsonNode json) {
     }
 
+    /** An anonymous client. */
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, null);
+    }
+
+    private Api(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same client sending {@code Authorization: Bearer <token>}. */
+    public Api withToken(String accessToken) {
+        return new Api(base, accessToken);
+    }
+
+    public String token() {
+        return token;
+    }
+
+    /** Logs in and returns a client carrying the access token. */
+    public Api login(String username, String password) {
+        Reply reply = postJson("/api/v1/auth/login",
+                "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}");
+        if (reply.status() != 200) {
+            throw new IllegalStateException("login of " + username + " failed: " + reply.status() + " " + reply.text());
+        }
+        return withToken(reply.json().get("access_token").asText());
     }
 
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Reply put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
     public Reply postJson(String path, String body) {
@@ -46,6 +81,9 @@ public final class Api {
     }
 
     public Reply send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -12,6 +12,11 @@ import org.jobpricing.server.JobPricingConfiguration;
 /** Starts the real server from the repository's config.yml on a test database and free ports. */
 public final class TestApps {
 
+    /** The signing secret of test servers, so tests can also forge tokens with it. */
+    public static final String JWT_SECRET = "test-signing-secret-of-at-least-32-bytes!";
+    /** The first admin's password in test servers (username "admin"). */
+    public static final String ADMIN_PASSWORD = "Sturdy-test-passphrase-7731";
+
     private TestApps() {
     }
 
@@ -40,6 +45,10 @@ public final class TestApps {
         settings.put("rules.directory", rulesDir());
         settings.put("plugins.directory", pluginsDir());
         settings.put("logging.level", "WARN");
+        settings.put("auth.jwtSecret", JWT_SECRET);
+        settings.put("auth.adminEmail", "admin@example.test");
+        settings.put("auth.adminPassword", ADMIN_PASSWORD);
+        settings.put("auth.bcryptCost", "4");
         for (int i = 0; i + 1 < extra.length; i += 2) {
             settings.put(extra[i], extra[i + 1]);
         }

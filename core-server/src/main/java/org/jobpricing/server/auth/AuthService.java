@@ -1,0 +1,153 @@
+package org.jobpricing.server.auth;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jobpricing.server.api.TokenResponse;
+import org.jobpricing.server.core.AuditLog;
+import org.jobpricing.server.db.RefreshTokenDao;
+import org.jobpricing.server.db.UserDao;
+import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.errors.TooManyRequestsException;
+
+/**
+ * Login, refresh-token rotation with reuse detection, logout and password change. Every outcome is
+ * audited; no password or token is ever logged or audited.
+ */
+public final class AuthService {
+
+    private final Jdbi jdbi;
+    private final JwtService jwt;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+    private final Duration refreshTtl;
+    private final Clock clock;
+
+    public AuthService(Jdbi jdbi, JwtService jwt, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
+                       AuditLog audit, Duration refreshTtl, Clock clock) {
+        this.jdbi = jdbi;
+        this.jwt = jwt;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.throttle = throttle;
+        this.audit = audit;
+        this.refreshTtl = refreshTtl;
+        this.clock = clock;
+    }
+
+    /** Same answer, and about the same time, whether the account is missing, inactive or the password wrong. */
+    public TokenResponse login(String login, String password, AuditLog.Origin origin) {
+        if (login == null || login.isBlank()) {
+            throw ApiException.badRequest("INVALID_REQUEST", "username or email is required",
+                    List.of(new FieldError("username", "is required")));
+        }
+        Optional<Duration> locked = throttle.lockedFor(login);
+        if (locked.isPresent()) {
+            audit.failure(login, "auth.login", "user:" + login, origin, "locked");
+            throw locked(locked.get());
+        }
+        Optional<UserDao.UserRow> user = jdbi.withExtension(UserDao.class, dao -> dao.findByLogin(login.strip()));
+        boolean valid;
+        if (user.isPresent()) {
+            valid = hasher.verify(password, user.get().passwordHash()) && user.get().active();
+        } else {
+            hasher.verifyNothing(password);
+            valid = false;
+        }
+        if (!valid) {
+            boolean nowLocked = throttle.failed(login);
+            audit.failure(login, "auth.login", "user:" + login, origin, "bad credentials");
+            if (nowLocked) {
+                audit.record(login, "auth.lockout", "user:" + login, "SUCCESS", origin, "too many failed logins");
+            }
+            throw new ApiException(401, "INVALID_CREDENTIALS", "the username or password is wrong", List.of());
+        }
+        throttle.succeeded(login);
+        UserDao.UserRow u = user.get();
+        audit.success(u.username(), "auth.login", "user:" + u.id(), origin, null);
+        return tokens(u, UUID.randomUUID().toString());
+    }
+
+    /** Rotates a refresh token; a token used twice revokes its whole family. */
+    public TokenResponse refresh(String refreshToken, AuditLog.Origin origin) {
+        String hash = Tokens.hash(refreshToken);
+        Instant now = clock.instant();
+        RefreshTokenDao.TokenRow row = jdbi.withExtension(RefreshTokenDao.class, dao -> dao.find(hash))
+                .orElseThrow(AuthService::invalidRefresh);
+        if (row.revokedAt() != null || row.expiresAt().toInstant().isBefore(now)) {
+            audit.failure(row.userId(), "auth.refresh", "user:" + row.userId(), origin, "revoked or expired token");
+            throw invalidRefresh();
+        }
+        int rotated = jdbi.withExtension(RefreshTokenDao.class, dao -> dao.rotate(hash, Timestamp.from(now)));
+        if (rotated == 0) {
+            jdbi.useExtension(RefreshTokenDao.class, dao -> dao.revokeFamily(row.familyId(), Timestamp.from(now)));
+            audit.record(row.userId(), "auth.refresh.reuse", "user:" + row.userId(), "FAILURE", origin,
+                    "a rotated refresh token was presented again; its token family is revoked");
+            throw invalidRefresh();
+        }
+        UserDao.UserRow user = jdbi.withExtension(UserDao.class, dao -> dao.findById(row.userId()))
+                .filter(UserDao.UserRow::active)
+                .orElseThrow(AuthService::invalidRefresh);
+        audit.success(user.username(), "auth.refresh", "user:" + user.id(), origin, null);
+        return tokens(user, row.familyId());
+    }
+
+    /** Revokes the token's family; unknown tokens are ignored so logout never fails. */
+    public void logout(String refreshToken, AuditLog.Origin origin) {
+        Instant now = clock.instant();
+        jdbi.withExtension(RefreshTokenDao.class, dao -> dao.find(Tokens.hash(refreshToken))).ifPresent(row -> {
+            jdbi.useExtension(RefreshTokenDao.class, dao -> dao.revokeFamily(row.familyId(), Timestamp.from(now)));
+            audit.success(row.userId(), "auth.logout", "user:" + row.userId(), origin, null);
+        });
+    }
+
+    /** Changes the signed-in user's password and revokes their refresh tokens. */
+    public void changePassword(UserPrincipal principal, String current, String next, AuditLog.Origin origin) {
+        UserDao.UserRow user = jdbi.withExtension(UserDao.class, dao -> dao.findById(principal.id()))
+                .orElseThrow(() -> ApiException.notFound("user"));
+        if (!hasher.verify(current, user.passwordHash())) {
+            audit.failure(user.username(), "auth.password.change", "user:" + user.id(), origin, "wrong current password");
+            throw ApiException.badRequest("INVALID_PASSWORD", "currentPassword is wrong",
+                    List.of(new FieldError("currentPassword", "is wrong")));
+        }
+        policy.check("newPassword", next, user.username(), user.email());
+        if (hasher.verify(next, user.passwordHash())) {
+            throw ApiException.badRequest("WEAK_PASSWORD", "newPassword must differ from the current password",
+                    List.of(new FieldError("newPassword", "must differ from the current password")));
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        String hash = hasher.hash(next);
+        jdbi.useTransaction(handle -> {
+            handle.attach(UserDao.class).setPassword(user.id(), hash, now);
+            handle.attach(RefreshTokenDao.class).revokeUserExcept(user.id(), "", now);
+        });
+        audit.success(user.username(), "auth.password.change", "user:" + user.id(), origin, null);
+    }
+
+    private TokenResponse tokens(UserDao.UserRow user, String familyId) {
+        String refresh = Tokens.random();
+        Instant now = clock.instant();
+        RefreshTokenDao.TokenRow row = new RefreshTokenDao.TokenRow(Tokens.hash(refresh), user.id(), familyId,
+                Timestamp.from(now), Timestamp.from(now.plus(refreshTtl)), null, null);
+        jdbi.useExtension(RefreshTokenDao.class, dao -> dao.insert(row));
+        return new TokenResponse(jwt.issue(user.id(), Role.valueOf(user.role())), "Bearer", jwt.ttl().toSeconds(),
+                refresh, user.mustChangePassword());
+    }
+
+    private static ApiException invalidRefresh() {
+        return new ApiException(401, "INVALID_REFRESH_TOKEN", "the refresh token is invalid, expired or revoked",
+                List.of());
+    }
+
+    private static ApiException locked(Duration remaining) {
+        return new TooManyRequestsException("too many failed logins; try again later", remaining);
+    }
+}

@@ -1,0 +1,21 @@
+package org.jobpricing.server.auth;
+
+import io.dropwizard.auth.UnauthorizedHandler;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jobpricing.server.api.ErrorResponse;
+
+/** 401 in the one error shape, with the {@code WWW-Authenticate: Bearer} challenge. */
+public final class JsonUnauthorizedHandler implements UnauthorizedHandler {
+
+    @Override
+    public Response buildResponse(String prefix, String realm) {
+        return Response.status(Response.Status.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, prefix + " realm=\"" + realm + "\"")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse(401, "UNAUTHORIZED", "a valid bearer access token is required", List.of()))
+                .build();
+    }
+}

@@ -1,0 +1,70 @@
+package org.jobpricing.server.auth;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jobpricing.server.db.LoginThrottleDao;
+
+/**
+ * Locks a login name after too many failures in a window. Counted per name typed, whether or not an
+ * account has it, so a lockout says nothing about which accounts exist.
+ */
+public final class LoginThrottle {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final int maxFailures;
+    private final Duration window;
+    private final Duration lockout;
+
+    public LoginThrottle(Jdbi jdbi, Clock clock, int maxFailures, Duration window, Duration lockout) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.maxFailures = maxFailures;
+        this.window = window;
+        this.lockout = lockout;
+    }
+
+    static String key(String login) {
+        return login.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** How long the name stays locked, when it is. */
+    public Optional<Duration> lockedFor(String login) {
+        Instant now = clock.instant();
+        return jdbi.withExtension(LoginThrottleDao.class, dao -> dao.find(key(login)))
+                .map(LoginThrottleDao.ThrottleRow::lockedUntil)
+                .map(Timestamp::toInstant)
+                .filter(until -> until.isAfter(now))
+                .map(until -> Duration.between(now, until));
+    }
+
+    /** Counts a failure; true when this failure locked the name. */
+    public synchronized boolean failed(String login) {
+        Instant now = clock.instant();
+        String key = key(login);
+        return jdbi.inTransaction(handle -> {
+            LoginThrottleDao dao = handle.attach(LoginThrottleDao.class);
+            Optional<LoginThrottleDao.ThrottleRow> row = dao.find(key);
+            boolean fresh = row.isEmpty() || row.get().windowStart().toInstant().plus(window).isBefore(now);
+            int failures = fresh ? 1 : row.get().failures() + 1;
+            Instant windowStart = fresh ? now : row.get().windowStart().toInstant();
+            Timestamp lockedUntil = failures >= maxFailures ? Timestamp.from(now.plus(lockout)) : null;
+            if (row.isEmpty()) {
+                dao.insert(key, failures, Timestamp.from(windowStart), lockedUntil);
+            } else {
+                dao.update(key, lockedUntil != null ? 0 : failures, Timestamp.from(lockedUntil != null ? now : windowStart),
+                        lockedUntil);
+            }
+            return lockedUntil != null;
+        });
+    }
+
+    public void succeeded(String login) {
+        jdbi.useExtension(LoginThrottleDao.class, dao -> dao.clear(key(login)));
+    }
+}

@@ -1,0 +1,19 @@
+package org.jobpricing.server.auth;
+
+import io.dropwizard.auth.Authorizer;
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+/**
+ * Resources declare permissions with {@code @RolesAllowed("pricing:create")}; a caller has one when
+ * their role grants it. A user who must change their password has only {@link Permissions#SELF}.
+ */
+public final class PermissionAuthorizer implements Authorizer<UserPrincipal> {
+
+    @Override
+    public boolean authorize(UserPrincipal user, String permission, ContainerRequestContext context) {
+        if (Permissions.SELF.equals(permission)) {
+            return true;
+        }
+        return !user.mustChangePassword() && user.role().grants(permission);
+    }
+}

@@ -1,0 +1,34 @@
+package org.jobpricing.server.auth;
+
+import java.util.List;
+
+/** The permission names resources declare with {@code @RolesAllowed}. */
+public final class Permissions {
+
+    public static final String USERS_READ = "users:read";
+    public static final String USERS_WRITE = "users:write";
+    public static final String USERS_DELETE = "users:delete";
+    public static final String ROLES_ASSIGN = "roles:assign";
+    public static final String PRICING_READ = "pricing:read";
+    public static final String PRICING_CREATE = "pricing:create";
+    public static final String PRICING_BATCH = "pricing:batch";
+    public static final String MARKET_DATA_READ = "market-data:read";
+    public static final String MARKET_DATA_WRITE = "market-data:write";
+    public static final String MARKET_DATA_REFRESH = "market-data:refresh";
+    public static final String RULES_READ = "rules:read";
+    public static final String RULES_WRITE = "rules:write";
+    public static final String RULES_PUBLISH = "rules:publish";
+    public static final String PLUGINS_READ = "plugins:read";
+    public static final String PLUGINS_MANAGE = "plugins:manage";
+    public static final String AI_USE = "ai:use";
+    public static final String AUDIT_READ = "audit:read";
+    /** Any signed-in user acting on their own account (not one of the 17 grantable permissions). */
+    public static final String SELF = "self";
+
+    public static final List<String> ALL = List.of(USERS_READ, USERS_WRITE, USERS_DELETE, ROLES_ASSIGN, PRICING_READ,
+            PRICING_CREATE, PRICING_BATCH, MARKET_DATA_READ, MARKET_DATA_WRITE, MARKET_DATA_REFRESH, RULES_READ,
+            RULES_WRITE, RULES_PUBLISH, PLUGINS_READ, PLUGINS_MANAGE, AI_USE, AUDIT_READ);
+
+    private Permissions() {
+    }
+}
