@@ -1,0 +1,137 @@
+package org.jobpricing.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Path;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.jobpricing.server.JobPricingConfiguration;
+import org.jobpricing.server.support.Api;
+import org.jobpricing.server.support.TestApps;
+import org.jobpricing.server.support.TestDatabases;
+import org.jobpricing.server.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Walks every route the server registers × every role and no token, and checks 401 / 403 / allowed
+ * against the permission each method declares. A route that declares none fails this test.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class RouteAccessMatrixTest {
+
+    static final DropwizardAppExtension<JobPricingConfiguration> APP =
+            TestApps.appWithoutStartupRefresh(TestDatabases.h2());
+
+    /** One HTTP route and the Java method behind it. */
+    record Route(String httpMethod, String path, String consumes, Method method) {
+        String permission() {
+            RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
+            return allowed == null ? null : allowed.value()[0];
+        }
+
+        boolean isPublic() {
+            return method.isAnnotationPresent(Public.class);
+        }
+
+        @Override
+        public String toString() {
+            return httpMethod + " " + path;
+        }
+    }
+
+    static List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        // Dropwizard registers resource instances through binders and lists their classes
+        for (Class<?> type : APP.getEnvironment().jersey().getResourceConfig().getClasses()) {
+            if (type.isAnnotationPresent(Path.class)) {
+                collect(Resource.from(type), "", routes);
+            }
+        }
+        if (routes.isEmpty()) {
+            throw new AssertionError("no resources found in the Jersey configuration");
+        }
+        return routes;
+    }
+
+    private static void collect(Resource resource, String prefix, List<Route> routes) {
+        String path = (prefix + "/" + resource.getPath()).replaceAll("/+", "/");
+        for (ResourceMethod m : resource.getResourceMethods()) {
+            String consumes = m.getConsumedTypes().isEmpty() ? "application/json" : m.getConsumedTypes().get(0).toString();
+            routes.add(new Route(m.getHttpMethod(), path, consumes, m.getInvocable().getDefinitionMethod()));
+        }
+        for (Resource child : resource.getChildResources()) {
+            collect(child, path, routes);
+        }
+    }
+
+    @Test
+    void everyRouteDeclaresAPermissionOrIsPublic() {
+        List<Route> routes = routes();
+
+        assertThat(routes).extracting(Route::toString).contains("POST /api/v1/pricing/quotes",
+                "GET /api/v1/pricing/quotes/{id}", "POST /api/v1/market-data/observations", "GET /api/v1/audit",
+                "POST /api/v1/auth/login", "DELETE /api/v1/users/{id}");
+        assertThat(routes).allSatisfy(r -> {
+            assertThat(r.permission() != null || r.isPublic()).as(r + " declares @RolesAllowed or @Public").isTrue();
+            if (r.permission() != null) {
+                assertThat(Permissions.ALL).as(r + " names a known permission").contains(
+                        r.permission().equals(Permissions.SELF) ? Permissions.ALL.get(0) : r.permission());
+            }
+        });
+        assertThat(routes).filteredOn(Route::isPublic).extracting(Route::path).allSatisfy(
+                p -> assertThat(p).startsWith("/api/v1/auth/"));
+    }
+
+    @Test
+    void everyRoleGetsExactlyWhatItsPermissionsAllow() {
+        Api anonymous = new Api(APP.getLocalPort());
+        List<String> failures = new ArrayList<>();
+        for (Route route : routes()) {
+            Api.Reply reply = call(anonymous, route);
+            if (!route.isPublic() && (reply.status() != 401
+                    || !reply.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"))) {
+                failures.add(route + " without a token: " + reply.status());
+            }
+            if (route.isPublic() && reply.status() == 401 && !route.path().endsWith("/login")
+                    && !route.path().endsWith("/refresh")) {
+                failures.add(route + " is public but answered 401");
+            }
+            if (route.isPublic()) {
+                continue;
+            }
+            for (Role role : Role.values()) {
+                int status = call(TestUsers.as(APP, role), route).status();
+                boolean allowed = route.permission().equals(Permissions.SELF) || role.grants(route.permission());
+                if (allowed && (status == 401 || status == 403)) {
+                    failures.add(route + " as " + role + " should be allowed, got " + status);
+                }
+                if (!allowed && status != 403) {
+                    failures.add(route + " as " + role + " should be 403, got " + status);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static Api.Reply call(Api api, Route route) {
+        String path = route.path().replaceAll("\\{[^}]+}", "no-such-id");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path));
+        String body = route.consumes().startsWith("text/") ? "x" : route.consumes().contains("form") ? "" : "{}";
+        switch (route.httpMethod()) {
+            case "GET" -> request.GET();
+            case "DELETE" -> request.DELETE();
+            default -> request.method(route.httpMethod(), HttpRequest.BodyPublishers.ofString(body))
+                    .header("Content-Type", route.consumes());
+        }
+        return api.send(request);
+    }
+}
