@@ -1,0 +1,69 @@
+package org.jobpricing.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
+import java.util.Map;
+import org.jobpricing.server.support.TestApps;
+import org.junit.jupiter.api.Test;
+
+/** The real config.yml parses, and the signing-key rules hold at startup. */
+class StartupSafetyTest {
+
+    static JobPricingConfiguration load(String... overrides) throws Exception {
+        YamlConfigurationFactory<JobPricingConfiguration> factory = new YamlConfigurationFactory<>(
+                JobPricingConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");
+        for (int i = 0; i < overrides.length; i += 2) {
+            System.setProperty("dw." + overrides[i], overrides[i + 1]);
+        }
+        try {
+            return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
+                    new EnvironmentVariableSubstitutor(false)), TestApps.configPath());
+        } finally {
+            for (int i = 0; i < overrides.length; i += 2) {
+                System.clearProperty("dw." + overrides[i]);
+            }
+        }
+    }
+
+    @Test
+    void theShippedConfigIsADevelopmentSetupWithSafeDefaults() throws Exception {
+        JobPricingConfiguration config = load();
+
+        assertThat(config.getEnvironment()).isEqualTo(JobPricingConfiguration.Mode.DEVELOPMENT);
+        assertThat(config.getAuth().getBcryptCost()).isGreaterThanOrEqualTo(12);
+        assertThat(config.getAuth().isRegistrationEnabled()).isFalse();
+        assertThat(config.getAuth().getAccessTokenTtl().toMinutes()).isEqualTo(15);
+        assertThat(config.getAuth().getRefreshTokenTtl().toDays()).isEqualTo(7);
+        assertThat(config.getDatabase().getUrl()).startsWith("jdbc:h2:./data/");
+    }
+
+    @Test
+    void developmentWithoutASecretUsesARandomKey() throws Exception {
+        Map<String, byte[]> keys = JobPricingApplication.signingKeys(load());
+
+        assertThat(keys).hasSize(1);
+        assertThat(keys.values().iterator().next()).hasSize(32);
+        assertThat(JobPricingApplication.signingKeys(load()).values().iterator().next())
+                .isNotEqualTo(keys.values().iterator().next());
+    }
+
+    @Test
+    void productionRefusesToStartWithoutAStrongSecret() throws Exception {
+        assertThatThrownBy(() -> JobPricingApplication.signingKeys(load("environment", "production")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("JWT_SECRET");
+        assertThatThrownBy(() -> JobPricingApplication.signingKeys(load("environment", "production",
+                "auth.jwtSecret", "too-short")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 32 bytes");
+
+        Map<String, byte[]> keys = JobPricingApplication.signingKeys(load("environment", "production",
+                "auth.jwtSecret", TestApps.JWT_SECRET, "auth.jwtKeyId", "k2", "auth.previousKeys.k1", TestApps.JWT_SECRET + "-old"));
+        assertThat(keys.keySet()).containsExactly("k2", "k1");
+    }
+}
