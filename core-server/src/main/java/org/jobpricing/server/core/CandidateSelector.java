@@ -18,7 +18,7 @@ public final class CandidateSelector {
     }
 
     /** Observations must already be those of the job's occupation and country. */
-    public static List<MarketCandidate> select(JobSpec job, List<MarketObservation> observations, FxRates fx,
+    public static List<MarketCandidate> select(JobSpec job, List<MarketObservation> observations, FxLookup fx,
                                                Trace trace) {
         List<MarketCandidate> candidates = new ArrayList<>();
         for (MarketObservation o : observations) {

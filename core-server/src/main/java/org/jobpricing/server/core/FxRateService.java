@@ -30,10 +30,27 @@ public final class FxRateService {
     }
 
     public ImportResult importCsv(String csv) {
+        Parsed parsed = parse(csv, Timestamp.from(clock.instant()));
+        if (!parsed.problems().isEmpty()) {
+            throw ApiException.badRequest("INVALID_CSV", parsed.problems().size()
+                    + " problem(s) in the CSV; nothing was imported", parsed.problems());
+        }
+        if (parsed.rows().isEmpty()) {
+            throw ApiException.badRequest("INVALID_CSV", "the CSV has a header but no rows; nothing was imported",
+                    List.of());
+        }
+        jdbi.useExtension(FxRateDao.class, dao -> dao.upsert(parsed.rows()));
+        return new ImportResult(parsed.rows().size());
+    }
+
+    /** Rows of an FX CSV and every problem, by line; a duplicate date/from/to is a problem. */
+    public record Parsed(List<FxRateDao.Row> rows, List<Problem> problems) {
+    }
+
+    public static Parsed parse(String csv, Timestamp loadedAt) {
         CsvRows.Result parsed = CsvRows.read(new StringReader(csv), HEADER);
         List<Problem> problems = new ArrayList<>(parsed.problems());
         List<FxRateDao.Row> rows = new ArrayList<>();
-        Timestamp now = Timestamp.from(clock.instant());
         java.util.Map<String, Long> firstLine = new java.util.HashMap<>();
         for (CsvRows.Row row : parsed.rows()) {
             int before = problems.size();
@@ -49,19 +66,10 @@ public final class FxRateService {
                 if (previous != null) {
                     problems.add(new Problem(row.line(), null, "same date, from and to as line " + previous));
                 }
-                rows.add(new FxRateDao.Row(date, from, to, rate, now));
+                rows.add(new FxRateDao.Row(date, from, to, rate, loadedAt));
             }
         }
-        if (!problems.isEmpty()) {
-            throw ApiException.badRequest("INVALID_CSV", problems.size() + " problem(s) in the CSV; nothing was imported",
-                    problems);
-        }
-        if (rows.isEmpty()) {
-            throw ApiException.badRequest("INVALID_CSV", "the CSV has a header but no rows; nothing was imported",
-                    List.of());
-        }
-        jdbi.useExtension(FxRateDao.class, dao -> dao.upsert(rows));
-        return new ImportResult(rows.size());
+        return new Parsed(rows, problems);
     }
 
     private static LocalDate date(CsvRows.Row row, List<Problem> problems) {

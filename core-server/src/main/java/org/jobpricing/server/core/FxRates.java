@@ -8,7 +8,7 @@ import org.jobpricing.server.db.FxRateDao;
  * Method §1: the rate from → to is the latest on or before the date; without one, 1 / the latest
  * to → from rate. No cross rates.
  */
-public final class FxRates {
+public final class FxRates implements FxLookup {
 
     private final FxRateDao dao;
 
@@ -17,6 +17,7 @@ public final class FxRates {
     }
 
     /** 1 for the same currency; empty when neither direction has a rate on or before {@code asOf}. */
+    @Override
     public Optional<Double> rate(String from, String to, LocalDate asOf) {
         if (from.equals(to)) {
             return Optional.of(1.0);

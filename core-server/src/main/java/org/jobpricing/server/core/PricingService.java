@@ -5,21 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.plugin.api.MarketObservation;
-import org.jobpricing.rules.facts.JobSkill;
-import org.jobpricing.rules.facts.MarketCandidate;
-import org.jobpricing.rules.facts.PricingJob;
-import org.jobpricing.rules.facts.PricingResult;
-import org.jobpricing.rules.facts.Trace;
 import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
 import org.jobpricing.server.db.FxRateDao;
@@ -27,9 +16,7 @@ import org.jobpricing.server.db.ObservationDao;
 import org.jobpricing.server.db.QuoteDao;
 import org.jobpricing.server.db.StoredObservation;
 import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
 import org.jobpricing.server.rules.RuleEngine;
-import org.jobpricing.server.rules.RuleEvaluationException;
 
 /** Prices a job: gathers its market data, runs the active rules, stores and returns the quote. */
 public final class PricingService {
@@ -47,29 +34,20 @@ public final class PricingService {
     }
 
     public QuoteResponse price(PricingRequest request) {
-        JobSpec spec = normalise(request);
-        Trace trace = new Trace();
-        List<MarketObservation> observations = jdbi.withExtension(ObservationDao.class,
-                dao -> dao.find(spec.occupationCode(), spec.country())).stream()
-                .map(StoredObservation::observation).toList();
-        List<MarketCandidate> candidates = CandidateSelector.select(spec, observations,
-                new FxRates(jdbi.onDemand(FxRateDao.class)), trace);
-        PricingJob job = new PricingJob(spec.occupationCode(), spec.level(), spec.country(), spec.area(),
-                spec.currency(), spec.asOf(), trace);
-        List<JobSkill> skills = spec.skills().stream().map(s -> new JobSkill(s, trace)).toList();
-        RuleEngine.Evaluation evaluation;
-        try {
-            evaluation = engine.evaluate(job, candidates, skills, trace);
-        } catch (RuleEvaluationException e) {
-            throw new ApiException(500, "RULESET_ERROR", e.getMessage(), List.of());
-        }
-        PricingResult result = evaluation.result();
-        rejectIfNeeded(spec, result);
+        JobSpec spec = JobSpecs.of(request, clock);
+        PricingCalculator.Priced priced = PricingCalculator.price(spec, observations(spec),
+                new FxRates(jdbi.onDemand(FxRateDao.class)), engine.active());
         Instant now = clock.instant();
-        QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), now, spec, result,
-                evaluation.rulesetVersion());
+        QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), now, spec, priced.result(),
+                priced.rulesetVersion());
         store(request, quote, now);
         return quote;
+    }
+
+    /** The stored observations of the job's occupation and country. */
+    public List<MarketObservation> observations(JobSpec spec) {
+        return jdbi.withExtension(ObservationDao.class, dao -> dao.find(spec.occupationCode(), spec.country()))
+                .stream().map(StoredObservation::observation).toList();
     }
 
     public QuoteResponse find(String id) {
@@ -80,62 +58,6 @@ public final class PricingService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored quote " + id + " is unreadable", e);
         }
-    }
-
-    private JobSpec normalise(PricingRequest r) {
-        String country = upper(r.country());
-        String currency = r.currency() != null ? upper(r.currency()) : defaultCurrency(country);
-        if (r.occupationCode() == null || r.occupationCode().isBlank()) {
-            throw new ApiException(422, "OCCUPATION_NOT_RESOLVED",
-                    "occupationCode is required: no occupation enricher is installed to map the title",
-                    List.of(new FieldError("occupationCode", "is required when no enricher can map the title")));
-        }
-        LocalDate asOf = r.asOf() != null ? r.asOf() : LocalDate.now(clock);
-        return new JobSpec(r.title().strip(), r.occupationCode().strip(), upper(r.level()), country,
-                r.area() == null || r.area().isBlank() ? null : upper(r.area()), currency, asOf,
-                distinctSkills(r.skills()));
-    }
-
-    private static String defaultCurrency(String country) {
-        Currency currency;
-        try {
-            currency = Currency.getInstance(new Locale("", country));
-        } catch (IllegalArgumentException e) {
-            currency = null;
-        }
-        if (currency == null) {
-            throw ApiException.badRequest("INVALID_REQUEST", "country " + country + " has no default currency",
-                    List.of(new FieldError("currency", "is required for country " + country)));
-        }
-        return currency.getCurrencyCode();
-    }
-
-    /** Distinct skills, compared ignoring case and surrounding spaces; the first spelling is kept. */
-    private static List<String> distinctSkills(List<String> skills) {
-        Map<String, String> distinct = new LinkedHashMap<>();
-        if (skills != null) {
-            skills.forEach(s -> distinct.putIfAbsent(s.strip().toLowerCase(Locale.ROOT), s.strip()));
-        }
-        return new ArrayList<>(distinct.values());
-    }
-
-    private static void rejectIfNeeded(JobSpec spec, PricingResult result) {
-        if (result.getRejection() == null) {
-            return;
-        }
-        if (result.getRejection().equals("UNKNOWN_LEVEL")) {
-            throw ApiException.badRequest("UNKNOWN_LEVEL", "level " + spec.level() + " is not in the level tables",
-                    List.of(new FieldError("level", "unknown level " + spec.level())));
-        }
-        if (result.getRejection().equals("INSUFFICIENT_MARKET_DATA")) {
-            String message = result.getCandidates().isEmpty()
-                    ? "no market observations for occupation " + spec.occupationCode() + " in " + spec.country()
-                    + " at level " + spec.level()
-                    : "every market observation for this job was excluded";
-            throw new ApiException(422, "INSUFFICIENT_MARKET_DATA", message,
-                    result.getCandidates().stream().map(QuoteAssembler::use).toList());
-        }
-        throw new ApiException(422, result.getRejection(), "the rules rejected this job", List.of());
     }
 
     private void store(PricingRequest request, QuoteResponse quote, Instant now) {
@@ -149,7 +71,4 @@ public final class PricingService {
         }
     }
 
-    private static String upper(String value) {
-        return value == null ? null : value.strip().toUpperCase(Locale.ROOT);
-    }
 }

@@ -1,8 +1,49 @@
 package org.jobpricing.server.rules;
 
 import java.util.List;
+import org.jobpricing.rules.facts.JobSkill;
+import org.jobpricing.rules.facts.MarketCandidate;
+import org.jobpricing.rules.facts.PricingJob;
+import org.jobpricing.rules.facts.PricingResult;
+import org.jobpricing.rules.facts.Trace;
 import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 
-/** A compiled, immutable rule set: the KieBase, the files it came from and their version. */
-public record CompiledRuleSet(String version, List<RuleSource> sources, KieBase kieBase) {
+/**
+ * A compiled, immutable rule set: the KieBase, the files it came from, their checksum and the
+ * version label quotes record ("v3" for a stored version, the checksum for files not stored).
+ */
+public record CompiledRuleSet(String version, String checksum, List<RuleSource> sources, KieBase kieBase) {
+
+    /** The same rules under another version label. */
+    public CompiledRuleSet labelled(String label) {
+        return new CompiledRuleSet(label, checksum, sources, kieBase);
+    }
+
+    /** Runs the rules over one job, its candidates and skills; the trace records every rule that fired. */
+    public PricingResult evaluate(PricingJob job, List<MarketCandidate> candidates, List<JobSkill> skills, Trace trace) {
+        PricingResult result = new PricingResult(job, candidates, skills, trace);
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    trace.ruleFired(event.getMatch().getRule().getName());
+                }
+            });
+            session.insert(job);
+            session.insert(result);
+            candidates.forEach(session::insert);
+            skills.forEach(session::insert);
+            session.fireAllRules();
+        } catch (ConsequenceException e) {
+            throw new RuleEvaluationException(e.getMatch().getRule().getName(), e.getCause() == null ? e : e.getCause());
+        } finally {
+            session.dispose();
+        }
+        return result;
+    }
 }

@@ -8,14 +8,10 @@ import org.jobpricing.rules.facts.MarketCandidate;
 import org.jobpricing.rules.facts.PricingJob;
 import org.jobpricing.rules.facts.PricingResult;
 import org.jobpricing.rules.facts.Trace;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
- * Evaluates the active rule set. The active set is swapped atomically; an evaluation keeps the set it
- * started with to the end.
+ * Holds the active rule set. It is swapped atomically; an evaluation keeps the set it started with to
+ * the end, so a publish never disturbs a request in flight.
  */
 public final class RuleEngine {
 
@@ -38,28 +34,9 @@ public final class RuleEngine {
     public record Evaluation(PricingResult result, String rulesetVersion) {
     }
 
-    /** Runs the rules over one job, its candidates and skills; the trace records every rule that fired. */
+    /** Evaluates under the rule set active now. */
     public Evaluation evaluate(PricingJob job, List<MarketCandidate> candidates, List<JobSkill> skills, Trace trace) {
         CompiledRuleSet rules = active.get();
-        PricingResult result = new PricingResult(job, candidates, skills, trace);
-        KieSession session = rules.kieBase().newKieSession();
-        try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    trace.ruleFired(event.getMatch().getRule().getName());
-                }
-            });
-            session.insert(job);
-            session.insert(result);
-            candidates.forEach(session::insert);
-            skills.forEach(session::insert);
-            session.fireAllRules();
-        } catch (ConsequenceException e) {
-            throw new RuleEvaluationException(e.getMatch().getRule().getName(), e.getCause() == null ? e : e.getCause());
-        } finally {
-            session.dispose();
-        }
-        return new Evaluation(result, rules.version());
+        return new Evaluation(rules.evaluate(job, candidates, skills, trace), rules.version());
     }
 }

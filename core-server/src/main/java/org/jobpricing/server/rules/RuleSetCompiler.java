@@ -26,7 +26,7 @@ public final class RuleSetCompiler {
      * Each build gets its own release id so builds never replace each other in the KIE repository.
      */
     public CompiledRuleSet compile(List<RuleSource> sources) throws RuleCompilationException {
-        if (sources.isEmpty()) {
+        if (sources.stream().noneMatch(s -> RuleSource.isRuleFile(s.name()))) {
             throw new RuleCompilationException(List.of(new RuleProblem("", 0, 0, "the rule set has no rule files")));
         }
         KieServices ks = KieServices.Factory.get();
@@ -35,7 +35,9 @@ public final class RuleSetCompiler {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         for (RuleSource source : sources) {
-            kfs.write(PACKAGE_PATH + source.name(), source.content());
+            if (RuleSource.isRuleFile(source.name())) {
+                kfs.write(PACKAGE_PATH + source.name(), source.content());
+            }
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
         List<RuleProblem> problems = new ArrayList<>();
@@ -48,7 +50,7 @@ public final class RuleSetCompiler {
             throw new RuleCompilationException(problems);
         }
         KieContainer container = ks.newKieContainer(releaseId);
-        CompiledRuleSet compiled = new CompiledRuleSet(version, List.copyOf(sources), container.getKieBase());
+        CompiledRuleSet compiled = new CompiledRuleSet(version, version, List.copyOf(sources), container.getKieBase());
         ks.getRepository().removeKieModule(releaseId);
         return compiled;
     }

@@ -25,14 +25,26 @@ public final class RuleSetLoader {
     private RuleSetLoader() {
     }
 
-    /** The rule files directly inside {@code directory}, sorted by name (sub-folders such as tests/ are ignored). */
+    /**
+     * The rule files directly inside {@code directory} and the scenario files of its {@code tests/}
+     * folder (named {@code tests/<file>}), sorted by name; anything else is ignored.
+     */
     public static List<RuleSource> fromDirectory(Path directory) throws IOException {
+        List<RuleSource> sources = new ArrayList<>(list(directory, ""));
+        Path tests = directory.resolve("tests");
+        if (Files.isDirectory(tests)) {
+            sources.addAll(list(tests, "tests/"));
+        }
+        return sources;
+    }
+
+    private static List<RuleSource> list(Path directory, String prefix) throws IOException {
         List<RuleSource> sources = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(Files::isRegularFile)
-                    .filter(f -> RuleSource.isRuleFile(f.getFileName().toString()))
+                    .filter(f -> RuleSource.isKnownFile(prefix + f.getFileName()))
                     .sorted(Comparator.comparing(Path::getFileName)).toList()) {
-                sources.add(new RuleSource(file.getFileName().toString(), Files.readAllBytes(file)));
+                sources.add(new RuleSource(prefix + file.getFileName(), Files.readAllBytes(file)));
             }
         }
         return sources;

@@ -11,6 +11,17 @@ public record RuleSource(String name, byte[] content) {
         return n.endsWith(".drl") || n.endsWith(".drl.csv") || n.endsWith(".drl.xls") || n.endsWith(".drl.xlsx");
     }
 
+    /** True for a scenario file: {@code tests/<name>.yaml}. */
+    public static boolean isScenarioFile(String name) {
+        return name.startsWith("tests/") && name.indexOf('/', 6) < 0
+                && (name.endsWith(".yaml") || name.endsWith(".yml"));
+    }
+
+    /** The files a rule set is made of: rule files at the top, scenario files under tests/. */
+    public static boolean isKnownFile(String name) {
+        return (isRuleFile(name) && name.indexOf('/') < 0) || isScenarioFile(name);
+    }
+
     public String text() {
         return new String(content, StandardCharsets.UTF_8);
     }

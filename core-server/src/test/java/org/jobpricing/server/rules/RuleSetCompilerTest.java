@@ -17,7 +17,8 @@ class RuleSetCompilerTest {
 
     @Test
     void theBundledRulesAreTheRulesDirectory() throws Exception {
-        List<RuleSource> directory = RuleSetLoader.fromDirectory(Path.of(TestApps.rulesDir()));
+        List<RuleSource> directory = RuleSetLoader.fromDirectory(Path.of(TestApps.rulesDir())).stream()
+                .filter(s -> RuleSource.isRuleFile(s.name())).toList();
         List<RuleSource> bundled = RuleSetLoader.bundled();
 
         assertThat(bundled).extracting(RuleSource::name).containsExactlyElementsOf(
@@ -67,8 +68,10 @@ class RuleSetCompilerTest {
         Files.writeString(dir.resolve("data.csv"), "a,b");
         Files.createDirectory(dir.resolve("tests"));
         Files.writeString(dir.resolve("tests").resolve("c.drl"), "package y");
+        Files.writeString(dir.resolve("tests").resolve("d.yaml"), "scenarios: []");
 
-        assertThat(RuleSetLoader.fromDirectory(dir)).extracting(RuleSource::name).containsExactly("a.drl", "b.drl.csv");
+        assertThat(RuleSetLoader.fromDirectory(dir)).extracting(RuleSource::name)
+                .containsExactly("a.drl", "b.drl.csv", "tests/d.yaml");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package org.jobpricing.server.core;
+
+import java.util.List;
+import org.jobpricing.plugin.api.MarketObservation;
+import org.jobpricing.rules.facts.JobSkill;
+import org.jobpricing.rules.facts.MarketCandidate;
+import org.jobpricing.rules.facts.PricingJob;
+import org.jobpricing.rules.facts.PricingResult;
+import org.jobpricing.rules.facts.Trace;
+import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.rules.CompiledRuleSet;
+import org.jobpricing.server.rules.RuleEvaluationException;
+
+/** Prices one job from given observations and FX rates under given rules; no storage involved. */
+public final class PricingCalculator {
+
+    private PricingCalculator() {
+    }
+
+    /** A priced job: the rules' result and the version of the rules. */
+    public record Priced(JobSpec spec, PricingResult result, String rulesetVersion) {
+    }
+
+    /** Throws {@link ApiException} when the rules reject the job (unknown level, no usable data). */
+    public static Priced price(JobSpec spec, List<MarketObservation> observations, FxLookup fx, CompiledRuleSet rules) {
+        Trace trace = new Trace();
+        List<MarketCandidate> candidates = CandidateSelector.select(spec, observations, fx, trace);
+        PricingJob job = new PricingJob(spec.occupationCode(), spec.level(), spec.country(), spec.area(),
+                spec.currency(), spec.asOf(), trace);
+        List<JobSkill> skills = spec.skills().stream().map(s -> new JobSkill(s, trace)).toList();
+        PricingResult result;
+        try {
+            result = rules.evaluate(job, candidates, skills, trace);
+        } catch (RuleEvaluationException e) {
+            throw new ApiException(500, "RULESET_ERROR", e.getMessage(), List.of());
+        }
+        rejectIfNeeded(spec, result);
+        return new Priced(spec, result, rules.version());
+    }
+
+    private static void rejectIfNeeded(JobSpec spec, PricingResult result) {
+        if (result.getRejection() == null) {
+            return;
+        }
+        if (result.getRejection().equals("UNKNOWN_LEVEL")) {
+            throw ApiException.badRequest("UNKNOWN_LEVEL", "level " + spec.level() + " is not in the level tables",
+                    List.of(new FieldError("level", "unknown level " + spec.level())));
+        }
+        if (result.getRejection().equals("INSUFFICIENT_MARKET_DATA")) {
+            String message = result.getCandidates().isEmpty()
+                    ? "no market observations for occupation " + spec.occupationCode() + " in " + spec.country()
+                    + " at level " + spec.level()
+                    : "every market observation for this job was excluded";
+            throw new ApiException(422, "INSUFFICIENT_MARKET_DATA", message,
+                    result.getCandidates().stream().map(QuoteAssembler::use).toList());
+        }
+        throw new ApiException(422, result.getRejection(), "the rules rejected this job", List.of());
+    }
+}
