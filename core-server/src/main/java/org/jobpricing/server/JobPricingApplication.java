@@ -58,9 +58,15 @@ import org.jobpricing.server.plugins.MarketDataRefresher;
 import org.jobpricing.server.plugins.PluginHost;
 import org.jobpricing.server.resources.MarketDataResource;
 import org.jobpricing.server.resources.PricingResource;
-import org.jobpricing.server.rules.CompiledRuleSet;
-import org.jobpricing.server.rules.RuleCompilationException;
+import org.jobpricing.server.cli.TestRulesCommand;
+import org.jobpricing.server.cli.ValidateRulesCommand;
+import org.jobpricing.server.resources.RuleSetResource;
 import org.jobpricing.server.rules.RuleEngine;
+import org.jobpricing.server.rulesets.RuleSetFollower;
+import org.jobpricing.server.rulesets.RuleSetService;
+import org.jobpricing.server.rulesets.RulesDirectoryWatcher;
+import org.jobpricing.server.rulesets.ScenarioRunner;
+import org.jobpricing.server.rulesets.WhatIfSimulator;
 import org.jobpricing.server.rules.RuleSetCompiler;
 import org.jobpricing.server.rules.RuleSetLoader;
 import org.jobpricing.server.rules.RuleSource;
@@ -87,6 +93,8 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
     public void initialize(Bootstrap<JobPricingConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new ValidateRulesCommand());
+        bootstrap.addCommand(new TestRulesCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(JobPricingConfiguration configuration) {
@@ -139,9 +147,18 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.jersey().register(new UserResource(users));
         env.jersey().register(new AuditResource(audit));
 
-        // rules
-        RuleEngine engine = new RuleEngine(compileStartupRules(Path.of(config.getRules().getDirectory())));
+        // rules: versions in the database, seeded from (in development: following) the rules directory
+        Path rulesDirectory = Path.of(config.getRules().getDirectory());
+        boolean development = config.getEnvironment() == JobPricingConfiguration.Mode.DEVELOPMENT;
+        RuleSetService ruleSets = new RuleSetService(jdbi, new RuleSetCompiler(), new ScenarioRunner(env.getValidator()),
+                audit, clock);
+        RuleEngine engine = ruleSets.start(startupRules(rulesDirectory), development);
         env.healthChecks().register("rules", new RuleSetHealthCheck(engine));
+        env.lifecycle().manage(new RuleSetFollower(ruleSets,
+                Duration.ofMillis(config.getRules().getPollInterval().toMilliseconds())));
+        if (development && config.getRules().isWatch() && Files.isDirectory(rulesDirectory)) {
+            env.lifecycle().manage(new RulesDirectoryWatcher(ruleSets, rulesDirectory));
+        }
 
         // market data and plugins
         MarketDataService marketData = new MarketDataService(jdbi, clock);
@@ -157,6 +174,8 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         // pricing
         PricingService pricing = new PricingService(jdbi, engine, env.getObjectMapper(), clock);
         env.jersey().register(new PricingResource(pricing));
+        env.jersey().register(new RuleSetResource(ruleSets, new WhatIfSimulator(jdbi, pricing, env.getObjectMapper(),
+                clock)));
     }
 
     /** The development e-mail sender (log + in-memory outbox). */
@@ -198,23 +217,16 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.jersey().register(new UnexpectedExceptionMapper());
     }
 
-    /** The rules of the configured directory, or the bundled copy when it does not exist. Errors stop the start. */
-    static CompiledRuleSet compileStartupRules(Path directory) throws RuleCompilationException {
-        List<RuleSource> sources;
-        if (Files.isDirectory(directory)) {
-            try {
-                sources = RuleSetLoader.fromDirectory(directory);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read rules directory " + directory, e);
-            }
-            LOG.info("loading {} rule files from {}", sources.size(), directory.toAbsolutePath());
-        } else {
-            sources = RuleSetLoader.bundled();
-            LOG.info("rules directory {} not found; using the {} bundled rule files", directory.toAbsolutePath(),
-                    sources.size());
+    /** The files of the rules directory, or the copy bundled in the rules jar when there is no directory. */
+    static List<RuleSource> startupRules(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            LOG.info("rules directory {} not found; using the bundled rule files", directory.toAbsolutePath());
+            return RuleSetLoader.bundled();
         }
-        CompiledRuleSet compiled = new RuleSetCompiler().compile(sources);
-        LOG.info("rule set {} active", compiled.version());
-        return compiled;
+        try {
+            return RuleSetLoader.fromDirectory(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rules directory " + directory, e);
+        }
     }
 }

@@ -198,8 +198,25 @@ public class JobPricingConfiguration extends Configuration {
         @JsonProperty
         private String directory = "rules";
 
+        /** How often each server checks the database for a newly published version. */
+        @NotNull
+        @JsonProperty
+        private Duration pollInterval = Duration.seconds(2);
+
+        /** Development only: publish edits of the rules directory as they are saved. */
+        @JsonProperty
+        private boolean watch = true;
+
         public String getDirectory() {
             return directory;
+        }
+
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public boolean isWatch() {
+            return watch;
         }
     }
 

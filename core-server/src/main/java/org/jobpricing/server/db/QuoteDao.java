@@ -1,7 +1,9 @@
 package org.jobpricing.server.db;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -19,6 +21,14 @@ public interface QuoteDao {
             + "response_json) VALUES (:id, :createdAt, :occupationCode, :level, :country, :rulesetVersion, "
             + ":requestJson, :responseJson)")
     void insert(@BindMethods Row row);
+
+    /** A stored quote's request and response. */
+    record Stored(String id, String requestJson, String responseJson) {
+    }
+
+    @SqlQuery("SELECT id, request_json, response_json FROM quote ORDER BY created_at DESC, id LIMIT :limit")
+    @RegisterConstructorMapper(Stored.class)
+    List<Stored> latest(@Bind("limit") int limit);
 
     @SqlQuery("SELECT response_json FROM quote WHERE id = :id")
     Optional<String> findResponse(@Bind("id") String id);

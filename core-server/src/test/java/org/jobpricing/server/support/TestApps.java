@@ -44,6 +44,7 @@ public final class TestApps {
         settings.put("database.password", db.password());
         settings.put("rules.directory", rulesDir());
         settings.put("plugins.directory", pluginsDir());
+        settings.put("rules.watch", "false");
         settings.put("logging.level", "WARN");
         settings.put("auth.jwtSecret", JWT_SECRET);
         settings.put("auth.adminEmail", "admin@example.test");

@@ -1,0 +1,99 @@
+package org.jobpricing.server.rules;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A rule table of a CSV decision table read as data (not compiled): its columns and its rows with
+ * their line numbers, for the semantic checks and the row diff.
+ */
+public record DecisionTable(String file, String name, int line, List<Column> columns, List<Row> rows) {
+
+    /** A CONDITION or ACTION column: its code snippet and its title. */
+    public record Column(boolean condition, String snippet, String label) {
+    }
+
+    /** A data row: 1-based line in the file and one cell per column ("" when empty). */
+    public record Row(int line, List<String> cells) {
+        /** The condition cells, which identify the row. */
+        public List<String> key(List<Column> columns) {
+            List<String> key = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).condition()) {
+                    key.add(cells.get(i));
+                }
+            }
+            return key;
+        }
+    }
+
+    private static final CsvMapper MAPPER = new CsvMapper();
+
+    /** Every rule table of a {@code *.drl.csv} file; unreadable CSV gives no tables (the compiler reports it). */
+    public static List<DecisionTable> read(RuleSource source) {
+        List<String[]> lines = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readValues(source.content())) {
+            while (it.hasNextValue()) {
+                String[] cells = it.nextValue();
+                lines.add(cells);
+                numbers.add(it.getParser().currentTokenLocation().getLineNr());
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        List<DecisionTable> tables = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            int offset = firstNonEmpty(lines.get(i));
+            if (offset < 0 || !lines.get(i)[offset].strip().toLowerCase(Locale.ROOT).startsWith("ruletable")
+                    || i + 4 >= lines.size()) {
+                continue;
+            }
+            String name = lines.get(i)[offset].strip().substring("RuleTable".length()).strip();
+            String[] kinds = lines.get(i + 1);
+            List<Column> columns = new ArrayList<>();
+            for (int c = offset; c < kinds.length && !kinds[c].isBlank(); c++) {
+                String kind = kinds[c].strip().toUpperCase(Locale.ROOT);
+                columns.add(new Column(kind.startsWith("C"), cell(lines.get(i + 3), c), cell(lines.get(i + 4), c)));
+            }
+            List<Row> rows = new ArrayList<>();
+            int r = i + 5;
+            for (; r < lines.size() && firstNonEmpty(lines.get(r)) >= 0
+                    && !cell(lines.get(r), firstNonEmpty(lines.get(r))).toLowerCase(Locale.ROOT).startsWith("ruletable"); r++) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < columns.size(); c++) {
+                    cells.add(cell(lines.get(r), offset + c).strip());
+                }
+                rows.add(new Row(numbers.get(r), cells));
+            }
+            tables.add(new DecisionTable(source.name(), name, numbers.get(i), columns, rows));
+            i = r - 1;
+        }
+        return tables;
+    }
+
+    private static int firstNonEmpty(String[] cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (!cells[i].isBlank()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String cell(String[] cells, int index) {
+        return index < cells.length ? cells[index] : "";
+    }
+
+    @Override
+    public String toString() {
+        return file + " " + name + " " + Arrays.toString(rows.toArray());
+    }
+}
