@@ -15,7 +15,8 @@ WORKDIR /app
 COPY --from=build /src/core-server/target/core-server.jar core-server.jar
 COPY --from=build /src/core-server/target/lib lib
 COPY --from=build /src/core-server/target/plugins plugins
-COPY rules/*.drl rules/*.drl.csv rules/
+COPY rules/*.drl rules/*.drl.csv rules/*.drl.xlsx rules/
+COPY rules/tests rules/tests
 COPY config.yml config.yml
 RUN mkdir -p /app/data && chown -R jobpricing:jobpricing /app/data
 USER jobpricing

@@ -3,11 +3,17 @@ package org.jobpricing.server.rules;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * A rule table of a CSV decision table read as data (not compiled): its columns and its rows with
@@ -35,20 +41,62 @@ public record DecisionTable(String file, String name, int line, List<Column> col
 
     private static final CsvMapper MAPPER = new CsvMapper();
 
-    /** Every rule table of a {@code *.drl.csv} file; unreadable CSV gives no tables (the compiler reports it). */
+    /** True for the decision-table files this reader understands. */
+    public static boolean isDecisionTable(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".drl.csv") || n.endsWith(".drl.xls") || n.endsWith(".drl.xlsx");
+    }
+
+    /**
+     * Every rule table of a decision-table file (CSV, or each sheet of an XLS/XLSX workbook); an
+     * unreadable file gives no tables (the compiler reports it).
+     */
     public static List<DecisionTable> read(RuleSource source) {
         List<String[]> lines = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
-        try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
-                .readValues(source.content())) {
-            while (it.hasNextValue()) {
-                String[] cells = it.nextValue();
-                lines.add(cells);
-                numbers.add(it.getParser().currentTokenLocation().getLineNr());
+        try {
+            if (source.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                readCsv(source.content(), lines, numbers);
+            } else {
+                readWorkbook(source.content(), lines, numbers);
             }
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
+        return tables(source.name(), lines, numbers);
+    }
+
+    private static void readCsv(byte[] content, List<String[]> lines, List<Integer> numbers) throws IOException {
+        try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readValues(content)) {
+            while (it.hasNextValue()) {
+                lines.add(it.nextValue());
+                numbers.add(it.getParser().currentTokenLocation().getLineNr());
+            }
+        }
+    }
+
+    /** All sheets, one after the other; a blank line separates them so no table runs across sheets. */
+    private static void readWorkbook(byte[] content, List<String[]> lines, List<Integer> numbers) throws IOException {
+        DataFormatter format = new DataFormatter(Locale.ROOT);
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+            for (Sheet sheet : workbook) {
+                for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                    String[] cells = new String[Math.max(0, row.getLastCellNum())];
+                    for (int c = 0; c < cells.length; c++) {
+                        Cell cell = row.getCell(c);
+                        cells[c] = cell == null ? "" : format.formatCellValue(cell);
+                    }
+                    lines.add(cells);
+                    numbers.add(row.getRowNum() + 1);
+                }
+                lines.add(new String[0]);
+                numbers.add(0);
+            }
+        }
+    }
+
+    private static List<DecisionTable> tables(String file, List<String[]> lines, List<Integer> numbers) {
         List<DecisionTable> tables = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             int offset = firstNonEmpty(lines.get(i));
@@ -73,7 +121,7 @@ public record DecisionTable(String file, String name, int line, List<Column> col
                 }
                 rows.add(new Row(numbers.get(r), cells));
             }
-            tables.add(new DecisionTable(source.name(), name, numbers.get(i), columns, rows));
+            tables.add(new DecisionTable(file, name, numbers.get(i), columns, rows));
             i = r - 1;
         }
         return tables;

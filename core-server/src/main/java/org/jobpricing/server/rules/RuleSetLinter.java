@@ -42,7 +42,7 @@ public final class RuleSetLinter {
         List<RuleProblem> problems = new ArrayList<>();
         List<DecisionTable> tables = new ArrayList<>();
         for (RuleSource source : sources) {
-            if (source.name().toLowerCase(java.util.Locale.ROOT).endsWith(".drl.csv")) {
+            if (DecisionTable.isDecisionTable(source.name())) {
                 tables.addAll(DecisionTable.read(source));
             }
         }

@@ -18,7 +18,7 @@ public final class RuleSetLoader {
 
     /** The rule files bundled in the rules jar. */
     static final List<String> BUNDLED = List.of("aging.drl.csv", "annualisation.drl.csv", "areas.drl.csv",
-            "exclusions.drl", "levels.drl.csv", "premiums.drl.csv", "pricing.drl", "rounding.drl.csv",
+            "exclusions.drl", "levels.drl.csv", "premiums.drl.xlsx", "pricing.drl", "rounding.drl.csv",
             "sample-thresholds.drl.csv", "spreads.drl.csv", "target-percentile.drl.csv", "weights.drl.csv");
     private static final String BUNDLE_PATH = "/org/jobpricing/ruleset/";
 

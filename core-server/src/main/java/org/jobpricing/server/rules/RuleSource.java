@@ -22,6 +22,30 @@ public record RuleSource(String name, byte[] content) {
         return (isRuleFile(name) && name.indexOf('/') < 0) || isScenarioFile(name);
     }
 
+    /** Spreadsheets are binary; everything else is UTF-8 text. */
+    public boolean isBinary() {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".xls") || n.endsWith(".xlsx");
+    }
+
+    /** The content as stored and sent in JSON: text as is, spreadsheets as base64. */
+    public String storedText() {
+        return isBinary() ? java.util.Base64.getEncoder().encodeToString(content) : text();
+    }
+
+    /** The inverse of {@link #storedText()}; a spreadsheet that is not valid base64 is refused. */
+    public static RuleSource fromStored(String name, String stored) {
+        RuleSource probe = new RuleSource(name, new byte[0]);
+        if (probe.isBinary()) {
+            try {
+                return new RuleSource(name, java.util.Base64.getMimeDecoder().decode(stored));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + " must be sent as base64: " + e.getMessage());
+            }
+        }
+        return new RuleSource(name, stored.getBytes(StandardCharsets.UTF_8));
+    }
+
     public String text() {
         return new String(content, StandardCharsets.UTF_8);
     }

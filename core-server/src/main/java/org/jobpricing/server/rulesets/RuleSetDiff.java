@@ -30,8 +30,8 @@ public final class RuleSetDiff {
                 files.add(new RuleSetViews.FileDiff(name, "ADDED", List.of(), List.of()));
             } else if (after == null) {
                 files.add(new RuleSetViews.FileDiff(name, "REMOVED", List.of(), List.of()));
-            } else if (!before.text().equals(after.text())) {
-                boolean table = name.toLowerCase(java.util.Locale.ROOT).endsWith(".drl.csv");
+            } else if (!java.util.Arrays.equals(before.content(), after.content())) {
+                boolean table = DecisionTable.isDecisionTable(name);
                 files.add(new RuleSetViews.FileDiff(name, "MODIFIED", table ? rows(before, after) : List.of(),
                         table ? List.of() : lines(before.text(), after.text())));
             }

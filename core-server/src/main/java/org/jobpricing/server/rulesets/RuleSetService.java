@@ -184,7 +184,7 @@ public final class RuleSetService {
     public List<RuleSource> files(int version) {
         requireVersion(version);
         return jdbi.withExtension(RuleSetDao.class, dao -> dao.files(version)).stream()
-                .map(f -> new RuleSource(f.name(), f.content().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .map(f -> RuleSource.fromStored(f.name(), f.content()))
                 .toList();
     }
 
@@ -202,9 +202,9 @@ public final class RuleSetService {
 
     private boolean sameFiles(int version, List<RuleSource> files) {
         Map<String, String> stored = new LinkedHashMap<>();
-        files(version).forEach(f -> stored.put(f.name(), f.text()));
+        files(version).forEach(f -> stored.put(f.name(), f.storedText()));
         Map<String, String> given = new LinkedHashMap<>();
-        files.forEach(f -> given.put(f.name(), f.text()));
+        files.forEach(f -> given.put(f.name(), f.storedText()));
         return stored.equals(given);
     }
 
@@ -214,7 +214,7 @@ public final class RuleSetService {
             int version = dao.maxVersion() + 1;
             dao.insertVersion(new RuleSetDao.VersionRow(version, checksum, author, message,
                     Timestamp.from(clock.instant()), parent, null));
-            dao.insertFiles(files.stream().map(f -> new RuleSetDao.FileRow(version, f.name(), f.text())).toList());
+            dao.insertFiles(files.stream().map(f -> new RuleSetDao.FileRow(version, f.name(), f.storedText())).toList());
             return version;
         });
     }
@@ -243,7 +243,7 @@ public final class RuleSetService {
         if (withFiles) {
             files = new LinkedHashMap<>();
             for (RuleSource f : files(version)) {
-                files.put(f.name(), f.text());
+                files.put(f.name(), f.storedText());
             }
         }
         return view(requireVersion(version), Objects.equals(activeVersion(), version), files);

@@ -2,7 +2,6 @@ package org.jobpricing.server.rulesets;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,13 @@ public final class Uploads {
             throw ApiException.badRequest("INVALID_REQUEST", "at most " + MAX_FILES + " files", List.of());
         }
         List<RuleSource> sources = new ArrayList<>();
-        files.forEach((name, content) -> sources.add(new RuleSource(clean(name),
-                (content == null ? "" : content).getBytes(StandardCharsets.UTF_8))));
+        files.forEach((name, content) -> {
+            try {
+                sources.add(RuleSource.fromStored(clean(name), content == null ? "" : content));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("INVALID_REQUEST", e.getMessage(), List.of(new FieldError("files", e.getMessage())));
+            }
+        });
         sources.sort(java.util.Comparator.comparing(RuleSource::name));
         return sources;
     }

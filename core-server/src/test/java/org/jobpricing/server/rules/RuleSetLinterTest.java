@@ -27,6 +27,20 @@ class RuleSetLinterTest {
     }
 
     @Test
+    void anXlsxDecisionTableIsReadWithItsRowNumbers() {
+        RuleSource workbook = defaults.stream().filter(s -> s.name().equals("premiums.drl.xlsx")).findFirst().orElseThrow();
+
+        List<DecisionTable> tables = DecisionTable.read(workbook);
+
+        assertThat(tables).extracting(DecisionTable::name).containsExactly("Skill premiums", "Premium cap");
+        DecisionTable premiums = tables.get(0);
+        assertThat(premiums.rows()).extracting(r -> r.line() + ":" + String.join("=", r.cells()))
+                .containsExactly("12:kubernetes=0.05", "13:machine learning=0.08", "14:rust=0.04",
+                        "15:security clearance=0.1", "16:sap=0.06");
+        assertThat(tables.get(1).rows()).singleElement().satisfies(r -> assertThat(r.cells()).containsExactly("*", "0.15"));
+    }
+
+    @Test
     void theDefaultTablesAreClean() {
         assertThat(RuleSetLinter.check(defaults)).isEmpty();
     }
