@@ -16,18 +16,21 @@ import org.junit.jupiter.api.Test;
 /** The real config.yml parses, and the signing-key rules hold at startup. */
 class StartupSafetyTest {
 
+    /** A prefix of its own, so no other test's system properties reach this configuration. */
+    static final String PREFIX = "startup-safety-test";
+
     static JobPricingConfiguration load(String... overrides) throws Exception {
         YamlConfigurationFactory<JobPricingConfiguration> factory = new YamlConfigurationFactory<>(
-                JobPricingConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");
+                JobPricingConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), PREFIX);
         for (int i = 0; i < overrides.length; i += 2) {
-            System.setProperty("dw." + overrides[i], overrides[i + 1]);
+            System.setProperty(PREFIX + "." + overrides[i], overrides[i + 1]);
         }
         try {
             return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
                     new EnvironmentVariableSubstitutor(false)), TestApps.configPath());
         } finally {
             for (int i = 0; i < overrides.length; i += 2) {
-                System.clearProperty("dw." + overrides[i]);
+                System.clearProperty(PREFIX + "." + overrides[i]);
             }
         }
     }

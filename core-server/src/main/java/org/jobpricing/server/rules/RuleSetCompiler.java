@@ -29,6 +29,10 @@ public final class RuleSetCompiler {
         if (sources.stream().noneMatch(s -> RuleSource.isRuleFile(s.name()))) {
             throw new RuleCompilationException(List.of(new RuleProblem("", 0, 0, "the rule set has no rule files")));
         }
+        List<RuleProblem> unreadable = unreadableSpreadsheets(sources);
+        if (!unreadable.isEmpty()) {
+            throw new RuleCompilationException(unreadable);
+        }
         KieServices ks = KieServices.Factory.get();
         String version = versionOf(sources);
         ReleaseId releaseId = ks.newReleaseId("org.jobpricing", "ruleset", "1.0.0-" + BUILDS.incrementAndGet());
@@ -39,7 +43,14 @@ public final class RuleSetCompiler {
                 kfs.write(PACKAGE_PATH + source.name(), source.content());
             }
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+        } catch (RuntimeException e) {
+            // decision-table parsers throw instead of reporting; name the cause rather than fail with a 500
+            throw new RuleCompilationException(List.of(new RuleProblem("", 0, 0, "the rule files could not be parsed: "
+                    + e.getMessage())));
+        }
         List<RuleProblem> problems = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
@@ -53,6 +64,22 @@ public final class RuleSetCompiler {
         CompiledRuleSet compiled = new CompiledRuleSet(version, version, List.copyOf(sources), container.getKieBase());
         ks.getRepository().removeKieModule(releaseId);
         return compiled;
+    }
+
+    /** Spreadsheets that are not workbooks at all: Drools would throw on them instead of reporting. */
+    private static List<RuleProblem> unreadableSpreadsheets(List<RuleSource> sources) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleSource source : sources) {
+            if (source.isBinary() && RuleSource.isRuleFile(source.name())) {
+                try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                        new java.io.ByteArrayInputStream(source.content()))) {
+                    workbook.getNumberOfSheets();
+                } catch (java.io.IOException | RuntimeException e) {
+                    problems.add(new RuleProblem(source.name(), 0, 0, "not a readable spreadsheet: " + e.getMessage()));
+                }
+            }
+        }
+        return problems;
     }
 
     /** A content hash of the files, so the same rules always have the same version. */

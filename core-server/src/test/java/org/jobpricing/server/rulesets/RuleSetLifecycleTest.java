@@ -10,7 +10,6 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,7 +48,7 @@ class RuleSetLifecycleTest {
     static Map<String, String> defaultFiles() throws Exception {
         Map<String, String> files = new LinkedHashMap<>();
         for (RuleSource s : RuleSetLoader.fromDirectory(Path.of(TestApps.rulesDir()))) {
-            files.put(s.name(), s.text());
+            files.put(s.name(), s.storedText());
         }
         return files;
     }
@@ -89,6 +88,12 @@ class RuleSetLifecycleTest {
                 assertThat(problem.get("line").asInt()).isPositive();
             }
         }
+        Map<String, String> corrupt = defaultFiles();
+        corrupt.put("premiums.drl.xlsx", java.util.Base64.getEncoder().encodeToString("not a workbook".getBytes()));
+        Api.Reply unreadable = manager.postJson("/api/v1/rules/validate", upload("bad", corrupt));
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.json().get("details").get(0).get("file").asText()).isEqualTo("premiums.drl.xlsx");
+
         JsonNode semanticProblem = manager.postJson("/api/v1/rules/validate", upload("bad", semantic)).json()
                 .get("details").get(0);
         assertThat(semanticProblem.get("line").asInt()).isEqualTo(13);
@@ -164,7 +169,7 @@ class RuleSetLifecycleTest {
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, String> f : withSpread("0.55").entrySet()) {
                 zip.putNextEntry(new ZipEntry("rules/" + f.getKey()));
-                zip.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.write(RuleSource.fromStored(f.getKey(), f.getValue()).content());
                 zip.closeEntry();
             }
         }
@@ -179,6 +184,8 @@ class RuleSetLifecycleTest {
         assertThat(stored.get("message").asText()).isEqualTo("zip upload");
         assertThat(stored.get("files").get("spreads.drl.csv").asText()).contains("IC3,0.55");
         assertThat(stored.get("files").has("tests/worked-examples.yaml")).isTrue();
+        assertThat(stored.get("files").get("premiums.drl.xlsx").asText()).as("spreadsheets come back as base64")
+                .isEqualTo(defaultFiles().get("premiums.drl.xlsx"));
         assertThat(stored.get("parent").asInt()).isEqualTo(1);
         assertThat(manager.get("/api/v1/rules/versions").json().get(0).get("version").asInt()).isEqualTo(version);
     }

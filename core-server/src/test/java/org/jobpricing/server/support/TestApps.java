@@ -17,6 +17,8 @@ public final class TestApps {
     /** The first admin's password in test servers (username "admin"). */
     public static final String ADMIN_PASSWORD = "Sturdy-test-passphrase-7731";
 
+    private static final java.util.concurrent.atomic.AtomicInteger APPS = new java.util.concurrent.atomic.AtomicInteger();
+
     private TestApps() {
     }
 
@@ -53,9 +55,12 @@ public final class TestApps {
         for (int i = 0; i + 1 < extra.length; i += 2) {
             settings.put(extra[i], extra[i + 1]);
         }
+        // each app reads its overrides under its own system-property prefix, so two apps in one test
+        // class (or one app that outlives its test) never see each other's settings
+        String prefix = "jobpricing-test-" + APPS.incrementAndGet();
         List<ConfigOverride> overrides = new ArrayList<>();
-        settings.forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
-        return new DropwizardAppExtension<>(JobPricingApplication.class, configPath(),
+        settings.forEach((key, value) -> overrides.add(ConfigOverride.config(prefix, key, value)));
+        return new DropwizardAppExtension<>(JobPricingApplication.class, configPath(), prefix,
                 overrides.toArray(ConfigOverride[]::new));
     }
 

@@ -16,8 +16,13 @@ public final class TestUsers {
     private TestUsers() {
     }
 
+    /** One server instance (ports can be reused by a later server, so they alone are no key). */
+    private static String key(DropwizardAppExtension<JobPricingConfiguration> app, String who) {
+        return System.identityHashCode(app) + ":" + app.getLocalPort() + "/" + who;
+    }
+
     public static Api admin(DropwizardAppExtension<JobPricingConfiguration> app) {
-        return CLIENTS.computeIfAbsent(app.getLocalPort() + "/admin",
+        return CLIENTS.computeIfAbsent(key(app, "admin"),
                 k -> new Api(app.getLocalPort()).login("admin", TestApps.ADMIN_PASSWORD));
     }
 
@@ -27,7 +32,7 @@ public final class TestUsers {
             return admin(app);
         }
         Api admin = admin(app);
-        return CLIENTS.computeIfAbsent(app.getLocalPort() + "/" + role, k -> {
+        return CLIENTS.computeIfAbsent(key(app, role.name()), k -> {
             String username = role.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-user";
             Api.Reply created = admin.postJson("/api/v1/users", """
                     {"username": "%s", "email": "%s@example.test", "password": "%s", "role": "%s"}"""
