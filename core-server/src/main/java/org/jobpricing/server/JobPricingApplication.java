@@ -53,7 +53,11 @@ import org.jobpricing.server.errors.JsonExceptionMapper;
 import org.jobpricing.server.errors.UnexpectedExceptionMapper;
 import org.jobpricing.server.errors.ValidationExceptionMapper;
 import org.jobpricing.server.errors.WebApplicationExceptionMapper;
+import org.jobpricing.server.health.PluginsHealthCheck;
 import org.jobpricing.server.health.RuleSetHealthCheck;
+import org.jobpricing.server.http.BusinessMetrics;
+import org.jobpricing.server.http.HttpSetup;
+import org.jobpricing.server.resources.LivenessResource;
 import org.jobpricing.server.plugins.MarketDataRefresher;
 import org.jobpricing.server.plugins.PluginHost;
 import org.jobpricing.server.resources.MarketDataResource;
@@ -110,10 +114,13 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
 
     @Override
     public void run(JobPricingConfiguration config, Environment env) throws Exception {
+        ProductionChecks.verify(config);
         Clock clock = Clock.systemUTC();
         env.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         registerErrorMappers(config, env);
+        BusinessMetrics metrics = new BusinessMetrics(HttpSetup.install(config.getHttp(), env));
+        env.jersey().register(new LivenessResource());
 
         // storage
         Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");
@@ -166,13 +173,14 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         PluginHost plugins = new PluginHost(Path.of(config.getPlugins().getDirectory()));
         MarketDataRefresher refresher = new MarketDataRefresher(plugins, marketData, config.getPlugins().getConfig(),
                 Duration.ofMillis(config.getPlugins().getFetchTimeout().toMilliseconds()),
-                config.getPlugins().isRefreshOnStartup(), clock);
+                config.getPlugins().isRefreshOnStartup(), metrics, clock);
         env.lifecycle().manage(plugins);
+        env.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
         env.lifecycle().manage(refresher);
         env.jersey().register(new MarketDataResource(marketData, fxRates, refresher, audit));
 
         // pricing
-        PricingService pricing = new PricingService(jdbi, engine, env.getObjectMapper(), clock);
+        PricingService pricing = new PricingService(jdbi, engine, env.getObjectMapper(), metrics, clock);
         env.jersey().register(new PricingResource(pricing));
         env.jersey().register(new RuleSetResource(ruleSets, new WhatIfSimulator(jdbi, pricing, env.getObjectMapper(),
                 clock)));

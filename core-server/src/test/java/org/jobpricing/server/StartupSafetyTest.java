@@ -69,4 +69,21 @@ class StartupSafetyTest {
                 "auth.jwtSecret", TestApps.JWT_SECRET, "auth.jwtKeyId", "k2", "auth.previousKeys.k1", TestApps.JWT_SECRET + "-old"));
         assertThat(keys.keySet()).containsExactly("k2", "k1");
     }
+
+    @Test
+    void productionRefusesDevelopmentDefaultsAndNamesEachSetting() throws Exception {
+        assertThat(ProductionChecks.problems(load())).as("development allows them").isEmpty();
+
+        JobPricingConfiguration unsafe = load("environment", "production", "auth.registrationEnabled", "true",
+                "http.corsOrigins[0]", "*");
+        assertThat(ProductionChecks.problems(unsafe)).hasSize(4).anySatisfy(p -> assertThat(p).contains("DB_URL"))
+                .anySatisfy(p -> assertThat(p).contains("JWT_SECRET"))
+                .anySatisfy(p -> assertThat(p).contains("CORS_ORIGINS"))
+                .anySatisfy(p -> assertThat(p).contains("REGISTRATION_ENABLED"));
+        assertThatThrownBy(() -> ProductionChecks.verify(unsafe)).hasMessageContaining("refusing to start");
+
+        JobPricingConfiguration safe = load("environment", "production", "database.url",
+                "jdbc:postgresql://db:5432/jobpricing", "auth.jwtSecret", TestApps.JWT_SECRET);
+        assertThat(ProductionChecks.problems(safe)).isEmpty();
+    }
 }

@@ -16,6 +16,7 @@ import org.jobpricing.server.db.ObservationDao;
 import org.jobpricing.server.db.QuoteDao;
 import org.jobpricing.server.db.StoredObservation;
 import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.http.BusinessMetrics;
 import org.jobpricing.server.rules.RuleEngine;
 
 /** Prices a job: gathers its market data, runs the active rules, stores and returns the quote. */
@@ -24,19 +25,24 @@ public final class PricingService {
     private final Jdbi jdbi;
     private final RuleEngine engine;
     private final ObjectMapper json;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
-    public PricingService(Jdbi jdbi, RuleEngine engine, ObjectMapper json, Clock clock) {
+    public PricingService(Jdbi jdbi, RuleEngine engine, ObjectMapper json, BusinessMetrics metrics, Clock clock) {
         this.jdbi = jdbi;
         this.engine = engine;
         this.json = json;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     public QuoteResponse price(PricingRequest request) {
         JobSpec spec = JobSpecs.of(request, clock);
-        PricingCalculator.Priced priced = PricingCalculator.price(spec, observations(spec),
+        List<MarketObservation> observations = observations(spec);
+        long started = System.nanoTime();
+        PricingCalculator.Priced priced = PricingCalculator.price(spec, observations,
                 new FxRates(jdbi.onDemand(FxRateDao.class)), engine.active());
+        metrics.quotePriced((System.nanoTime() - started) / 1e9, priced.result().getTrace().steps().size());
         Instant now = clock.instant();
         QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), now, spec, priced.result(),
                 priced.rulesetVersion());

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.UUID;
+import org.jobpricing.server.http.LimitedBodyRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,11 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
 
     @Override
     public Response toResponse(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LimitedBodyRequest.TooLarge) {
+                return ErrorResponses.of(413, "PAYLOAD_TOO_LARGE", "the request body is too large", List.of());
+            }
+        }
         if (e instanceof WebApplicationException w) {
             return new WebApplicationExceptionMapper().toResponse(w);
         }

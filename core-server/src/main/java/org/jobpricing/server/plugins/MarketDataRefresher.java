@@ -19,6 +19,7 @@ import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.plugin.api.SourceContext;
 import org.jobpricing.server.api.RefreshResult;
 import org.jobpricing.server.core.MarketDataService;
+import org.jobpricing.server.http.BusinessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class MarketDataRefresher implements Managed {
     private final Map<String, Map<String, String>> pluginConfig;
     private final Duration timeout;
     private final boolean refreshOnStart;
+    private final BusinessMetrics metrics;
     private final Clock clock;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "plugin-fetch");
@@ -46,12 +48,13 @@ public final class MarketDataRefresher implements Managed {
 
     public MarketDataRefresher(PluginHost host, MarketDataService marketData,
                                Map<String, Map<String, String>> pluginConfig, Duration timeout,
-                               boolean refreshOnStart, Clock clock) {
+                               boolean refreshOnStart, BusinessMetrics metrics, Clock clock) {
         this.host = host;
         this.marketData = marketData;
         this.pluginConfig = pluginConfig;
         this.timeout = timeout;
         this.refreshOnStart = refreshOnStart;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -72,7 +75,9 @@ public final class MarketDataRefresher implements Managed {
     public synchronized RefreshResult refresh() {
         List<RefreshResult.SourceRefresh> results = new ArrayList<>();
         for (PluginHost.Source source : host.marketDataSources()) {
-            results.add(refresh(source));
+            RefreshResult.SourceRefresh result = refresh(source);
+            metrics.refreshed(result.plugin(), result.source(), result.status(), clock.instant().getEpochSecond());
+            results.add(result);
         }
         return new RefreshResult(results);
     }

@@ -73,6 +73,13 @@ public final class PluginHost implements Managed {
         return sources;
     }
 
+    /** Ids of plugins found in the directory that are not running (failed, disabled or refused). */
+    public List<String> failedPlugins() {
+        return manager == null ? List.of() : manager.getPlugins().stream()
+                .filter(p -> p.getPluginState() != PluginState.STARTED)
+                .map(p -> p.getPluginId() + " (" + p.getPluginState() + ")").sorted().toList();
+    }
+
     /** Ids of the started plugins. */
     public List<String> startedPlugins() {
         return manager == null ? List.of()

@@ -47,6 +47,10 @@ public final class TestApps {
         settings.put("rules.directory", rulesDir());
         settings.put("plugins.directory", pluginsDir());
         settings.put("rules.watch", "false");
+        for (String role : List.of("VIEWER", "HR_ANALYST", "HR_MANAGER", "ADMIN")) {
+            settings.put("http.rateLimitPerMinute." + role, "1000000");
+        }
+        settings.put("http.anonymousRateLimitPerMinute", "1000000");
         settings.put("logging.level", "WARN");
         settings.put("auth.jwtSecret", JWT_SECRET);
         settings.put("auth.adminEmail", "admin@example.test");

@@ -1,0 +1,62 @@
+package org.jobpricing.server.http;
+
+import io.dropwizard.core.setup.Environment;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
+import org.jobpricing.server.JobPricingConfiguration;
+
+/** Wires the HTTP concerns: request hygiene, CORS, rate limits and Prometheus metrics. */
+public final class HttpSetup {
+
+    private HttpSetup() {
+    }
+
+    /** Registers filters and the metrics servlet; returns the registry the product's own metrics go to. */
+    public static PrometheusRegistry install(JobPricingConfiguration.HttpSettings http, Environment env) {
+        env.servlets().addFilter("request-hygiene", new RequestHygieneFilter(http.getMaxBodyBytes()))
+                .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
+        if (!http.getCorsOrigins().isEmpty()) {
+            env.getApplicationContext().insertHandler(cors(http));
+        }
+        if (http.isRateLimitEnabled()) {
+            env.jersey().register(new RateLimitFilter(http.getRateLimitPerMinute(), http.getAnonymousRateLimitPerMinute()));
+        }
+        PrometheusRegistry registry = new PrometheusRegistry();
+        // per-resource Dropwizard timers are left out: http_requests_total and the duration histogram
+        // cover them with labels, and their sanitised names collide in the Prometheus format
+        DropwizardExports.builder().dropwizardRegistry(env.metrics())
+                .metricFilter((name, metric) -> !name.startsWith("org.jobpricing.server.resources."))
+                .register(registry);
+        JvmMetrics.builder().register(registry);
+        env.jersey().register(new HttpMetricsFilter(registry));
+        env.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping("/metrics");
+        return registry;
+    }
+
+    /** Configured origins only; credentials are never combined with a wildcard origin. */
+    static CrossOriginHandler cors(JobPricingConfiguration.HttpSettings http) {
+        CrossOriginHandler cors = new CrossOriginHandler();
+        Set<String> patterns = new HashSet<>();
+        boolean wildcard = false;
+        for (String origin : http.getCorsOrigins()) {
+            wildcard |= origin.equals("*");
+            patterns.add(origin.equals("*") ? ".*" : java.util.regex.Pattern.quote(origin).replace("*", "\\E[^.]+\\Q"));
+        }
+        cors.setAllowedOriginPatterns(patterns);
+        cors.setAllowCredentials(http.isCorsAllowCredentials() && !wildcard);
+        cors.setAllowedMethods(Set.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(Set.of("Authorization", "Content-Type", "X-Request-Id"));
+        cors.setExposedHeaders(Set.of("X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
+                "RateLimit-Reset", "Location"));
+        cors.setPreflightMaxAge(Duration.ofMinutes(10));
+        return cors;
+    }
+}

@@ -1,0 +1,71 @@
+package org.jobpricing.server.http;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+
+/**
+ * Every request: an {@code X-Request-Id} (the client's when well-formed, else a new one) on the
+ * response and in the log context; security headers; and a body size limit answered with a JSON 413.
+ */
+public final class RequestHygieneFilter implements Filter {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+    private final long maxBodyBytes;
+
+    public RequestHygieneFilter(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        String given = request.getHeader(REQUEST_ID);
+        String id = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        response.setHeader(REQUEST_ID, id);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            tooLarge(response, id);
+            return;
+        }
+        MDC.put(MDC_KEY, id);
+        try {
+            chain.doFilter(new LimitedBodyRequest(request, maxBodyBytes), response);
+        } catch (LimitedBodyRequest.TooLarge e) {
+            if (!response.isCommitted()) {
+                response.reset();
+                response.setHeader(REQUEST_ID, id);
+                tooLarge(response, id);
+            }
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+
+    private void tooLarge(HttpServletResponse response, String id) throws IOException {
+        response.setStatus(413);
+        response.setContentType("application/json");
+        response.setHeader("Connection", "close");
+        response.getOutputStream().write(("{\"code\":413,\"error\":\"PAYLOAD_TOO_LARGE\",\"message\":\"the request body is "
+                + "larger than " + maxBodyBytes + " bytes\",\"details\":[]}").getBytes(StandardCharsets.UTF_8));
+    }
+}
