@@ -57,7 +57,9 @@ import org.jobpricing.server.health.PluginsHealthCheck;
 import org.jobpricing.server.health.RuleSetHealthCheck;
 import org.jobpricing.server.http.BusinessMetrics;
 import org.jobpricing.server.http.HttpSetup;
+import io.dropwizard.assets.AssetsBundle;
 import org.jobpricing.server.resources.LivenessResource;
+import org.jobpricing.server.resources.OpenApiResource;
 import org.jobpricing.server.plugins.MarketDataRefresher;
 import org.jobpricing.server.plugins.PluginHost;
 import org.jobpricing.server.resources.MarketDataResource;
@@ -97,6 +99,9 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
     public void initialize(Bootstrap<JobPricingConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new AssetsBundle("/META-INF/resources/webjars/swagger-ui/5.34.1", "/swagger-ui", null,
+                "swagger-ui"));
+        bootstrap.addBundle(new AssetsBundle("/assets/docs", "/docs", "index.html", "docs"));
         bootstrap.addCommand(new ValidateRulesCommand());
         bootstrap.addCommand(new TestRulesCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
@@ -121,6 +126,8 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         registerErrorMappers(config, env);
         BusinessMetrics metrics = new BusinessMetrics(HttpSetup.install(config.getHttp(), env));
         env.jersey().register(new LivenessResource());
+        env.jersey().register(new OpenApiResource(getClass().getPackage().getImplementationVersion() == null
+                ? "development" : getClass().getPackage().getImplementationVersion()));
 
         // storage
         Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");

@@ -2,6 +2,7 @@ package org.jobpricing.server.resources;
 
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
@@ -112,7 +113,7 @@ public class AuthResource {
     @GET
     @Path("/me")
     @RolesAllowed(Permissions.SELF)
-    public UserView me(@Auth UserPrincipal user) {
+    public UserView me(@Parameter(hidden = true) @Auth UserPrincipal user) {
         return users.get(user.id());
     }
 
@@ -120,7 +121,7 @@ public class AuthResource {
     @Path("/me/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.SELF)
-    public Response changePassword(@Auth UserPrincipal user, @NotNull @Valid AuthRequests.ChangePassword body,
+    public Response changePassword(@Parameter(hidden = true) @Auth UserPrincipal user, @NotNull @Valid AuthRequests.ChangePassword body,
                                    @Context HttpServletRequest request) {
         auth.changePassword(user, body.currentPassword(), body.newPassword(), Origins.of(request));
         return Response.noContent().build();

@@ -3,6 +3,7 @@ package org.jobpricing.server.resources;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
@@ -55,7 +56,7 @@ public class MarketDataResource {
     @RolesAllowed(Permissions.MARKET_DATA_WRITE)
     @Timed
     @ExceptionMetered
-    public ImportResult importObservations(@Auth UserPrincipal user, @NotBlank String csv,
+    public ImportResult importObservations(@Parameter(hidden = true) @Auth UserPrincipal user, @NotBlank String csv,
                                            @Context HttpServletRequest request) {
         return audited(user, "market-data.import", "observations", request, () -> marketData.importCsv(csv));
     }
@@ -78,7 +79,7 @@ public class MarketDataResource {
     @RolesAllowed(Permissions.MARKET_DATA_WRITE)
     @Timed
     @ExceptionMetered
-    public ImportResult importFxRates(@Auth UserPrincipal user, @NotBlank String csv,
+    public ImportResult importFxRates(@Parameter(hidden = true) @Auth UserPrincipal user, @NotBlank String csv,
                                       @Context HttpServletRequest request) {
         return audited(user, "market-data.fx-import", "fx-rates", request, () -> fxRates.importCsv(csv));
     }
@@ -87,7 +88,7 @@ public class MarketDataResource {
     @Path("/refresh")
     @RolesAllowed(Permissions.MARKET_DATA_REFRESH)
     @Timed
-    public RefreshResult refresh(@Auth UserPrincipal user, @Context HttpServletRequest request) {
+    public RefreshResult refresh(@Parameter(hidden = true) @Auth UserPrincipal user, @Context HttpServletRequest request) {
         RefreshResult result = refresher.refresh();
         audit.success(user.username(), "market-data.refresh", "plugins", Origins.of(request), result.sources().stream()
                 .map(s -> s.plugin() + "/" + s.source() + " " + s.status() + " " + s.imported() + " stored, "

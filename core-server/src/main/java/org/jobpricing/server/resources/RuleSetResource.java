@@ -2,6 +2,7 @@ package org.jobpricing.server.resources;
 
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -74,7 +75,7 @@ public class RuleSetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.RULES_WRITE)
     @Timed
-    public Response create(@Auth UserPrincipal user, @NotNull @Valid RuleSetViews.Upload upload,
+    public Response create(@Parameter(hidden = true) @Auth UserPrincipal user, @NotNull @Valid RuleSetViews.Upload upload,
                            @Context HttpServletRequest request) {
         return created(ruleSets.create(Uploads.fromMap(upload.files()), user.username(), upload.message(),
                 Origins.of(request)));
@@ -85,7 +86,7 @@ public class RuleSetResource {
     @Consumes(ZIP)
     @RolesAllowed(Permissions.RULES_WRITE)
     @Timed
-    public Response createZip(@Auth UserPrincipal user, @NotNull byte[] zip, @QueryParam("message") String message,
+    public Response createZip(@Parameter(hidden = true) @Auth UserPrincipal user, @NotNull byte[] zip, @QueryParam("message") String message,
                               @Context HttpServletRequest request) {
         return created(ruleSets.create(Uploads.fromZip(zip), user.username(), message, Origins.of(request)));
     }
@@ -128,7 +129,7 @@ public class RuleSetResource {
     @Path("/versions/{version}/publish")
     @RolesAllowed(Permissions.RULES_PUBLISH)
     @Timed
-    public RuleSetViews.Version publish(@Auth UserPrincipal user, @PathParam("version") String version,
+    public RuleSetViews.Version publish(@Parameter(hidden = true) @Auth UserPrincipal user, @PathParam("version") String version,
                                         @Context HttpServletRequest request) {
         return ruleSets.publish(number(version), user.username(), Origins.of(request));
     }
@@ -137,7 +138,7 @@ public class RuleSetResource {
     @Path("/versions/{version}/rollback")
     @RolesAllowed(Permissions.RULES_PUBLISH)
     @Timed
-    public RuleSetViews.Version rollback(@Auth UserPrincipal user, @PathParam("version") String version,
+    public RuleSetViews.Version rollback(@Parameter(hidden = true) @Auth UserPrincipal user, @PathParam("version") String version,
                                          @Context HttpServletRequest request) {
         return ruleSets.rollback(number(version), user.username(), Origins.of(request));
     }

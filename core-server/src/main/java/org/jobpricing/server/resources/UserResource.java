@@ -1,6 +1,7 @@
 package org.jobpricing.server.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -49,7 +50,7 @@ public class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.USERS_WRITE)
-    public Response create(@Auth UserPrincipal admin, @NotNull @Valid AuthRequests.NewUser body,
+    public Response create(@Parameter(hidden = true) @Auth UserPrincipal admin, @NotNull @Valid AuthRequests.NewUser body,
                            @Context HttpServletRequest request) {
         Role role = body.role() == null ? Role.VIEWER : Role.valueOf(body.role());
         UserView created = users.create(body, role, false, admin.username(), Origins.of(request));
@@ -67,7 +68,7 @@ public class UserResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.USERS_WRITE)
-    public UserView update(@Auth UserPrincipal admin, @PathParam("id") String id,
+    public UserView update(@Parameter(hidden = true) @Auth UserPrincipal admin, @PathParam("id") String id,
                            @NotNull @Valid AuthRequests.UpdateUser body, @Context HttpServletRequest request) {
         return users.update(id, body, admin, Origins.of(request));
     }
@@ -75,7 +76,7 @@ public class UserResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Permissions.USERS_DELETE)
-    public Response delete(@Auth UserPrincipal admin, @PathParam("id") String id, @Context HttpServletRequest request) {
+    public Response delete(@Parameter(hidden = true) @Auth UserPrincipal admin, @PathParam("id") String id, @Context HttpServletRequest request) {
         users.delete(id, admin, Origins.of(request));
         return Response.noContent().build();
     }
