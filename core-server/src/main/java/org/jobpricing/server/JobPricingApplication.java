@@ -50,6 +50,9 @@ import org.jobpricing.server.core.PricingService;
 import org.jobpricing.server.db.Migrator;
 import org.jobpricing.server.errors.ApiExceptionMapper;
 import org.jobpricing.server.errors.JsonExceptionMapper;
+import java.util.Locale;
+import org.jobpricing.server.errors.ErrorReporter;
+import org.jobpricing.server.errors.SentryReporter;
 import org.jobpricing.server.errors.UnexpectedExceptionMapper;
 import org.jobpricing.server.errors.ValidationExceptionMapper;
 import org.jobpricing.server.errors.WebApplicationExceptionMapper;
@@ -229,7 +232,17 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.jersey().register(new JsonExceptionMapper());
         env.jersey().register(new ValidationExceptionMapper());
         env.jersey().register(new WebApplicationExceptionMapper());
-        env.jersey().register(new UnexpectedExceptionMapper());
+        String sentryDsn = System.getenv("SENTRY_DSN");
+        if (config.getSentryDsn() != null && !config.getSentryDsn().isBlank()) {
+            sentryDsn = config.getSentryDsn();
+        }
+        ErrorReporter reporter = ErrorReporter.NONE;
+        if (sentryDsn != null && !sentryDsn.isBlank()) {
+            SentryReporter sentry = new SentryReporter(sentryDsn, config.getEnvironment().name().toLowerCase(Locale.ROOT));
+            env.lifecycle().manage(sentry);
+            reporter = sentry;
+        }
+        env.jersey().register(new UnexpectedExceptionMapper(reporter));
     }
 
     /** The files of the rules directory, or the copy bundled in the rules jar when there is no directory. */

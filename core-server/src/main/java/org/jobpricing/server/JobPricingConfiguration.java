@@ -43,6 +43,14 @@ public class JobPricingConfiguration extends Configuration {
     @JsonProperty
     private HttpSettings http = new HttpSettings();
 
+    /** Sentry DSN (SENTRY_DSN); unexpected errors are sent there when set. */
+    @JsonProperty
+    private String sentryDsn = "";
+
+    public String getSentryDsn() {
+        return sentryDsn;
+    }
+
     public HttpSettings getHttp() {
         return http;
     }

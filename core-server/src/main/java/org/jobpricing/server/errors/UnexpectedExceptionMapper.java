@@ -14,6 +14,15 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
 
+    private final ErrorReporter reporter;
+
+    @jakarta.ws.rs.core.Context
+    private jakarta.ws.rs.core.SecurityContext security;
+
+    public UnexpectedExceptionMapper(ErrorReporter reporter) {
+        this.reporter = reporter;
+    }
+
     @Override
     public Response toResponse(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -26,6 +35,9 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
         }
         String logId = UUID.randomUUID().toString();
         LOG.error("unexpected error, log id {}", logId, e);
+        String userId = security != null && security.getUserPrincipal() instanceof org.jobpricing.server.auth.UserPrincipal u
+                ? u.id() : null;
+        reporter.report(e, org.slf4j.MDC.get(org.jobpricing.server.http.RequestHygieneFilter.MDC_KEY), userId, logId);
         return ErrorResponses.of(500, "INTERNAL_ERROR", "unexpected server error; log id " + logId, List.of());
     }
 }

@@ -29,6 +29,7 @@ public final class HttpSetup {
         if (http.isRateLimitEnabled()) {
             env.jersey().register(new RateLimitFilter(http.getRateLimitPerMinute(), http.getAnonymousRateLimitPerMinute()));
         }
+        env.jersey().register(new LogContextFilter());
         PrometheusRegistry registry = new PrometheusRegistry();
         // per-resource Dropwizard timers are left out: http_requests_total and the duration histogram
         // cover them with labels, and their sanitised names collide in the Prometheus format

@@ -57,7 +57,7 @@ public final class RequestHygieneFilter implements Filter {
                 tooLarge(response, id);
             }
         } finally {
-            MDC.remove(MDC_KEY);
+            MDC.clear();
         }
     }
 
