@@ -86,4 +86,19 @@ class StartupSafetyTest {
                 "jdbc:postgresql://db:5432/jobpricing", "auth.jwtSecret", TestApps.JWT_SECRET);
         assertThat(ProductionChecks.problems(safe)).isEmpty();
     }
+
+    @Test
+    void envExampleDocumentsEveryVariableTheConfigReads() throws Exception {
+        java.nio.file.Path config = java.nio.file.Path.of(TestApps.configPath());
+        String yaml = java.nio.file.Files.readString(config);
+        String example = java.nio.file.Files.readString(config.resolveSibling(".env.example"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Z0-9_]+)").matcher(yaml);
+        java.util.Set<String> variables = new java.util.TreeSet<>();
+        while (m.find()) {
+            variables.add(m.group(1));
+        }
+
+        assertThat(variables).hasSizeGreaterThan(20).contains("JWT_SECRET", "DB_URL", "SENTRY_DSN");
+        assertThat(variables).allSatisfy(v -> assertThat(example).contains(v + "="));
+    }
 }
