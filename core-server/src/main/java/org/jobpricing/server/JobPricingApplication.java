@@ -45,6 +45,9 @@ import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.core.FxRateService;
+import org.jobpricing.server.core.BatchPricer;
+import org.jobpricing.server.core.MarketDataCache;
+import org.jobpricing.server.resources.BatchPricingResource;
 import org.jobpricing.server.core.MarketDataService;
 import org.jobpricing.server.core.PricingService;
 import org.jobpricing.server.db.Migrator;
@@ -171,15 +174,16 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 audit, clock);
         RuleEngine engine = ruleSets.start(startupRules(rulesDirectory), development);
         env.healthChecks().register("rules", new RuleSetHealthCheck(engine));
-        env.lifecycle().manage(new RuleSetFollower(ruleSets,
+        MarketDataCache marketDataCache = new MarketDataCache(jdbi);
+        env.lifecycle().manage(new RuleSetFollower(ruleSets, marketDataCache,
                 Duration.ofMillis(config.getRules().getPollInterval().toMilliseconds())));
         if (development && config.getRules().isWatch() && Files.isDirectory(rulesDirectory)) {
             env.lifecycle().manage(new RulesDirectoryWatcher(ruleSets, rulesDirectory));
         }
 
         // market data and plugins
-        MarketDataService marketData = new MarketDataService(jdbi, clock);
-        FxRateService fxRates = new FxRateService(jdbi, clock);
+        MarketDataService marketData = new MarketDataService(jdbi, marketDataCache, clock);
+        FxRateService fxRates = new FxRateService(jdbi, marketDataCache, clock);
         PluginHost plugins = new PluginHost(Path.of(config.getPlugins().getDirectory()));
         MarketDataRefresher refresher = new MarketDataRefresher(plugins, marketData, config.getPlugins().getConfig(),
                 Duration.ofMillis(config.getPlugins().getFetchTimeout().toMilliseconds()),
@@ -190,8 +194,11 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.jersey().register(new MarketDataResource(marketData, fxRates, refresher, audit));
 
         // pricing
-        PricingService pricing = new PricingService(jdbi, engine, env.getObjectMapper(), metrics, clock);
+        PricingService pricing = new PricingService(jdbi, marketDataCache, engine, env.getObjectMapper(), metrics,
+                clock);
         env.jersey().register(new PricingResource(pricing));
+        BatchPricer batchPricer = new BatchPricer(jdbi, marketDataCache, env.getObjectMapper(), env.getValidator(), clock);
+        env.jersey().register(new BatchPricingResource(batchPricer, engine));
         env.jersey().register(new RuleSetResource(ruleSets, new WhatIfSimulator(jdbi, pricing, env.getObjectMapper(),
                 clock)));
     }

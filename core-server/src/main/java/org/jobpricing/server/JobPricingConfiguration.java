@@ -92,6 +92,15 @@ public class JobPricingConfiguration extends Configuration {
         @JsonProperty
         private long maxBodyBytes = 10L * 1024 * 1024;
 
+        /** Largest batch-pricing body (up to 100,000 requests). */
+        @jakarta.validation.constraints.Min(1024)
+        @JsonProperty
+        private long maxBatchBodyBytes = 64L * 1024 * 1024;
+
+        public long getMaxBatchBodyBytes() {
+            return maxBatchBodyBytes;
+        }
+
         /** Browser origins allowed to call the API (exact origins or patterns like https://*.example.com). */
         @NotNull
         @JsonProperty

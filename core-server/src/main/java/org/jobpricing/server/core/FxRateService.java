@@ -22,10 +22,12 @@ public final class FxRateService {
     static final List<String> HEADER = List.of("date", "from", "to", "rate");
 
     private final Jdbi jdbi;
+    private final MarketDataCache cache;
     private final Clock clock;
 
-    public FxRateService(Jdbi jdbi, Clock clock) {
+    public FxRateService(Jdbi jdbi, MarketDataCache cache, Clock clock) {
         this.jdbi = jdbi;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -40,6 +42,7 @@ public final class FxRateService {
                     List.of());
         }
         jdbi.useExtension(FxRateDao.class, dao -> dao.upsert(parsed.rows()));
+        cache.changed();
         return new ImportResult(parsed.rows().size());
     }
 

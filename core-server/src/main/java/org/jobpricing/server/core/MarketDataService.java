@@ -21,10 +21,12 @@ import org.jobpricing.server.errors.ApiException;
 public final class MarketDataService {
 
     private final Jdbi jdbi;
+    private final MarketDataCache cache;
     private final Clock clock;
 
-    public MarketDataService(Jdbi jdbi, Clock clock) {
+    public MarketDataService(Jdbi jdbi, MarketDataCache cache, Clock clock) {
         this.jdbi = jdbi;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -52,6 +54,7 @@ public final class MarketDataService {
         Instant now = clock.instant();
         List<ObservationDao.Row> rows = observations.stream().map(o -> ObservationDao.Row.of(o, origin, now)).toList();
         jdbi.useExtension(ObservationDao.class, dao -> dao.upsert(rows));
+        cache.changed();
     }
 
     public List<ObservationView> list(String occupationCode, String country, int limit, int offset) {

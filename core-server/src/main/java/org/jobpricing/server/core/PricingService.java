@@ -11,10 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
-import org.jobpricing.server.db.FxRateDao;
-import org.jobpricing.server.db.ObservationDao;
 import org.jobpricing.server.db.QuoteDao;
-import org.jobpricing.server.db.StoredObservation;
 import org.jobpricing.server.errors.ApiException;
 import org.jobpricing.server.http.BusinessMetrics;
 import org.jobpricing.server.rules.RuleEngine;
@@ -23,13 +20,16 @@ import org.jobpricing.server.rules.RuleEngine;
 public final class PricingService {
 
     private final Jdbi jdbi;
+    private final MarketDataCache cache;
     private final RuleEngine engine;
     private final ObjectMapper json;
     private final BusinessMetrics metrics;
     private final Clock clock;
 
-    public PricingService(Jdbi jdbi, RuleEngine engine, ObjectMapper json, BusinessMetrics metrics, Clock clock) {
+    public PricingService(Jdbi jdbi, MarketDataCache cache, RuleEngine engine, ObjectMapper json,
+                          BusinessMetrics metrics, Clock clock) {
         this.jdbi = jdbi;
+        this.cache = cache;
         this.engine = engine;
         this.json = json;
         this.metrics = metrics;
@@ -40,8 +40,7 @@ public final class PricingService {
         JobSpec spec = JobSpecs.of(request, clock);
         List<MarketObservation> observations = observations(spec);
         long started = System.nanoTime();
-        PricingCalculator.Priced priced = PricingCalculator.price(spec, observations,
-                new FxRates(jdbi.onDemand(FxRateDao.class)), engine.active());
+        PricingCalculator.Priced priced = PricingCalculator.price(spec, observations, cache.fx(), engine.active());
         metrics.quotePriced((System.nanoTime() - started) / 1e9, priced.result().getTrace().steps().size());
         Instant now = clock.instant();
         QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), now, spec, priced.result(),
@@ -52,8 +51,7 @@ public final class PricingService {
 
     /** The stored observations of the job's occupation and country. */
     public List<MarketObservation> observations(JobSpec spec) {
-        return jdbi.withExtension(ObservationDao.class, dao -> dao.find(spec.occupationCode(), spec.country()))
-                .stream().map(StoredObservation::observation).toList();
+        return cache.observations(spec.occupationCode(), spec.country());
     }
 
     public QuoteResponse find(String id) {

@@ -30,6 +30,11 @@ public interface QuoteDao {
     @RegisterConstructorMapper(Stored.class)
     List<Stored> latest(@Bind("limit") int limit);
 
+    @org.jdbi.v3.sqlobject.statement.SqlBatch("INSERT INTO quote (id, created_at, occupation_code, level, country, "
+            + "ruleset_version, request_json, response_json) VALUES (:id, :createdAt, :occupationCode, :level, :country, "
+            + ":rulesetVersion, :requestJson, :responseJson)")
+    void insertAll(@BindMethods List<Row> rows);
+
     @SqlQuery("SELECT response_json FROM quote WHERE id = :id")
     Optional<String> findResponse(@Bind("id") String id);
 }

@@ -21,7 +21,7 @@ public final class HttpSetup {
 
     /** Registers filters and the metrics servlet; returns the registry the product's own metrics go to. */
     public static PrometheusRegistry install(JobPricingConfiguration.HttpSettings http, Environment env) {
-        env.servlets().addFilter("request-hygiene", new RequestHygieneFilter(http.getMaxBodyBytes()))
+        env.servlets().addFilter("request-hygiene", new RequestHygieneFilter(http.getMaxBodyBytes(), http.getMaxBatchBodyBytes()))
                 .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
         if (!http.getCorsOrigins().isEmpty()) {
             env.getApplicationContext().insertHandler(cors(http));

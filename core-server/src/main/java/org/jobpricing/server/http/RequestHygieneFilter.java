@@ -23,10 +23,14 @@ public final class RequestHygieneFilter implements Filter {
     public static final String MDC_KEY = "requestId";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
+    /** Batch pricing takes up to 100,000 requests in one body. */
+    static final String BATCH_PATH = "/api/v1/pricing/batch";
     private final long maxBodyBytes;
+    private final long maxBatchBodyBytes;
 
-    public RequestHygieneFilter(long maxBodyBytes) {
+    public RequestHygieneFilter(long maxBodyBytes, long maxBatchBodyBytes) {
         this.maxBodyBytes = maxBodyBytes;
+        this.maxBatchBodyBytes = maxBatchBodyBytes;
     }
 
     @Override
@@ -43,29 +47,30 @@ public final class RequestHygieneFilter implements Filter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            tooLarge(response, id);
+        long limit = BATCH_PATH.equals(request.getRequestURI()) ? maxBatchBodyBytes : maxBodyBytes;
+        if (request.getContentLengthLong() > limit) {
+            tooLarge(response, limit);
             return;
         }
         MDC.put(MDC_KEY, id);
         try {
-            chain.doFilter(new LimitedBodyRequest(request, maxBodyBytes), response);
+            chain.doFilter(new LimitedBodyRequest(request, limit), response);
         } catch (LimitedBodyRequest.TooLarge e) {
             if (!response.isCommitted()) {
                 response.reset();
                 response.setHeader(REQUEST_ID, id);
-                tooLarge(response, id);
+                tooLarge(response, limit);
             }
         } finally {
             MDC.clear();
         }
     }
 
-    private void tooLarge(HttpServletResponse response, String id) throws IOException {
+    private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
         response.setStatus(413);
         response.setContentType("application/json");
         response.setHeader("Connection", "close");
         response.getOutputStream().write(("{\"code\":413,\"error\":\"PAYLOAD_TOO_LARGE\",\"message\":\"the request body is "
-                + "larger than " + maxBodyBytes + " bytes\",\"details\":[]}").getBytes(StandardCharsets.UTF_8));
+                + "larger than " + limit + " bytes\",\"details\":[]}").getBytes(StandardCharsets.UTF_8));
     }
 }

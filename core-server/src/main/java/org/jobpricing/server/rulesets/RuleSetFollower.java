@@ -8,17 +8,23 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Polls the database for the active rule-set version, so a publish on one server reaches all of them. */
+/**
+ * Polls the database for state other servers may have changed: the active rule-set version and the
+ * market-data version, so a publish or an import on one server reaches all of them.
+ */
 public final class RuleSetFollower implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetFollower.class);
 
     private final RuleSetService ruleSets;
+    private final org.jobpricing.server.core.MarketDataCache marketData;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    public RuleSetFollower(RuleSetService ruleSets, Duration interval) {
+    public RuleSetFollower(RuleSetService ruleSets, org.jobpricing.server.core.MarketDataCache marketData,
+                           Duration interval) {
         this.ruleSets = ruleSets;
+        this.marketData = marketData;
         this.interval = interval;
     }
 
@@ -32,8 +38,9 @@ public final class RuleSetFollower implements Managed {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 ruleSets.follow();
+                marketData.follow();
             } catch (RuntimeException e) {
-                LOG.warn("could not check the active rule set: {}", e.getMessage());
+                LOG.warn("could not check the shared state in the database: {}", e.getMessage());
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -1,0 +1,313 @@
+package org.jobpricing.server.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jobpricing.server.api.PricingRequest;
+import org.jobpricing.server.api.QuoteResponse;
+import org.jobpricing.server.db.QuoteDao;
+import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.rules.CompiledRuleSet;
+
+/**
+ * Prices a stream of requests (CSV or a JSON array) into a stream of results (NDJSON or CSV), one
+ * line per input line, a bad row answered with its error instead of failing the batch. Quotes are
+ * stored in chunks before their lines are written, so no returned quote is ever lost; memory stays
+ * flat whatever the batch size. The whole batch uses one rule-set version.
+ */
+public final class BatchPricer {
+
+    public static final int MAX_ROWS = 100_000;
+    static final int CHUNK = 500;
+    /** Input CSV columns; skills are separated by ';'. */
+    public static final List<String> CSV_COLUMNS = List.of("title", "occupation_code", "level", "country", "area",
+            "currency", "as_of", "skills");
+    static final List<String> OUTPUT_COLUMNS = List.of("line", "status", "id", "occupation_code", "level", "country",
+            "currency", "as_of", "p10", "p25", "p50", "p75", "p90", "market_reference_point", "premium", "band_min",
+            "band_mid", "band_max", "confidence", "confidence_label", "ruleset_version", "error", "message");
+
+    private final Jdbi jdbi;
+    private final MarketDataCache cache;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final Clock clock;
+
+    public BatchPricer(Jdbi jdbi, MarketDataCache cache, ObjectMapper json, Validator validator, Clock clock) {
+        this.jdbi = jdbi;
+        this.cache = cache;
+        this.json = json;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** Counts of one batch. */
+    public record Summary(long lines, long priced, long failed, double seconds) {
+    }
+
+    /** One input row: its line (CSV) or position (JSON), and the request or why it could not be read. */
+    private record Input(long line, PricingRequest request, ApiException unreadable) {
+    }
+
+    /** An opened batch: the input was recognised (a CSV header is checked here, before any output). */
+    public static final class Batch {
+        private final Iterator<Input> inputs;
+
+        private Batch(Iterator<Input> inputs) {
+            this.inputs = inputs;
+        }
+    }
+
+    /** Opens {@code in} as CSV or a JSON array; a wrong CSV header is a 400 before anything is written. */
+    public Batch open(InputStream in, boolean csvInput) throws IOException {
+        return new Batch(csvInput ? csv(in) : jsonArray(in));
+    }
+
+    /** One output line waiting for its chunk to be stored. */
+    private record Output(long line, QuoteResponse quote, String requestJson, ApiException error) {
+    }
+
+    /** Prices every request of the batch, writing results to {@code out} (CSV when {@code csvOutput}, else NDJSON). */
+    public Summary price(Batch batch, OutputStream out, boolean csvOutput, CompiledRuleSet rules,
+                         LongConsumer progress) throws IOException {
+        long started = System.nanoTime();
+        Iterator<Input> inputs = batch.inputs;
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        if (csvOutput) {
+            writer.write(String.join(",", OUTPUT_COLUMNS) + "\n");
+        }
+        long lines = 0;
+        long failed = 0;
+        List<Output> chunk = new ArrayList<>(CHUNK);
+        while (inputs.hasNext()) {
+            Input input = inputs.next();
+            lines++;
+            if (lines > MAX_ROWS) {
+                chunk.add(new Output(input.line(), null, null, ApiException.badRequest("BATCH_TOO_LARGE",
+                        "a batch holds at most " + MAX_ROWS + " requests; the rest was not read", List.of())));
+                failed++;
+                break;
+            }
+            Output output = priceOne(input, rules);
+            failed += output.error() == null ? 0 : 1;
+            chunk.add(output);
+            if (chunk.size() == CHUNK) {
+                flush(chunk, writer, csvOutput);
+                progress.accept(lines);
+            }
+        }
+        flush(chunk, writer, csvOutput);
+        Summary summary = new Summary(Math.min(lines, MAX_ROWS + 1), Math.min(lines, MAX_ROWS + 1) - failed, failed,
+                (System.nanoTime() - started) / 1e9);
+        if (!csvOutput) {
+            writer.write(json.writeValueAsString(Map.of("summary", summary)) + "\n");
+        }
+        writer.flush();
+        progress.accept(lines);
+        return summary;
+    }
+
+    private Output priceOne(Input input, CompiledRuleSet rules) {
+        if (input.unreadable() != null) {
+            return new Output(input.line(), null, null, input.unreadable());
+        }
+        try {
+            PricingRequest request = input.request();
+            List<FieldError> invalid = new ArrayList<>();
+            for (ConstraintViolation<PricingRequest> v : validator.validate(request)) {
+                invalid.add(new FieldError(v.getPropertyPath().toString(), v.getMessage()));
+            }
+            if (!invalid.isEmpty()) {
+                throw ApiException.badRequest("INVALID_REQUEST", invalid.size() + " field(s) invalid", invalid);
+            }
+            JobSpec spec = JobSpecs.of(request, clock);
+            PricingCalculator.Priced priced = PricingCalculator.price(spec,
+                    cache.observations(spec.occupationCode(), spec.country()), cache.fx(), rules);
+            QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), clock.instant(), spec,
+                    priced.result(), priced.rulesetVersion());
+            return new Output(input.line(), quote, json.writeValueAsString(request), null);
+        } catch (ApiException e) {
+            return new Output(input.line(), null, null, e);
+        } catch (RuntimeException | JsonProcessingException e) {
+            return new Output(input.line(), null, null, new ApiException(500, "INTERNAL_ERROR",
+                    "this row could not be priced: " + e.getClass().getSimpleName(), List.of()));
+        }
+    }
+
+    /** Stores the chunk's quotes, then writes its lines: a line reaches the client only once stored. */
+    private void flush(List<Output> chunk, Writer writer, boolean csvOutput) throws IOException {
+        List<QuoteDao.Row> rows = new ArrayList<>();
+        for (Output o : chunk) {
+            if (o.quote() != null) {
+                QuoteResponse q = o.quote();
+                rows.add(new QuoteDao.Row(q.id(), Timestamp.from(q.createdAt()), q.occupationCode(), q.level(),
+                        q.country(), q.rulesetVersion(), o.requestJson(), json.writeValueAsString(q)));
+            }
+        }
+        if (!rows.isEmpty()) {
+            jdbi.useExtension(QuoteDao.class, dao -> dao.insertAll(rows));
+        }
+        for (Output o : chunk) {
+            writer.write(csvOutput ? csvLine(o) : jsonLine(o));
+        }
+        writer.flush();
+        chunk.clear();
+    }
+
+    private String jsonLine(Output o) throws JsonProcessingException {
+        if (o.error() != null) {
+            return json.writeValueAsString(Map.of("line", o.line(), "status", "ERROR", "error", Map.of(
+                    "code", o.error().status(), "error", o.error().error(), "message", o.error().getMessage(),
+                    "details", o.error().details()))) + "\n";
+        }
+        QuoteResponse q = o.quote();
+        Map<String, Object> quote = new java.util.LinkedHashMap<>();
+        quote.put("id", q.id());
+        quote.put("occupationCode", q.occupationCode());
+        quote.put("level", q.level());
+        quote.put("country", q.country());
+        quote.put("currency", q.currency());
+        quote.put("asOf", q.asOf().toString());
+        quote.put("market", q.market());
+        quote.put("marketReferencePoint", q.marketReferencePoint());
+        quote.put("premium", q.premium());
+        quote.put("band", q.band());
+        quote.put("confidence", q.confidence());
+        quote.put("warnings", q.warnings());
+        quote.put("rulesetVersion", q.rulesetVersion());
+        return json.writeValueAsString(Map.of("line", o.line(), "status", "OK", "quote", quote)) + "\n";
+    }
+
+    private static String csvLine(Output o) {
+        List<Object> cells;
+        if (o.error() != null) {
+            cells = new ArrayList<>(Arrays.asList(o.line(), "ERROR"));
+            while (cells.size() < OUTPUT_COLUMNS.size() - 2) {
+                cells.add("");
+            }
+            cells.add(o.error().error());
+            cells.add(o.error().getMessage());
+        } else {
+            QuoteResponse q = o.quote();
+            cells = Arrays.asList(o.line(), "OK", q.id(), q.occupationCode(), q.level(), q.country(), q.currency(),
+                    q.asOf(), q.market().p10(), q.market().p25(), q.market().p50(), q.market().p75(), q.market().p90(),
+                    q.marketReferencePoint(), q.premium(), q.band().min(), q.band().mid(), q.band().max(),
+                    q.confidence().score(), q.confidence().label(), q.rulesetVersion(), "", "");
+        }
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            line.append(i == 0 ? "" : ",").append(csvCell(cells.get(i)));
+        }
+        return line.append('\n').toString();
+    }
+
+    private static String csvCell(Object value) {
+        String text = value == null ? "" : value instanceof java.math.BigDecimal b ? b.toPlainString() : value.toString();
+        return text.contains(",") || text.contains("\"") || text.contains("\n")
+                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private Iterator<Input> csv(InputStream in) throws IOException {
+        MappingIterator<String[]> rows = new CsvMapper().readerFor(String[].class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.TRIM_SPACES)
+                .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(in);
+        if (!rows.hasNextValue()) {
+            throw ApiException.badRequest("INVALID_CSV", "the CSV is empty; expected the header "
+                    + String.join(",", CSV_COLUMNS), List.of());
+        }
+        List<String> header = Arrays.stream(rows.nextValue()).map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        if (!header.equals(CSV_COLUMNS)) {
+            throw ApiException.badRequest("INVALID_CSV", "header must be exactly " + String.join(",", CSV_COLUMNS)
+                    + " but was " + String.join(",", header), List.of());
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Input next() {
+                String[] c = rows.next();
+                long line = rows.getParser().currentTokenLocation().getLineNr();
+                if (c.length != CSV_COLUMNS.size()) {
+                    return new Input(line, null, ApiException.badRequest("INVALID_CSV", "expected "
+                            + CSV_COLUMNS.size() + " cells, found " + c.length, List.of()));
+                }
+                try {
+                    LocalDate asOf = c[6].isEmpty() ? null : LocalDate.parse(c[6]);
+                    List<String> skills = c[7].isEmpty() ? List.of()
+                            : Arrays.stream(c[7].split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                    return new Input(line, new PricingRequest(c[0], blank(c[1]), c[2], c[3], blank(c[4]), blank(c[5]),
+                            asOf, skills, null), null);
+                } catch (java.time.format.DateTimeParseException e) {
+                    return new Input(line, null, ApiException.badRequest("INVALID_REQUEST", "as_of '" + c[6]
+                            + "' is not a date (YYYY-MM-DD)", List.of(new FieldError("as_of", "is not a date"))));
+                }
+            }
+        };
+    }
+
+    private Iterator<Input> jsonArray(InputStream in) throws IOException {
+        MappingIterator<PricingRequest> requests = json.readerFor(PricingRequest.class).readValues(in);
+        return new Iterator<>() {
+            private long index;
+            private boolean broken;
+
+            @Override
+            public boolean hasNext() {
+                if (broken) {
+                    return false;
+                }
+                try {
+                    return requests.hasNextValue();
+                } catch (IOException e) {
+                    broken = true;
+                    return false;
+                }
+            }
+
+            @Override
+            public Input next() {
+                index++;
+                try {
+                    return new Input(index, requests.nextValue(), null);
+                } catch (IOException e) {
+                    String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                    if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException)) {
+                        broken = true;
+                    }
+                    return new Input(index, null, ApiException.badRequest("INVALID_JSON",
+                            "request " + index + " is not a valid pricing request: " + message.split("\n")[0], List.of()));
+                }
+            }
+        };
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+}

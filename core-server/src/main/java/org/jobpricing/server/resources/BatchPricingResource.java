@@ -1,0 +1,54 @@
+package org.jobpricing.server.resources;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import org.jobpricing.server.auth.Permissions;
+import org.jobpricing.server.core.BatchPricer;
+import org.jobpricing.server.rules.CompiledRuleSet;
+import org.jobpricing.server.rules.RuleEngine;
+
+/** Prices up to 100,000 jobs in one call, streaming one result line per input line. */
+@Path("/api/v1/pricing/batch")
+public class BatchPricingResource {
+
+    static final String NDJSON = "application/x-ndjson";
+    private final BatchPricer pricer;
+    private final RuleEngine engine;
+
+    public BatchPricingResource(BatchPricer pricer, RuleEngine engine) {
+        this.pricer = pricer;
+        this.engine = engine;
+    }
+
+    /**
+     * CSV ({@code title,occupation_code,level,country,area,currency,as_of,skills}) or a JSON array of
+     * pricing requests in; NDJSON (default, ending with a summary line) or CSV ({@code ?format=csv} or
+     * {@code Accept: text/csv}) out.
+     */
+    @POST
+    @Consumes({"text/csv", MediaType.APPLICATION_JSON})
+    @Produces({NDJSON, "text/csv"})
+    @RolesAllowed(Permissions.PRICING_BATCH)
+    public Response price(@Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
+                          @Parameter(hidden = true) @HeaderParam("Accept") String accept,
+                          @QueryParam("format") String format, InputStream body) throws IOException {
+        boolean csvIn = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
+        boolean csvOut = "csv".equalsIgnoreCase(format)
+                || format == null && accept != null && accept.contains("text/csv") && !accept.contains(NDJSON);
+        BatchPricer.Batch batch = pricer.open(body, csvIn);
+        CompiledRuleSet rules = engine.active();
+        StreamingOutput stream = out -> pricer.price(batch, out, csvOut, rules, lines -> { });
+        return Response.ok(stream, csvOut ? "text/csv" : NDJSON).build();
+    }
+}
