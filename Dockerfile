@@ -10,6 +10,9 @@ COPY core-server core-server
 RUN mvn -B -ntp -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
+# pg_dump/pg_restore for the backup, restore and verify-backup commands (same major version as compose's PostgreSQL)
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client-16 \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system jobpricing && useradd --system --gid jobpricing --home /app jobpricing
 WORKDIR /app
 COPY --from=build /src/core-server/target/core-server.jar core-server.jar

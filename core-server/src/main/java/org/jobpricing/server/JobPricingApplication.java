@@ -71,6 +71,9 @@ import org.jobpricing.server.plugins.PluginHost;
 import org.jobpricing.server.resources.MarketDataResource;
 import org.jobpricing.server.resources.PricingResource;
 import org.jobpricing.server.cli.TestRulesCommand;
+import org.jobpricing.server.cli.backup.BackupCommand;
+import org.jobpricing.server.cli.backup.RestoreCommand;
+import org.jobpricing.server.cli.backup.VerifyBackupCommand;
 import org.jobpricing.server.cli.ValidateRulesCommand;
 import org.jobpricing.server.resources.RuleSetResource;
 import org.jobpricing.server.rules.RuleEngine;
@@ -110,6 +113,9 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         bootstrap.addBundle(new AssetsBundle("/assets/docs", "/docs", "index.html", "docs"));
         bootstrap.addCommand(new ValidateRulesCommand());
         bootstrap.addCommand(new TestRulesCommand());
+        bootstrap.addCommand(new BackupCommand());
+        bootstrap.addCommand(new RestoreCommand());
+        bootstrap.addCommand(new VerifyBackupCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(JobPricingConfiguration configuration) {
