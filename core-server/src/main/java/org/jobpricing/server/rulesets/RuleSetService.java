@@ -127,6 +127,7 @@ public final class RuleSetService {
         requireVersion(version);
         compiled(version);
         activate(version, actor);
+        LOG.info("rule set {} published by {}", label(version), actor);
         audit.success(actor, "rules.publish", "rules:" + label(version), origin, null);
         return view(version, false);
     }

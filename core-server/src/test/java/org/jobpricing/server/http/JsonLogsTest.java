@@ -1,0 +1,88 @@
+package org.jobpricing.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jobpricing.server.JobPricingConfiguration;
+import org.jobpricing.server.auth.Role;
+import org.jobpricing.server.support.Api;
+import org.jobpricing.server.support.TestApps;
+import org.jobpricing.server.support.TestDatabases;
+import org.jobpricing.server.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** With JSON logging on, application and access log lines are JSON objects carrying the request id. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class JsonLogsTest {
+
+    static final ByteArrayOutputStream CONSOLE = capture();
+    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
+            "plugins.refreshOnStartup", "false", "logging.level", "INFO",
+            "logging.appenders[0].threshold", "OFF", "logging.appenders[1].threshold", "INFO",
+            "server.requestLog.appenders[0].threshold", "OFF", "server.requestLog.appenders[1].threshold", "INFO");
+
+    static ByteArrayOutputStream capture() {
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                original.write(b);
+                synchronized (copy) {
+                    copy.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                original.write(b, off, len);
+                synchronized (copy) {
+                    copy.write(b, off, len);
+                }
+            }
+        }, true));
+        return copy;
+    }
+
+    @Test
+    void logLinesAreJsonWithTheRequestId() throws Exception {
+        Api manager = TestUsers.as(APP, Role.HR_MANAGER);
+        String version = "1";
+        Api.Reply published = manager.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort()
+                + "/api/v1/rules/versions/" + version + "/publish")).header("X-Request-Id", "json-log-check")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(published.status()).isEqualTo(200);
+        Thread.sleep(500);
+
+        List<JsonNode> json = new ArrayList<>();
+        String console;
+        synchronized (CONSOLE) {
+            console = CONSOLE.toString(StandardCharsets.UTF_8);
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        for (String line : console.split("\n")) {
+            if (line.startsWith("{")) {
+                json.add(mapper.readTree(line));
+            }
+        }
+        assertThat(json).as("JSON lines").isNotEmpty();
+        assertThat(json).anySatisfy(l -> {
+            assertThat(l.toString()).contains("json-log-check");
+            assertThat(l.has("status") || l.has("level")).isTrue();
+        });
+        assertThat(json).anySatisfy(l -> assertThat(l.path("mdc").path("requestId").asText()).isEqualTo("json-log-check"));
+        assertThat(console).doesNotContain(TestUsers.PASSWORD).doesNotContain(manager.token());
+    }
+}
