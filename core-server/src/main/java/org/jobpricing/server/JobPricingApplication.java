@@ -70,6 +70,7 @@ import org.jobpricing.server.plugins.MarketDataRefresher;
 import org.jobpricing.server.plugins.PluginHost;
 import org.jobpricing.server.resources.MarketDataResource;
 import org.jobpricing.server.resources.PricingResource;
+import org.jobpricing.server.cli.PriceCommand;
 import org.jobpricing.server.cli.TestRulesCommand;
 import org.jobpricing.server.cli.backup.BackupCommand;
 import org.jobpricing.server.cli.backup.RestoreCommand;
@@ -113,6 +114,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         bootstrap.addBundle(new AssetsBundle("/assets/docs", "/docs", "index.html", "docs"));
         bootstrap.addCommand(new ValidateRulesCommand());
         bootstrap.addCommand(new TestRulesCommand());
+        bootstrap.addCommand(new PriceCommand());
         bootstrap.addCommand(new BackupCommand());
         bootstrap.addCommand(new RestoreCommand());
         bootstrap.addCommand(new VerifyBackupCommand());

@@ -1,0 +1,76 @@
+package org.jobpricing.server.cli;
+
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.jobpricing.server.JobPricingConfiguration;
+import org.jobpricing.server.core.BatchPricer;
+import org.jobpricing.server.core.MarketDataCache;
+import org.jobpricing.server.core.AuditLog;
+import org.jobpricing.server.db.Migrator;
+import org.jobpricing.server.rules.RuleEngine;
+import org.jobpricing.server.rules.RuleSetCompiler;
+import org.jobpricing.server.rules.RuleSetLoader;
+import org.jobpricing.server.rulesets.RuleSetService;
+import org.jobpricing.server.rulesets.ScenarioRunner;
+
+/**
+ * {@code price config.yml --input jobs.csv --output quotes.csv}: prices a CSV of jobs offline against
+ * the configured database and the active rule set, with a progress line on stderr.
+ */
+public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguration> {
+
+    public PriceCommand() {
+        super("price", "Prices a CSV file of jobs (title,occupation_code,level,country,area,currency,as_of,skills)");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        subparser.addArgument("--input").required(true).help("CSV of jobs to price");
+        subparser.addArgument("--output").required(true).help("CSV of results, one row per input row");
+    }
+
+    @Override
+    protected void run(Bootstrap<JobPricingConfiguration> bootstrap, Namespace namespace,
+                       JobPricingConfiguration config) throws Exception {
+        Path input = Path.of(namespace.getString("input"));
+        Path output = Path.of(namespace.getString("output"));
+        var db = config.getDatabase();
+        Jdbi jdbi = Jdbi.create(db.getUrl(), db.getUser(), db.getPassword() == null ? "" : db.getPassword())
+                .installPlugin(new SqlObjectPlugin());
+        Migrator.migrate(jdbi);
+        Clock clock = Clock.systemUTC();
+        RuleSetService ruleSets = new RuleSetService(jdbi, new RuleSetCompiler(),
+                new ScenarioRunner(Validators.newValidator()), new AuditLog(jdbi, clock), clock);
+        Path rules = Path.of(config.getRules().getDirectory());
+        RuleEngine engine = ruleSets.start(Files.isDirectory(rules) ? RuleSetLoader.fromDirectory(rules)
+                : RuleSetLoader.bundled(), false);
+        BatchPricer pricer = new BatchPricer(jdbi, new MarketDataCache(jdbi), Jackson.newObjectMapper(),
+                Validators.newValidator(), clock);
+        long started = System.nanoTime();
+        Path partial = output.resolveSibling(output.getFileName() + ".partial");
+        BatchPricer.Summary summary;
+        try (InputStream in = Files.newInputStream(input); OutputStream out = Files.newOutputStream(partial)) {
+            summary = pricer.price(pricer.open(in, true), out, true, engine.active(), lines -> {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                System.err.printf("\rpriced %,d rows (%.0f rows/s)", lines, lines / Math.max(seconds, 1e-9));
+            });
+        }
+        Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
+        System.err.println();
+        System.out.printf("%d rows: %d priced, %d failed in %.1f s with rules %s -> %s%n", summary.lines(),
+                summary.priced(), summary.failed(), summary.seconds(), engine.active().version(), output);
+    }
+}
