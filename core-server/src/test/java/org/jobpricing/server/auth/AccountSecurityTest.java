@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,6 +12,7 @@ import java.util.regex.Pattern;
 import org.jobpricing.server.JobPricingApplication;
 import org.jobpricing.server.JobPricingConfiguration;
 import org.jobpricing.server.support.Api;
+import org.jobpricing.server.support.ConsoleCapture;
 import org.jobpricing.server.support.TestApps;
 import org.jobpricing.server.support.TestDatabases;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountSecurityTest {
 
-    static final ByteArrayOutputStream CONSOLE = captureConsole();
+    static final ConsoleCapture CONSOLE = ConsoleCapture.start();
     static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
             "plugins.refreshOnStartup", "false",
             "auth.adminEmail", "",
@@ -45,33 +42,8 @@ class AccountSecurityTest {
     static final String USER_PASSWORD = "Velvet-compass-thunder-8800";
     static final List<String> SECRETS_SEEN = new ArrayList<>();
 
-    static ByteArrayOutputStream captureConsole() {
-        ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                original.write(b);
-                synchronized (copy) {
-                    copy.write(b);
-                }
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                original.write(b, off, len);
-                synchronized (copy) {
-                    copy.write(b, off, len);
-                }
-            }
-        }, true));
-        return copy;
-    }
-
     static String console() {
-        synchronized (CONSOLE) {
-            return CONSOLE.toString(StandardCharsets.UTF_8);
-        }
+        return CONSOLE.text();
     }
 
     static Api anonymous() {

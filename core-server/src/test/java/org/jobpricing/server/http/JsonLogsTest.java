@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jobpricing.server.JobPricingConfiguration;
 import org.jobpricing.server.auth.Role;
 import org.jobpricing.server.support.Api;
+import org.jobpricing.server.support.ConsoleCapture;
 import org.jobpricing.server.support.TestApps;
 import org.jobpricing.server.support.TestDatabases;
 import org.jobpricing.server.support.TestUsers;
@@ -27,34 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class JsonLogsTest {
 
-    static final ByteArrayOutputStream CONSOLE = capture();
+    static final ConsoleCapture CONSOLE = ConsoleCapture.start();
     static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
             "plugins.refreshOnStartup", "false", "logging.level", "INFO",
             "logging.appenders[0].threshold", "OFF", "logging.appenders[1].threshold", "INFO",
             "server.requestLog.appenders[0].threshold", "OFF", "server.requestLog.appenders[1].threshold", "INFO");
-
-    static ByteArrayOutputStream capture() {
-        ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                original.write(b);
-                synchronized (copy) {
-                    copy.write(b);
-                }
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                original.write(b, off, len);
-                synchronized (copy) {
-                    copy.write(b, off, len);
-                }
-            }
-        }, true));
-        return copy;
-    }
 
     @Test
     void logLinesAreJsonWithTheRequestId() throws Exception {
@@ -67,10 +41,7 @@ class JsonLogsTest {
         Thread.sleep(500);
 
         List<JsonNode> json = new ArrayList<>();
-        String console;
-        synchronized (CONSOLE) {
-            console = CONSOLE.toString(StandardCharsets.UTF_8);
-        }
+        String console = CONSOLE.text();
         ObjectMapper mapper = new ObjectMapper();
         for (String line : console.split("\n")) {
             if (line.startsWith("{")) {
