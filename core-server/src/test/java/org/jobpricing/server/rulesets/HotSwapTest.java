@@ -109,4 +109,27 @@ class HotSwapTest {
         assertThat(seen).as("server B follows within 10 s").isEqualTo("v" + version);
         managerA.post("/api/v1/rules/versions/1/rollback", null, "");
     }
+
+    @Test
+    void anImportOnOneServerReachesTheOtherServersCacheWithinSeconds() throws Exception {
+        Api managerA = TestUsers.as(A, Role.HR_MANAGER);
+        Api analystB = TestUsers.as(B, Role.HR_ANALYST);
+        String header = "source_id,source_type,occupation_code,level,country,area,currency,period,effective_date,"
+                + "p10,p25,p50,p75,p90,sample_size,org_count\n";
+        String job = "{\"title\": \"Cache\", \"occupationCode\": \"77-7777\", \"level\": \"IC3\", \"country\": \"US\", "
+                + "\"asOf\": \"2026-07-01\"}";
+        managerA.post("/api/v1/market-data/observations", "text/csv",
+                header + "cache-src,SURVEY,77-7777,IC3,US,,USD,ANNUAL,2026-07-01,,,100000,,,50,10\n");
+        assertThat(analystB.postJson("/api/v1/pricing/quotes", job).json().at("/market/p50").asInt()).isEqualTo(100000);
+
+        managerA.post("/api/v1/market-data/observations", "text/csv",
+                header + "cache-src,SURVEY,77-7777,IC3,US,,USD,ANNUAL,2026-07-01,,,120000,,,50,10\n");
+
+        int seen = 0;
+        for (int i = 0; i < 100 && seen != 120000; i++) {
+            Thread.sleep(100);
+            seen = analystB.postJson("/api/v1/pricing/quotes", job).json().at("/market/p50").asInt();
+        }
+        assertThat(seen).as("server B drops its cached market data within 10 s").isEqualTo(120000);
+    }
 }
