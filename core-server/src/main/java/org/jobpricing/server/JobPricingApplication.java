@@ -46,6 +46,8 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.core.FxRateService;
 import org.jobpricing.server.core.BatchPricer;
+import org.jobpricing.server.core.Enrichment;
+import org.jobpricing.server.resources.AiResource;
 import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.resources.BatchPricingResource;
 import org.jobpricing.server.core.MarketDataService;
@@ -201,11 +203,16 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.lifecycle().manage(refresher);
         env.jersey().register(new MarketDataResource(marketData, fxRates, refresher, audit));
 
+        // AI enrichment (plugins)
+        Enrichment enrichment = new Enrichment(plugins::enrichers, config.getAi().getMinConfidence());
+        env.jersey().register(new AiResource(enrichment));
+
         // pricing
         PricingService pricing = new PricingService(jdbi, marketDataCache, engine, env.getObjectMapper(), metrics,
-                clock);
+                enrichment, clock);
         env.jersey().register(new PricingResource(pricing));
-        BatchPricer batchPricer = new BatchPricer(jdbi, marketDataCache, env.getObjectMapper(), env.getValidator(), clock);
+        BatchPricer batchPricer = new BatchPricer(jdbi, marketDataCache, env.getObjectMapper(), env.getValidator(),
+                enrichment, clock);
         env.jersey().register(new BatchPricingResource(batchPricer, engine));
         env.jersey().register(new RuleSetResource(ruleSets, new WhatIfSimulator(jdbi, pricing, env.getObjectMapper(),
                 clock)));

@@ -51,6 +51,28 @@ public class JobPricingConfiguration extends Configuration {
         return sentryDsn;
     }
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AiSettings ai = new AiSettings();
+
+    public AiSettings getAi() {
+        return ai;
+    }
+
+    /** AI enrichment of pricing requests. */
+    public static class AiSettings {
+        /** An inferred occupation below this confidence is used but flagged with a warning. */
+        @jakarta.validation.constraints.DecimalMin("0")
+        @jakarta.validation.constraints.DecimalMax("1")
+        @JsonProperty
+        private double minConfidence = 0.5;
+
+        public double getMinConfidence() {
+            return minConfidence;
+        }
+    }
+
     public HttpSettings getHttp() {
         return http;
     }

@@ -58,7 +58,7 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
         RuleEngine engine = ruleSets.start(Files.isDirectory(rules) ? RuleSetLoader.fromDirectory(rules)
                 : RuleSetLoader.bundled(), false);
         BatchPricer pricer = new BatchPricer(jdbi, new MarketDataCache(jdbi), Jackson.newObjectMapper(),
-                Validators.newValidator(), clock);
+                Validators.newValidator(), new org.jobpricing.server.core.Enrichment(java.util.List::of, 0.5), clock);
         long started = System.nanoTime();
         Path partial = output.resolveSibling(output.getFileName() + ".partial");
         BatchPricer.Summary summary;

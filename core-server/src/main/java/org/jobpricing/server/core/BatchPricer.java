@@ -53,9 +53,12 @@ public final class BatchPricer {
     private final MarketDataCache cache;
     private final ObjectMapper json;
     private final Validator validator;
+    private final Enrichment enrichment;
     private final Clock clock;
 
-    public BatchPricer(Jdbi jdbi, MarketDataCache cache, ObjectMapper json, Validator validator, Clock clock) {
+    public BatchPricer(Jdbi jdbi, MarketDataCache cache, ObjectMapper json, Validator validator, Enrichment enrichment,
+                       Clock clock) {
+        this.enrichment = enrichment;
         this.jdbi = jdbi;
         this.cache = cache;
         this.json = json;
@@ -142,9 +145,10 @@ public final class BatchPricer {
             if (!invalid.isEmpty()) {
                 throw ApiException.badRequest("INVALID_REQUEST", invalid.size() + " field(s) invalid", invalid);
             }
-            JobSpec spec = JobSpecs.of(request, clock);
+            org.jobpricing.rules.facts.Trace trace = new org.jobpricing.rules.facts.Trace();
+            JobSpec spec = JobSpecs.of(enrichment.enrich(request, trace), clock);
             PricingCalculator.Priced priced = PricingCalculator.price(spec,
-                    cache.observations(spec.occupationCode(), spec.country()), cache.fx(), rules);
+                    cache.observations(spec.occupationCode(), spec.country()), cache.fx(), rules, trace);
             QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), clock.instant(), spec,
                     priced.result(), priced.rulesetVersion());
             return new Output(input.line(), quote, json.writeValueAsString(request), null);

@@ -24,7 +24,12 @@ public final class PricingCalculator {
 
     /** Throws {@link ApiException} when the rules reject the job (unknown level, no usable data). */
     public static Priced price(JobSpec spec, List<MarketObservation> observations, FxLookup fx, CompiledRuleSet rules) {
-        Trace trace = new Trace();
+        return price(spec, observations, fx, rules, new Trace());
+    }
+
+    /** Prices into a trace that may already hold steps (what enrichers inferred). */
+    public static Priced price(JobSpec spec, List<MarketObservation> observations, FxLookup fx, CompiledRuleSet rules,
+                               Trace trace) {
         List<MarketCandidate> candidates = CandidateSelector.select(spec, observations, fx, trace);
         PricingJob job = new PricingJob(spec.occupationCode(), spec.level(), spec.country(), spec.area(),
                 spec.currency(), spec.asOf(), trace);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.plugin.api.MarketObservation;
+import org.jobpricing.rules.facts.Trace;
 import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
 import org.jobpricing.server.db.QuoteDao;
@@ -24,23 +25,26 @@ public final class PricingService {
     private final RuleEngine engine;
     private final ObjectMapper json;
     private final BusinessMetrics metrics;
+    private final Enrichment enrichment;
     private final Clock clock;
 
     public PricingService(Jdbi jdbi, MarketDataCache cache, RuleEngine engine, ObjectMapper json,
-                          BusinessMetrics metrics, Clock clock) {
+                          BusinessMetrics metrics, Enrichment enrichment, Clock clock) {
         this.jdbi = jdbi;
         this.cache = cache;
         this.engine = engine;
         this.json = json;
         this.metrics = metrics;
+        this.enrichment = enrichment;
         this.clock = clock;
     }
 
     public QuoteResponse price(PricingRequest request) {
-        JobSpec spec = JobSpecs.of(request, clock);
+        Trace trace = new Trace();
+        JobSpec spec = JobSpecs.of(enrichment.enrich(request, trace), clock);
         List<MarketObservation> observations = observations(spec);
         long started = System.nanoTime();
-        PricingCalculator.Priced priced = PricingCalculator.price(spec, observations, cache.fx(), engine.active());
+        PricingCalculator.Priced priced = PricingCalculator.price(spec, observations, cache.fx(), engine.active(), trace);
         metrics.quotePriced((System.nanoTime() - started) / 1e9, priced.result().getTrace().steps().size());
         Instant now = clock.instant();
         QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), now, spec, priced.result(),

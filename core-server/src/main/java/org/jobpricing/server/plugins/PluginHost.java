@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jobpricing.plugin.api.JobEnricher;
 import org.jobpricing.plugin.api.MarketDataSource;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
@@ -71,6 +72,17 @@ public final class PluginHost implements Managed {
             }
         }
         return sources;
+    }
+
+    /** The job enrichers of every started plugin (occupation matching, skill extraction). */
+    public List<JobEnricher> enrichers() {
+        List<JobEnricher> enrichers = new ArrayList<>();
+        if (manager != null) {
+            for (PluginWrapper plugin : manager.getStartedPlugins()) {
+                enrichers.addAll(manager.getExtensions(JobEnricher.class, plugin.getPluginId()));
+            }
+        }
+        return enrichers;
     }
 
     /** Ids of plugins found in the directory that are not running (failed, disabled or refused). */
