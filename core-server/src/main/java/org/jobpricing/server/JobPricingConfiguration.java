@@ -66,7 +66,7 @@ public class JobPricingConfiguration extends Configuration {
         @jakarta.validation.constraints.DecimalMin("0")
         @jakarta.validation.constraints.DecimalMax("1")
         @JsonProperty
-        private double minConfidence = 0.5;
+        private double minConfidence = 0.7;
 
         public double getMinConfidence() {
             return minConfidence;
