@@ -117,14 +117,6 @@ class PricingRequestErrorsTest {
     }
 
     @Test
-    void missingOccupationCodeWithoutAnEnricherIsA422() {
-        Api.Reply reply = api.postJson("/api/v1/pricing/quotes", "{\"title\":\"Dev\",\"level\":\"IC3\",\"country\":\"US\"}");
-
-        assertError(reply, 422, "OCCUPATION_NOT_RESOLVED");
-        assertThat(reply.json().get("details").get(0).get("field").asText()).isEqualTo("occupationCode");
-    }
-
-    @Test
     void frameworkErrorsUseTheSameShape() {
         assertError(api.get("/api/v1/nothing-here"), 404, "NOT_FOUND");
         assertError(api.get("/api/v1/pricing/quotes/unknown-id"), 404, "NOT_FOUND");
