@@ -68,6 +68,7 @@ import org.jobpricing.server.http.HttpSetup;
 import io.dropwizard.assets.AssetsBundle;
 import org.jobpricing.server.resources.LivenessResource;
 import org.jobpricing.server.resources.OpenApiResource;
+import org.jobpricing.server.resources.PluginResource;
 import org.jobpricing.server.plugins.MarketDataRefresher;
 import org.jobpricing.server.plugins.PluginHost;
 import org.jobpricing.server.resources.MarketDataResource;
@@ -202,6 +203,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
         env.lifecycle().manage(refresher);
         env.jersey().register(new MarketDataResource(marketData, fxRates, refresher, audit));
+        env.jersey().register(new PluginResource(plugins, refresher));
 
         // AI enrichment (plugins)
         Enrichment enrichment = new Enrichment(plugins::enrichers, config.getAi().getMinConfidence());

@@ -71,6 +71,14 @@ public final class MarketDataRefresher implements Managed {
         executor.shutdownNow();
     }
 
+    private final java.util.Map<String, List<RefreshResult.SourceRefresh>> lastByPlugin =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The last refresh of each source of a plugin (since this server started). */
+    public List<RefreshResult.SourceRefresh> lastRefresh(String pluginId) {
+        return lastByPlugin.getOrDefault(pluginId, List.of());
+    }
+
     /** Refreshes every source; one source's failure never stops the others. */
     public synchronized RefreshResult refresh() {
         List<RefreshResult.SourceRefresh> results = new ArrayList<>();
@@ -79,6 +87,9 @@ public final class MarketDataRefresher implements Managed {
             metrics.refreshed(result.plugin(), result.source(), result.status(), clock.instant().getEpochSecond());
             results.add(result);
         }
+        java.util.Map<String, List<RefreshResult.SourceRefresh>> byPlugin = new java.util.HashMap<>();
+        results.forEach(r -> byPlugin.computeIfAbsent(r.plugin(), k -> new ArrayList<>()).add(r));
+        lastByPlugin.putAll(byPlugin);
         return new RefreshResult(results);
     }
 

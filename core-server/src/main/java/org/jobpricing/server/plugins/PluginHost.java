@@ -85,6 +85,25 @@ public final class PluginHost implements Managed {
         return enrichers;
     }
 
+    /** Every plugin found in the directory, started or not, with the extensions it provides. */
+    public List<org.jobpricing.server.api.PluginView> describe(
+            java.util.function.Function<String, List<org.jobpricing.server.api.RefreshResult.SourceRefresh>> lastRefresh) {
+        if (manager == null) {
+            return List.of();
+        }
+        return manager.getPlugins().stream().sorted(java.util.Comparator.comparing(PluginWrapper::getPluginId)).map(p -> {
+            boolean started = p.getPluginState() == PluginState.STARTED;
+            List<String> sources = started ? manager.getExtensions(MarketDataSource.class, p.getPluginId()).stream()
+                    .map(MarketDataSource::name).toList() : List.of();
+            List<String> enrichers = started ? manager.getExtensions(JobEnricher.class, p.getPluginId()).stream()
+                    .map(JobEnricher::name).toList() : List.of();
+            return new org.jobpricing.server.api.PluginView(p.getPluginId(), p.getDescriptor().getVersion(),
+                    p.getDescriptor().getRequires(), p.getDescriptor().getProvider(), p.getPluginState().toString(),
+                    p.getFailedException() == null ? null : p.getFailedException().getMessage(), sources, enrichers,
+                    lastRefresh.apply(p.getPluginId()));
+        }).toList();
+    }
+
     /** Ids of plugins found in the directory that are not running (failed, disabled or refused). */
     public List<String> failedPlugins() {
         return manager == null ? List.of() : manager.getPlugins().stream()

@@ -77,4 +77,25 @@ class PluginFaultIsolationTest {
                  "asOf": "2026-05-01"}""");
         assertThat(quote.status()).as("pricing keeps answering").isEqualTo(201);
     }
+
+    @Test
+    void everyPluginIsListedWithItsStateExtensionsAndLastRefresh() {
+        Api manager = TestUsers.as(APP, Role.HR_MANAGER);
+        manager.post("/api/v1/market-data/refresh", null, "");
+
+        Api.Reply reply = TestUsers.as(APP, Role.VIEWER).get("/api/v1/plugins");
+
+        assertThat(reply.status()).isEqualTo(200);
+        Map<String, JsonNode> byId = new HashMap<>();
+        reply.json().forEach(p -> byId.put(p.get("id").asText(), p));
+        assertThat(byId).containsKeys("bls-oews", "survey-csv", "onet-enricher", "faulty-sources", "from-the-future");
+        assertThat(byId.get("bls-oews").get("state").asText()).isEqualTo("STARTED");
+        assertThat(byId.get("bls-oews").get("marketDataSources").get(0).asText()).isEqualTo("bls-oews");
+        assertThat(byId.get("bls-oews").at("/lastRefresh/0/status").asText()).isEqualTo("OK");
+        assertThat(byId.get("onet-enricher").get("enrichers").get(0).asText()).isEqualTo("onet-enricher");
+        assertThat(byId.get("faulty-sources").get("lastRefresh")).extracting(r -> r.get("status").asText())
+                .contains("FAILED", "PARTIAL");
+        assertThat(byId.get("from-the-future").get("state").asText()).isNotEqualTo("STARTED");
+        assertThat(byId.get("from-the-future").get("requires").asText()).isEqualTo(">=2.0.0");
+    }
 }
