@@ -47,6 +47,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.core.FxRateService;
 import org.jobpricing.server.core.BatchPricer;
 import org.jobpricing.server.core.Enrichment;
+import org.jobpricing.server.core.JobWriting;
 import org.jobpricing.server.resources.AiResource;
 import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.resources.BatchPricingResource;
@@ -207,7 +208,8 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
 
         // AI enrichment (plugins)
         Enrichment enrichment = new Enrichment(plugins::enrichers, config.getAi().getMinConfidence());
-        env.jersey().register(new AiResource(enrichment));
+        env.jersey().register(new AiResource(enrichment, new JobWriting(plugins::writers,
+                config.getPlugins().getConfig(), clock)));
 
         // pricing
         PricingService pricing = new PricingService(jdbi, marketDataCache, engine, env.getObjectMapper(), metrics,

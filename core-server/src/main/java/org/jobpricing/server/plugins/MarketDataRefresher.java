@@ -139,7 +139,7 @@ public final class MarketDataRefresher implements Managed {
     }
 
     /** The narrow context a plugin gets: its own configuration and the clock. */
-    private record PluginSourceContext(String pluginId, Map<String, String> config, Clock clock)
+    public record PluginSourceContext(String pluginId, Map<String, String> config, Clock clock)
             implements SourceContext {
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jobpricing.plugin.api.JobEnricher;
+import org.jobpricing.plugin.api.JobWriter;
 import org.jobpricing.plugin.api.MarketDataSource;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
@@ -72,6 +73,22 @@ public final class PluginHost implements Managed {
             }
         }
         return sources;
+    }
+
+    /** A job writer (language model) and the plugin that provides it. */
+    public record Writer(String pluginId, JobWriter writer) {
+    }
+
+    /** The job writers of every started plugin. */
+    public List<Writer> writers() {
+        List<Writer> writers = new ArrayList<>();
+        if (manager != null) {
+            for (PluginWrapper plugin : manager.getStartedPlugins()) {
+                manager.getExtensions(JobWriter.class, plugin.getPluginId())
+                        .forEach(w -> writers.add(new Writer(plugin.getPluginId(), w)));
+            }
+        }
+        return writers;
     }
 
     /** The job enrichers of every started plugin (occupation matching, skill extraction). */

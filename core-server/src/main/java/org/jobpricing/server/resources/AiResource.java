@@ -19,7 +19,9 @@ import org.jobpricing.server.api.AiViews;
 import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
 import org.jobpricing.server.auth.Permissions;
+import org.jobpricing.plugin.api.JobBrief;
 import org.jobpricing.server.core.Enrichment;
+import org.jobpricing.server.core.JobWriting;
 import org.jobpricing.server.errors.ApiException;
 
 /** Occupation matching, skill extraction and request enrichment through the installed enricher plugin. */
@@ -28,9 +30,11 @@ import org.jobpricing.server.errors.ApiException;
 public class AiResource {
 
     private final Enrichment enrichment;
+    private final JobWriting writing;
 
-    public AiResource(Enrichment enrichment) {
+    public AiResource(Enrichment enrichment, JobWriting writing) {
         this.enrichment = enrichment;
+        this.writing = writing;
     }
 
     @POST
@@ -80,8 +84,7 @@ public class AiResource {
     @Produces(MediaType.TEXT_PLAIN)
     @RolesAllowed(Permissions.AI_USE)
     public String describe(@NotNull @Valid AiViews.DescriptionQuery query) {
-        throw new ApiException(503, "LLM_NOT_CONFIGURED", "job descriptions need an LLM enricher plugin configured with "
-                + "an OpenAI-compatible endpoint; none is installed", List.of());
+        return writing.describe(new JobBrief(query.title(), query.level(), query.skills(), query.company()));
     }
 
     private JobEnricher enricher() {
