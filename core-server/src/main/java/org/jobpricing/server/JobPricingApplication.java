@@ -218,7 +218,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         BatchPricer batchPricer = new BatchPricer(jdbi, marketDataCache, env.getObjectMapper(), env.getValidator(),
                 enrichment, clock);
         env.jersey().register(new BatchPricingResource(batchPricer, engine));
-        env.jersey().register(new RuleSetResource(ruleSets, new WhatIfSimulator(jdbi, pricing, env.getObjectMapper(),
+        env.jersey().register(new RuleSetResource(ruleSets, new WhatIfSimulator(jdbi, marketDataCache, env.getObjectMapper(),
                 clock)));
     }
 

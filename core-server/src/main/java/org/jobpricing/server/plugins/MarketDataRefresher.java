@@ -95,7 +95,7 @@ public final class MarketDataRefresher implements Managed {
 
     private RefreshResult.SourceRefresh refresh(PluginHost.Source source) {
         String name = source.source().name();
-        SourceContext context = new PluginSourceContext(source.pluginId(),
+        SourceContext context = SourceContext.of(source.pluginId(),
                 pluginConfig.getOrDefault(source.pluginId(), Map.of()), clock);
         Future<FetchResult> call = executor.submit(() -> source.source().fetch(context));
         FetchResult fetched;
@@ -136,10 +136,5 @@ public final class MarketDataRefresher implements Managed {
         LOG.warn("market-data source {}/{} failed: {}", source.pluginId(), source.source().name(), why);
         return new RefreshResult.SourceRefresh(source.pluginId(), source.source().name(), "FAILED", 0, 0,
                 List.of(new Problem(0, null, why)));
-    }
-
-    /** The narrow context a plugin gets: its own configuration and the clock. */
-    public record PluginSourceContext(String pluginId, Map<String, String> config, Clock clock)
-            implements SourceContext {
     }
 }

@@ -15,13 +15,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
 import org.jobpricing.server.api.RuleSetViews;
-import org.jobpricing.server.core.FxRates;
+import org.jobpricing.server.core.FxLookup;
 import org.jobpricing.server.core.JobSpec;
 import org.jobpricing.server.core.JobSpecs;
 import org.jobpricing.server.core.PricingCalculator;
-import org.jobpricing.server.core.PricingService;
+import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.core.QuoteAssembler;
-import org.jobpricing.server.db.FxRateDao;
 import org.jobpricing.server.db.QuoteDao;
 import org.jobpricing.server.errors.ApiException;
 import org.jobpricing.server.rules.CompiledRuleSet;
@@ -35,13 +34,13 @@ public final class WhatIfSimulator {
     public static final int MAX_QUOTES = 1000;
 
     private final Jdbi jdbi;
-    private final PricingService pricing;
+    private final MarketDataCache marketData;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public WhatIfSimulator(Jdbi jdbi, PricingService pricing, ObjectMapper json, Clock clock) {
+    public WhatIfSimulator(Jdbi jdbi, MarketDataCache marketData, ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
-        this.pricing = pricing;
+        this.marketData = marketData;
         this.json = json;
         this.clock = clock;
     }
@@ -53,7 +52,7 @@ public final class WhatIfSimulator {
     public RuleSetViews.Simulation simulate(CompiledRuleSet candidate, CompiledRuleSet active,
                                             RuleSetViews.SimulationRequest input) {
         List<Job> jobs = jobs(input);
-        FxRates fx = new FxRates(jdbi.onDemand(FxRateDao.class));
+        FxLookup fx = marketData.fx();
         List<RuleSetViews.QuoteDelta> deltas = new ArrayList<>();
         for (Job job : jobs) {
             deltas.add(delta(job, candidate, active, fx));
@@ -90,7 +89,7 @@ public final class WhatIfSimulator {
         return jobs;
     }
 
-    private RuleSetViews.QuoteDelta delta(Job job, CompiledRuleSet candidate, CompiledRuleSet active, FxRates fx) {
+    private RuleSetViews.QuoteDelta delta(Job job, CompiledRuleSet candidate, CompiledRuleSet active, FxLookup fx) {
         JobSpec spec;
         try {
             spec = JobSpecs.of(job.request(), clock);
@@ -98,7 +97,7 @@ public final class WhatIfSimulator {
             return new RuleSetViews.QuoteDelta(job.id(), job.request().level(), job.request().country(), null, null,
                     null, null, e.error());
         }
-        var observations = pricing.observations(spec);
+        var observations = marketData.observations(spec.occupationCode(), spec.country());
         QuoteResponse.Band before;
         QuoteResponse.Band after;
         try {

@@ -16,6 +16,13 @@ public interface SourceContext {
     /** The host's clock; use it instead of the system clock so tests can fix time. */
     Clock clock();
 
+    /** A context of a plugin's id, configuration and clock: what the host passes, and what plugin tests use. */
+    static SourceContext of(String pluginId, Map<String, String> config, Clock clock) {
+        record Fixed(String pluginId, Map<String, String> config, Clock clock) implements SourceContext {
+        }
+        return new Fixed(pluginId, Map.copyOf(config), clock);
+    }
+
     /** One configuration value. */
     default Optional<String> get(String key) {
         return Optional.ofNullable(config().get(key)).filter(v -> !v.isBlank());

@@ -20,21 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BlsOewsSourceTest {
 
-    record Context(Map<String, String> config) implements SourceContext {
-        @Override
-        public String pluginId() {
-            return "bls-oews";
-        }
-
-        @Override
-        public Clock clock() {
-            return Clock.systemUTC();
-        }
+    static SourceContext context(Map<String, String> config) {
+        return SourceContext.of("bls-oews", config, Clock.systemUTC());
     }
 
     @Test
     void readsTheBundledNationalFile() throws Exception {
-        FetchResult result = new BlsOewsSource().fetch(new Context(Map.of()));
+        FetchResult result = new BlsOewsSource().fetch(context(Map.of()));
 
         assertThat(result.observations()).hasSizeGreaterThan(250);
         MarketObservation dev = result.observations().stream()
@@ -47,7 +39,7 @@ class BlsOewsSourceTest {
 
     @Test
     void effectiveDateAndSourceIdComeFromConfiguration() throws Exception {
-        FetchResult result = new BlsOewsSource().fetch(new Context(Map.of("effectiveDate", "2024-05-01")));
+        FetchResult result = new BlsOewsSource().fetch(context(Map.of("effectiveDate", "2024-05-01")));
 
         assertThat(result.observations()).allSatisfy(o -> {
             assertThat(o.effectiveDate()).isEqualTo(LocalDate.of(2024, 5, 1));
@@ -64,7 +56,7 @@ class BlsOewsSourceTest {
                 "29-1211,40000,300000,*,,,,",
                 ""));
 
-        FetchResult result = new BlsOewsSource().fetch(new Context(Map.of("file", file.toString())));
+        FetchResult result = new BlsOewsSource().fetch(context(Map.of("file", file.toString())));
 
         assertThat(result.observations()).singleElement().satisfies(o -> {
             assertThat(o.sampleSize()).isEqualTo(204350);
@@ -82,7 +74,7 @@ class BlsOewsSourceTest {
         Path file = dir.resolve("other.csv");
         Files.writeString(file, "a,b\n1,2\n");
 
-        assertThatThrownBy(() -> new BlsOewsSource().fetch(new Context(Map.of("file", file.toString()))))
+        assertThatThrownBy(() -> new BlsOewsSource().fetch(context(Map.of("file", file.toString()))))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("header must be exactly soc,tot_emp");
     }

@@ -22,16 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Against a local fake OpenAI-compatible server: success, 401, timeout, malformed JSON, no configuration. */
 class OpenAiJobWriterTest {
 
-    record Context(Map<String, String> config) implements SourceContext {
-        @Override
-        public String pluginId() {
-            return "llm-enricher";
-        }
-
-        @Override
-        public Clock clock() {
-            return Clock.systemUTC();
-        }
+    static SourceContext context(Map<String, String> config) {
+        return SourceContext.of("llm-enricher", config, Clock.systemUTC());
     }
 
     static final JobBrief BRIEF = new JobBrief("Data Analyst", "IC2", List.of("SQL", "Python"), "Acme");
@@ -69,13 +61,13 @@ class OpenAiJobWriterTest {
         server.stop(0);
     }
 
-    Context context(String... extra) {
+    SourceContext context(String... extra) {
         Map<String, String> config = new HashMap<>(Map.of("baseUrl", "http://127.0.0.1:" + server.getAddress().getPort()
                 + "/v1", "model", "test-model", "apiKey", "sk-test-secret", "maxRetries", "0", "timeoutSeconds", "2"));
         for (int i = 0; i < extra.length; i += 2) {
             config.put(extra[i], extra[i + 1]);
         }
-        return new Context(config);
+        return context(config);
     }
 
     static String completion(String text) {
@@ -129,7 +121,7 @@ class OpenAiJobWriterTest {
 
     @Test
     void withoutConfigurationItSaysWhatToSet() {
-        assertThatThrownBy(() -> new OpenAiJobWriter().describe(new Context(Map.of()), BRIEF))
+        assertThatThrownBy(() -> new OpenAiJobWriter().describe(context(Map.of()), BRIEF))
                 .isInstanceOfSatisfying(WriterException.class, e -> {
                     assertThat(e.kind()).isEqualTo(WriterException.Kind.NOT_CONFIGURED);
                     assertThat(e.getMessage()).contains("baseUrl");

@@ -18,16 +18,8 @@ class SurveyCsvSourceTest {
     static final String HEADER = "source_id,source_type,occupation_code,level,country,area,currency,period,"
             + "effective_date,p10,p25,p50,p75,p90,sample_size,org_count\n";
 
-    record Context(Map<String, String> config) implements SourceContext {
-        @Override
-        public String pluginId() {
-            return "survey-csv";
-        }
-
-        @Override
-        public Clock clock() {
-            return Clock.systemUTC();
-        }
+    static SourceContext context(Map<String, String> config) {
+        return SourceContext.of("survey-csv", config, Clock.systemUTC());
     }
 
     @Test
@@ -40,7 +32,7 @@ class SurveyCsvSourceTest {
                 + "x-survey,SURVEY,15-1252,IC4,US,,USD,ANNUAL,2025-07-01,,,,,,50,10\n");
         Files.writeString(dir.resolve("notes.txt"), "not a csv");
 
-        FetchResult result = new SurveyCsvSource().fetch(new Context(Map.of("directory", dir.toString())));
+        FetchResult result = new SurveyCsvSource().fetch(context(Map.of("directory", dir.toString())));
 
         assertThat(result.observations()).extracting(MarketObservation::sourceId)
                 .containsExactly("acme-survey-2025", "postings-q2");
@@ -56,7 +48,7 @@ class SurveyCsvSourceTest {
     @Test
     void aMissingDirectoryIsAWarningNotAFailure(@TempDir Path dir) throws Exception {
         FetchResult result = new SurveyCsvSource().fetch(
-                new Context(Map.of("directory", dir.resolve("absent").toString())));
+                context(Map.of("directory", dir.resolve("absent").toString())));
 
         assertThat(result.observations()).isEmpty();
         assertThat(result.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("does not exist"));
