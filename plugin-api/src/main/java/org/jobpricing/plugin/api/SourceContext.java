@@ -16,11 +16,20 @@ public interface SourceContext {
     /** The host's clock; use it instead of the system clock so tests can fix time. */
     Clock clock();
 
-    /** A context of a plugin's id, configuration and clock: what the host passes, and what plugin tests use. */
+    /**
+     * A context of a plugin's id, configuration and clock: what the host passes, and what plugin tests
+     * use. Keys without a value (an empty setting in config.yml) are left out, i.e. unset.
+     */
     static SourceContext of(String pluginId, Map<String, String> config, Clock clock) {
         record Fixed(String pluginId, Map<String, String> config, Clock clock) implements SourceContext {
         }
-        return new Fixed(pluginId, Map.copyOf(config), clock);
+        Map<String, String> values = new java.util.HashMap<>();
+        config.forEach((key, value) -> {
+            if (value != null) {
+                values.put(key, value);
+            }
+        });
+        return new Fixed(pluginId, Map.copyOf(values), clock);
     }
 
     /** One configuration value. */
