@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jobpricing.plugin.api.JobBrief;
-import org.jobpricing.plugin.api.SourceContext;
+import org.jobpricing.plugin.api.PluginContext;
 import org.jobpricing.plugin.api.WriterException;
 import org.jobpricing.server.errors.ApiException;
 import org.jobpricing.server.plugins.PluginHost;
@@ -28,7 +28,7 @@ public final class JobWriting {
         PluginHost.Writer writer = writers.get().stream().findFirst().orElseThrow(() -> new ApiException(503,
                 "LLM_NOT_CONFIGURED", "no language-model plugin is installed (plugins/llm-enricher)", List.of()));
         try {
-            return writer.writer().describe(SourceContext.of(writer.pluginId(),
+            return writer.writer().describe(PluginContext.of(writer.pluginId(),
                     pluginConfig.getOrDefault(writer.pluginId(), Map.of()), clock), brief);
         } catch (WriterException e) {
             throw switch (e.kind()) {

@@ -16,7 +16,7 @@ import org.jobpricing.plugin.api.FetchResult;
 import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.plugin.api.ObservationChecks;
 import org.jobpricing.plugin.api.Problem;
-import org.jobpricing.plugin.api.SourceContext;
+import org.jobpricing.plugin.api.PluginContext;
 import org.jobpricing.server.api.RefreshResult;
 import org.jobpricing.server.core.MarketDataService;
 import org.jobpricing.server.http.BusinessMetrics;
@@ -95,9 +95,9 @@ public final class MarketDataRefresher implements Managed {
 
     private RefreshResult.SourceRefresh refresh(PluginHost.Source source) {
         String name = source.source().name();
-        SourceContext context = SourceContext.of(source.pluginId(),
+        PluginContext context = PluginContext.of(source.pluginId(),
                 pluginConfig.getOrDefault(source.pluginId(), Map.of()), clock);
-        Future<FetchResult> call = executor.submit(() -> source.source().fetch(context));
+        Future<FetchResult> call = executor.submit(() -> source.source().fetch(context, null));
         FetchResult fetched;
         try {
             fetched = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

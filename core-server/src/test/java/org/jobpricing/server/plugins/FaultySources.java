@@ -6,7 +6,7 @@ import org.jobpricing.plugin.api.FetchResult;
 import org.jobpricing.plugin.api.MarketDataSource;
 import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.plugin.api.PayPeriod;
-import org.jobpricing.plugin.api.SourceContext;
+import org.jobpricing.plugin.api.PluginContext;
 import org.jobpricing.plugin.api.SourceType;
 
 /** Misbehaving market-data sources, packed into a real plugin jar by the tests. */
@@ -28,7 +28,17 @@ public final class FaultySources {
         }
 
         @Override
-        public FetchResult fetch(SourceContext context) {
+        public String description() {
+            return "test source throwing";
+        }
+
+        @Override
+        public SourceType type() {
+            return SourceType.SURVEY;
+        }
+
+        @Override
+        public FetchResult fetch(PluginContext context, String cursor) {
             throw new IllegalStateException("upstream is down");
         }
     }
@@ -41,7 +51,17 @@ public final class FaultySources {
         }
 
         @Override
-        public FetchResult fetch(SourceContext context) throws InterruptedException {
+        public String description() {
+            return "test source hanging";
+        }
+
+        @Override
+        public SourceType type() {
+            return SourceType.SURVEY;
+        }
+
+        @Override
+        public FetchResult fetch(PluginContext context, String cursor) throws InterruptedException {
             Thread.sleep(600_000);
             return new FetchResult(List.of(), List.of());
         }
@@ -55,7 +75,17 @@ public final class FaultySources {
         }
 
         @Override
-        public FetchResult fetch(SourceContext context) {
+        public String description() {
+            return "test source garbage";
+        }
+
+        @Override
+        public SourceType type() {
+            return SourceType.SURVEY;
+        }
+
+        @Override
+        public FetchResult fetch(PluginContext context, String cursor) {
             return new FetchResult(List.of(
                     row("44-0001", null, 100000, null),
                     row("44-0002", null, -5, null),

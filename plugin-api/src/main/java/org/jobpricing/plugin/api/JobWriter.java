@@ -4,7 +4,7 @@ import org.pf4j.ExtensionPoint;
 
 /**
  * Writes text about a job with a language model (job descriptions). Implementations read their
- * endpoint, model and key from the plugin configuration in {@link SourceContext} and never log the key.
+ * endpoint, model and key from the plugin configuration in {@link PluginContext} and never log the key.
  */
 public interface JobWriter extends ExtensionPoint {
 
@@ -12,5 +12,5 @@ public interface JobWriter extends ExtensionPoint {
     String name();
 
     /** A job description for the brief; throws with a {@link WriterException.Kind} the host maps to a status. */
-    String describe(SourceContext context, JobBrief brief) throws WriterException;
+    String describe(PluginContext context, JobBrief brief) throws WriterException;
 }

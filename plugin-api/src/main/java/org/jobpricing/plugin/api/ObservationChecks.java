@@ -62,6 +62,19 @@ public final class ObservationChecks {
         return problems;
     }
 
+    /**
+     * The same checks, and also that the effective date is not after {@code today}: data from a
+     * source cannot describe pay that has not been paid yet.
+     */
+    public static List<Problem> check(MarketObservation o, java.time.LocalDate today) {
+        List<Problem> problems = check(o);
+        if (o.effectiveDate() != null && o.effectiveDate().isAfter(today)) {
+            problems.add(new Problem(0, "effective_date", "must not be in the future (" + o.effectiveDate()
+                    + " is after " + today + ")"));
+        }
+        return problems;
+    }
+
     private static void checkPercentiles(Double[] values, List<Problem> problems) {
         Double previous = null;
         String previousName = null;

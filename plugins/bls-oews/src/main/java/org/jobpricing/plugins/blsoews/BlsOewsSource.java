@@ -11,13 +11,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jobpricing.plugin.api.ConfigField;
 import org.jobpricing.plugin.api.CsvRows;
 import org.jobpricing.plugin.api.FetchResult;
 import org.jobpricing.plugin.api.MarketDataSource;
 import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.plugin.api.PayPeriod;
 import org.jobpricing.plugin.api.Problem;
-import org.jobpricing.plugin.api.SourceContext;
+import org.jobpricing.plugin.api.PluginContext;
 import org.jobpricing.plugin.api.SourceType;
 import org.pf4j.Extension;
 
@@ -40,7 +41,28 @@ public class BlsOewsSource implements MarketDataSource {
     }
 
     @Override
-    public FetchResult fetch(SourceContext context) throws IOException {
+    public String description() {
+        return "BLS Occupational Employment and Wage Statistics, national annual wages by SOC code";
+    }
+
+    @Override
+    public SourceType type() {
+        return SourceType.GOVERNMENT;
+    }
+
+    @Override
+    public List<ConfigField> configSchema() {
+        return List.of(
+                ConfigField.optional("effectiveDate", ConfigField.Type.DATE,
+                        "reference date of the wages (default " + DEFAULT_EFFECTIVE_DATE + ", the May 2025 survey)"),
+                ConfigField.optional("file", ConfigField.Type.FILE,
+                        "an OEWS national file in the bundled file's columns (default: the bundled May 2025 file)"),
+                ConfigField.optional("sourceId", ConfigField.Type.STRING, "source id of the rows (default bls-oews-<year>)"));
+    }
+
+    /** Reads the whole file each time; its rows replace the ones stored before, so no cursor is kept. */
+    @Override
+    public FetchResult fetch(PluginContext context, String cursor) throws IOException {
         LocalDate effective = LocalDate.parse(context.get("effectiveDate").orElse(DEFAULT_EFFECTIVE_DATE));
         String sourceId = context.get("sourceId").orElse("bls-oews-" + effective.getYear());
         Optional<String> file = context.get("file");

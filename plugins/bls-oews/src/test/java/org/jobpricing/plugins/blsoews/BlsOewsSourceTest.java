@@ -13,20 +13,20 @@ import org.jobpricing.plugin.api.FetchResult;
 import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.plugin.api.ObservationChecks;
 import org.jobpricing.plugin.api.PayPeriod;
-import org.jobpricing.plugin.api.SourceContext;
+import org.jobpricing.plugin.api.PluginContext;
 import org.jobpricing.plugin.api.SourceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BlsOewsSourceTest {
 
-    static SourceContext context(Map<String, String> config) {
-        return SourceContext.of("bls-oews", config, Clock.systemUTC());
+    static PluginContext context(Map<String, String> config) {
+        return PluginContext.of("bls-oews", config, Clock.systemUTC());
     }
 
     @Test
     void readsTheBundledNationalFile() throws Exception {
-        FetchResult result = new BlsOewsSource().fetch(context(Map.of()));
+        FetchResult result = new BlsOewsSource().fetch(context(Map.of()), null);
 
         assertThat(result.observations()).hasSizeGreaterThan(250);
         MarketObservation dev = result.observations().stream()
@@ -39,7 +39,7 @@ class BlsOewsSourceTest {
 
     @Test
     void effectiveDateAndSourceIdComeFromConfiguration() throws Exception {
-        FetchResult result = new BlsOewsSource().fetch(context(Map.of("effectiveDate", "2024-05-01")));
+        FetchResult result = new BlsOewsSource().fetch(context(Map.of("effectiveDate", "2024-05-01")), null);
 
         assertThat(result.observations()).allSatisfy(o -> {
             assertThat(o.effectiveDate()).isEqualTo(LocalDate.of(2024, 5, 1));
@@ -56,7 +56,7 @@ class BlsOewsSourceTest {
                 "29-1211,40000,300000,*,,,,",
                 ""));
 
-        FetchResult result = new BlsOewsSource().fetch(context(Map.of("file", file.toString())));
+        FetchResult result = new BlsOewsSource().fetch(context(Map.of("file", file.toString())), null);
 
         assertThat(result.observations()).singleElement().satisfies(o -> {
             assertThat(o.sampleSize()).isEqualTo(204350);
@@ -74,7 +74,7 @@ class BlsOewsSourceTest {
         Path file = dir.resolve("other.csv");
         Files.writeString(file, "a,b\n1,2\n");
 
-        assertThatThrownBy(() -> new BlsOewsSource().fetch(context(Map.of("file", file.toString()))))
+        assertThatThrownBy(() -> new BlsOewsSource().fetch(context(Map.of("file", file.toString())), null))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("header must be exactly soc,tot_emp");
     }

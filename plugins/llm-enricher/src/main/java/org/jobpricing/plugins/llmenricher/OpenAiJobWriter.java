@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.jobpricing.plugin.api.JobBrief;
 import org.jobpricing.plugin.api.JobWriter;
-import org.jobpricing.plugin.api.SourceContext;
+import org.jobpricing.plugin.api.PluginContext;
 import org.jobpricing.plugin.api.WriterException;
 import org.pf4j.Extension;
 
@@ -29,7 +29,7 @@ public class OpenAiJobWriter implements JobWriter {
     }
 
     @Override
-    public String describe(SourceContext context, JobBrief brief) throws WriterException {
+    public String describe(PluginContext context, JobBrief brief) throws WriterException {
         ChatModel model = model(context);
         String text;
         try {
@@ -63,7 +63,7 @@ public class OpenAiJobWriter implements JobWriter {
         return text.strip();
     }
 
-    private static ChatModel model(SourceContext context) throws WriterException {
+    private static ChatModel model(PluginContext context) throws WriterException {
         Optional<String> baseUrl = context.get("baseUrl");
         Optional<String> model = context.get("model");
         if (baseUrl.isEmpty() || model.isEmpty()) {
@@ -81,12 +81,12 @@ public class OpenAiJobWriter implements JobWriter {
                 .build();
     }
 
-    private static WriterException timeout(SourceContext context) {
+    private static WriterException timeout(PluginContext context) {
         return new WriterException(WriterException.Kind.TIMEOUT, "the LLM provider did not answer within "
                 + number(context, "timeoutSeconds", 30) + " s", null);
     }
 
-    private static int number(SourceContext context, String key, int fallback) {
+    private static int number(PluginContext context, String key, int fallback) {
         try {
             return context.get(key).map(Integer::parseInt).orElse(fallback);
         } catch (NumberFormatException e) {

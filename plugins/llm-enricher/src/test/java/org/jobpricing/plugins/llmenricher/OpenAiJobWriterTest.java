@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jobpricing.plugin.api.JobBrief;
-import org.jobpricing.plugin.api.SourceContext;
+import org.jobpricing.plugin.api.PluginContext;
 import org.jobpricing.plugin.api.WriterException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Against a local fake OpenAI-compatible server: success, 401, timeout, malformed JSON, no configuration. */
 class OpenAiJobWriterTest {
 
-    static SourceContext context(Map<String, String> config) {
-        return SourceContext.of("llm-enricher", config, Clock.systemUTC());
+    static PluginContext context(Map<String, String> config) {
+        return PluginContext.of("llm-enricher", config, Clock.systemUTC());
     }
 
     static final JobBrief BRIEF = new JobBrief("Data Analyst", "IC2", List.of("SQL", "Python"), "Acme");
@@ -61,7 +61,7 @@ class OpenAiJobWriterTest {
         server.stop(0);
     }
 
-    SourceContext context(String... extra) {
+    PluginContext context(String... extra) {
         Map<String, String> config = new HashMap<>(Map.of("baseUrl", "http://127.0.0.1:" + server.getAddress().getPort()
                 + "/v1", "model", "test-model", "apiKey", "sk-test-secret", "maxRetries", "0", "timeoutSeconds", "2"));
         for (int i = 0; i < extra.length; i += 2) {

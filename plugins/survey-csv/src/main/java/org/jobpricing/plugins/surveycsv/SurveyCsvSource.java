@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jobpricing.plugin.api.CheckResult;
+import org.jobpricing.plugin.api.ConfigField;
 import org.jobpricing.plugin.api.FetchResult;
 import org.jobpricing.plugin.api.MarketDataSource;
 import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.plugin.api.ObservationCsv;
 import org.jobpricing.plugin.api.Problem;
-import org.jobpricing.plugin.api.SourceContext;
+import org.jobpricing.plugin.api.PluginContext;
+import org.jobpricing.plugin.api.SourceType;
 import org.pf4j.Extension;
 
 /**
@@ -30,7 +33,34 @@ public class SurveyCsvSource implements MarketDataSource {
     }
 
     @Override
-    public FetchResult fetch(SourceContext context) throws IOException {
+    public String description() {
+        return "Salary survey files (*.csv in the pricing method's observation format) from a directory";
+    }
+
+    @Override
+    public SourceType type() {
+        return SourceType.SURVEY;
+    }
+
+    @Override
+    public List<ConfigField> configSchema() {
+        return List.of(ConfigField.required("directory", ConfigField.Type.DIRECTORY,
+                "folder holding the survey CSV files"));
+    }
+
+    @Override
+    public CheckResult check(PluginContext context) throws IOException {
+        List<Problem> problems = ConfigField.validate(configSchema(), context.config());
+        if (!problems.isEmpty()) {
+            return CheckResult.failed("configuration invalid", problems);
+        }
+        int files = csvFiles(Path.of(context.get("directory").get())).size();
+        return CheckResult.ok(files + " survey file(s) in " + context.get("directory").get());
+    }
+
+    /** Reads every file each time: surveys are small and replace their own rows, so no cursor is kept. */
+    @Override
+    public FetchResult fetch(PluginContext context, String cursor) throws IOException {
         if (context.get("directory").isEmpty()) {
             return new FetchResult(List.of(), List.of(new Problem(0, "directory", "not configured; nothing to read")));
         }

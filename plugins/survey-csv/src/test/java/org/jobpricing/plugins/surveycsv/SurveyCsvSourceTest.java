@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.jobpricing.plugin.api.FetchResult;
 import org.jobpricing.plugin.api.MarketObservation;
-import org.jobpricing.plugin.api.SourceContext;
+import org.jobpricing.plugin.api.PluginContext;
 import org.jobpricing.plugin.api.SourceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +18,8 @@ class SurveyCsvSourceTest {
     static final String HEADER = "source_id,source_type,occupation_code,level,country,area,currency,period,"
             + "effective_date,p10,p25,p50,p75,p90,sample_size,org_count\n";
 
-    static SourceContext context(Map<String, String> config) {
-        return SourceContext.of("survey-csv", config, Clock.systemUTC());
+    static PluginContext context(Map<String, String> config) {
+        return PluginContext.of("survey-csv", config, Clock.systemUTC());
     }
 
     @Test
@@ -32,7 +32,7 @@ class SurveyCsvSourceTest {
                 + "x-survey,SURVEY,15-1252,IC4,US,,USD,ANNUAL,2025-07-01,,,,,,50,10\n");
         Files.writeString(dir.resolve("notes.txt"), "not a csv");
 
-        FetchResult result = new SurveyCsvSource().fetch(context(Map.of("directory", dir.toString())));
+        FetchResult result = new SurveyCsvSource().fetch(context(Map.of("directory", dir.toString())), null);
 
         assertThat(result.observations()).extracting(MarketObservation::sourceId)
                 .containsExactly("acme-survey-2025", "postings-q2");
@@ -47,8 +47,7 @@ class SurveyCsvSourceTest {
 
     @Test
     void aMissingDirectoryIsAWarningNotAFailure(@TempDir Path dir) throws Exception {
-        FetchResult result = new SurveyCsvSource().fetch(
-                context(Map.of("directory", dir.resolve("absent").toString())));
+        FetchResult result = new SurveyCsvSource().fetch(context(Map.of("directory", dir.resolve("absent").toString())), null);
 
         assertThat(result.observations()).isEmpty();
         assertThat(result.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("does not exist"));
