@@ -53,7 +53,10 @@ import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.resources.BatchPricingResource;
 import org.jobpricing.server.core.MarketDataService;
 import org.jobpricing.server.core.PricingService;
+import org.jobpricing.server.core.Staleness;
 import org.jobpricing.server.db.Migrator;
+import org.jobpricing.server.db.SlowQueryLog;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.jobpricing.server.errors.ApiExceptionMapper;
 import org.jobpricing.server.errors.JsonExceptionMapper;
 import java.util.Locale;
@@ -70,7 +73,13 @@ import io.dropwizard.assets.AssetsBundle;
 import org.jobpricing.server.resources.LivenessResource;
 import org.jobpricing.server.resources.OpenApiResource;
 import org.jobpricing.server.resources.PluginResource;
-import org.jobpricing.server.plugins.MarketDataRefresher;
+import org.jobpricing.server.plugins.MarketDataJobs;
+import org.jobpricing.server.plugins.PluginAdmin;
+import org.jobpricing.server.plugins.PluginCatalog;
+import org.jobpricing.server.plugins.PluginSwitches;
+import org.jobpricing.server.plugins.RefreshScheduler;
+import org.jobpricing.server.health.PluginHealthChecks;
+import org.jobpricing.server.resources.MarketDataJobResource;
 import org.jobpricing.server.plugins.PluginHost;
 import org.jobpricing.server.resources.MarketDataResource;
 import org.jobpricing.server.resources.PricingResource;
@@ -142,13 +151,15 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         registerErrorMappers(config, env);
-        BusinessMetrics metrics = new BusinessMetrics(HttpSetup.install(config.getHttp(), env));
+        PrometheusRegistry registry = HttpSetup.install(config.getHttp(), env);
+        BusinessMetrics metrics = new BusinessMetrics(registry);
         env.jersey().register(new LivenessResource());
         env.jersey().register(new OpenApiResource(getClass().getPackage().getImplementationVersion() == null
                 ? "development" : getClass().getPackage().getImplementationVersion()));
 
         // storage
         Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");
+        SlowQueryLog.install(jdbi, Duration.ofMillis(config.getSlowQueryThreshold().toMilliseconds()), registry);
         Migrator.migrate(jdbi);
 
         // accounts and access
@@ -196,27 +207,38 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         // market data and plugins
         MarketDataService marketData = new MarketDataService(jdbi, marketDataCache, clock);
         FxRateService fxRates = new FxRateService(jdbi, marketDataCache, clock);
-        PluginHost plugins = new PluginHost(Path.of(config.getPlugins().getDirectory()));
-        MarketDataRefresher refresher = new MarketDataRefresher(plugins, marketData, config.getPlugins().getConfig(),
-                Duration.ofMillis(config.getPlugins().getFetchTimeout().toMilliseconds()),
-                config.getPlugins().isRefreshOnStartup(), metrics, clock);
+        JobPricingConfiguration.PluginSettings pluginSettings = config.getPlugins();
+        PluginSwitches switches = new PluginSwitches(jdbi, clock);
+        PluginHost plugins = new PluginHost(Path.of(pluginSettings.getDirectory()), switches::disabled);
+        MarketDataJobs jobs = new MarketDataJobs(plugins, jdbi, marketDataCache, pluginSettings.getConfig(),
+                Duration.ofMillis(pluginSettings.getFetchTimeout().toMilliseconds()), pluginSettings.isRefreshOnStartup(),
+                metrics, env.getObjectMapper(), clock);
+        RefreshScheduler scheduler = new RefreshScheduler(plugins, jobs, switches, pluginSettings.getSchedules(),
+                Duration.ofMillis(pluginSettings.getSchedulerTick().toMilliseconds()), clock);
+        PluginCatalog catalog = new PluginCatalog(plugins, jobs, scheduler, switches, pluginSettings.getConfig());
         env.lifecycle().manage(plugins);
         env.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
-        env.lifecycle().manage(refresher);
-        env.jersey().register(new MarketDataResource(marketData, fxRates, refresher, audit));
-        env.jersey().register(new PluginResource(plugins, refresher));
+        env.lifecycle().manage(jobs);
+        env.lifecycle().manage(scheduler);
+        env.lifecycle().manage(new PluginHealthChecks(env.healthChecks(), plugins, catalog));
+        env.jersey().register(new MarketDataResource(marketData, fxRates, jobs, audit));
+        env.jersey().register(new MarketDataJobResource(jobs, audit));
+        env.jersey().register(new PluginResource(catalog, new PluginAdmin(plugins, catalog, switches, jobs, audit)));
 
         // AI enrichment (plugins)
-        Enrichment enrichment = new Enrichment(plugins::enrichers, config.getAi().getMinConfidence());
+        Enrichment enrichment = new Enrichment(plugins::enrichers, plugins::rankers, config.getPlugins().getConfig(), clock,
+                config.getAi().getMinConfidence());
         env.jersey().register(new AiResource(enrichment, new JobWriting(plugins::writers,
                 config.getPlugins().getConfig(), clock)));
 
         // pricing
+        Staleness staleness = new Staleness(marketDataCache,
+                Duration.ofMillis(pluginSettings.getStaleAfter().toMilliseconds()), clock);
         PricingService pricing = new PricingService(jdbi, marketDataCache, engine, env.getObjectMapper(), metrics,
-                enrichment, clock);
+                enrichment, staleness, clock);
         env.jersey().register(new PricingResource(pricing));
         BatchPricer batchPricer = new BatchPricer(jdbi, marketDataCache, env.getObjectMapper(), env.getValidator(),
-                enrichment, clock);
+                enrichment, staleness, clock);
         env.jersey().register(new BatchPricingResource(batchPricer, engine));
         env.jersey().register(new RuleSetResource(ruleSets, new WhatIfSimulator(jdbi, marketDataCache, env.getObjectMapper(),
                 clock)));

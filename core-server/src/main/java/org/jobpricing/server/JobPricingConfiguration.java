@@ -99,6 +99,15 @@ public class JobPricingConfiguration extends Configuration {
         return database;
     }
 
+    /** Statements slower than this are logged at WARN and counted in db_slow_queries_total. */
+    @NotNull
+    @JsonProperty
+    private Duration slowQueryThreshold = Duration.milliseconds(200);
+
+    public Duration getSlowQueryThreshold() {
+        return slowQueryThreshold;
+    }
+
     public RulesSettings getRules() {
         return rules;
     }
@@ -338,6 +347,21 @@ public class JobPricingConfiguration extends Configuration {
         @JsonProperty
         private Duration fetchTimeout = Duration.seconds(60);
 
+        /** Per market-data source name, a cron expression in UTC (5 fields, or 6 with seconds first). */
+        @NotNull
+        @JsonProperty
+        private Map<String, String> schedules = new HashMap<>();
+
+        /** How often each server looks for due schedules and follows plugin on/off switches. */
+        @NotNull
+        @JsonProperty
+        private Duration schedulerTick = Duration.seconds(1);
+
+        /** Quotes warn when they used market data loaded longer ago than this. */
+        @NotNull
+        @JsonProperty
+        private Duration staleAfter = Duration.days(90);
+
         /** Per plugin id, its settings (e.g. survey-csv: {directory: data/surveys}). */
         @NotNull
         @JsonProperty
@@ -357,6 +381,18 @@ public class JobPricingConfiguration extends Configuration {
 
         public Map<String, Map<String, String>> getConfig() {
             return config;
+        }
+
+        public Map<String, String> getSchedules() {
+            return schedules;
+        }
+
+        public Duration getSchedulerTick() {
+            return schedulerTick;
+        }
+
+        public Duration getStaleAfter() {
+            return staleAfter;
         }
     }
 }

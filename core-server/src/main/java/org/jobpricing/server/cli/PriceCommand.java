@@ -57,8 +57,11 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
         Path rules = Path.of(config.getRules().getDirectory());
         RuleEngine engine = ruleSets.start(Files.isDirectory(rules) ? RuleSetLoader.fromDirectory(rules)
                 : RuleSetLoader.bundled(), false);
-        BatchPricer pricer = new BatchPricer(jdbi, new MarketDataCache(jdbi), Jackson.newObjectMapper(),
-                Validators.newValidator(), new org.jobpricing.server.core.Enrichment(java.util.List::of, 0.5), clock);
+        MarketDataCache cache = new MarketDataCache(jdbi);
+        BatchPricer pricer = new BatchPricer(jdbi, cache, Jackson.newObjectMapper(),
+                Validators.newValidator(), new org.jobpricing.server.core.Enrichment(java.util.List::of, 0.5),
+                new org.jobpricing.server.core.Staleness(cache, java.time.Duration.ofMillis(
+                        config.getPlugins().getStaleAfter().toMilliseconds()), clock), clock);
         long started = System.nanoTime();
         Path partial = output.resolveSibling(output.getFileName() + ".partial");
         BatchPricer.Summary summary;

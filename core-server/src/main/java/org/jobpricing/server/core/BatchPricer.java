@@ -54,11 +54,14 @@ public final class BatchPricer {
     private final ObjectMapper json;
     private final Validator validator;
     private final Enrichment enrichment;
+    private final Staleness staleness;
     private final Clock clock;
 
     public BatchPricer(Jdbi jdbi, MarketDataCache cache, ObjectMapper json, Validator validator, Enrichment enrichment,
+                       Staleness staleness,
                        Clock clock) {
         this.enrichment = enrichment;
+        this.staleness = staleness;
         this.jdbi = jdbi;
         this.cache = cache;
         this.json = json;
@@ -149,6 +152,7 @@ public final class BatchPricer {
             JobSpec spec = JobSpecs.of(enrichment.enrich(request, trace), clock);
             PricingCalculator.Priced priced = PricingCalculator.price(spec,
                     cache.observations(spec.occupationCode(), spec.country()), cache.fx(), rules, trace);
+            staleness.check(spec, priced.result());
             QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), clock.instant(), spec,
                     priced.result(), priced.rulesetVersion());
             return new Output(input.line(), quote, json.writeValueAsString(request), null);

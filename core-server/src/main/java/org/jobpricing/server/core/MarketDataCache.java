@@ -3,6 +3,9 @@ package org.jobpricing.server.core;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -19,7 +22,16 @@ import org.jobpricing.server.db.StoredObservation;
 public final class MarketDataCache {
 
     private final Jdbi jdbi;
-    private final Cache<String, List<MarketObservation>> observations = Caffeine.newBuilder()
+    /** The rows of one occupation and country, and when each source's oldest row among them was loaded. */
+    private record Market(List<MarketObservation> observations, Map<String, Instant> oldestLoad) {
+        static Market of(List<StoredObservation> rows) {
+            Map<String, Instant> oldest = new HashMap<>();
+            rows.forEach(r -> oldest.merge(r.observation().sourceId(), r.loadedAt(), (a, b) -> a.isBefore(b) ? a : b));
+            return new Market(rows.stream().map(StoredObservation::observation).toList(), Map.copyOf(oldest));
+        }
+    }
+
+    private final Cache<String, Market> observations = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(30)).build();
     private final Cache<String, Optional<Double>> rates = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(30)).build();
@@ -34,8 +46,17 @@ public final class MarketDataCache {
 
     /** The stored observations of an occupation in a country. */
     public List<MarketObservation> observations(String occupationCode, String country) {
-        return observations.get(occupationCode + "|" + country, k -> jdbi.withExtension(ObservationDao.class,
-                dao -> dao.find(occupationCode, country)).stream().map(StoredObservation::observation).toList());
+        return market(occupationCode, country).observations();
+    }
+
+    /** When the oldest stored row of a source for this occupation and country was loaded, if any. */
+    public Optional<Instant> loadedAt(String occupationCode, String country, String sourceId) {
+        return Optional.ofNullable(market(occupationCode, country).oldestLoad().get(sourceId));
+    }
+
+    private Market market(String occupationCode, String country) {
+        return observations.get(occupationCode + "|" + country, k -> Market.of(jdbi.withExtension(ObservationDao.class,
+                dao -> dao.find(occupationCode, country))));
     }
 
     /** The method's FX lookup, cached. */
@@ -49,6 +70,11 @@ public final class MarketDataCache {
         invalidate();
     }
 
+    /** Bumps the data version inside a caller's transaction; call {@link #invalidate()} after it commits. */
+    public static void bump(org.jdbi.v3.core.Handle handle) {
+        handle.createUpdate("UPDATE data_version SET version = version + 1 WHERE id = 1").execute();
+    }
+
     /** Drops the caches when another server changed the data. */
     public void follow() {
         long version = jdbi.withHandle(h -> h.createQuery("SELECT version FROM data_version WHERE id = 1")
@@ -59,7 +85,8 @@ public final class MarketDataCache {
         }
     }
 
-    private void invalidate() {
+    /** Drops this server's caches (others follow the data version). */
+    public void invalidate() {
         observations.invalidateAll();
         rates.invalidateAll();
     }

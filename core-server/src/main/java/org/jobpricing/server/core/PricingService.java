@@ -26,16 +26,18 @@ public final class PricingService {
     private final ObjectMapper json;
     private final BusinessMetrics metrics;
     private final Enrichment enrichment;
+    private final Staleness staleness;
     private final Clock clock;
 
     public PricingService(Jdbi jdbi, MarketDataCache cache, RuleEngine engine, ObjectMapper json,
-                          BusinessMetrics metrics, Enrichment enrichment, Clock clock) {
+                          BusinessMetrics metrics, Enrichment enrichment, Staleness staleness, Clock clock) {
         this.jdbi = jdbi;
         this.cache = cache;
         this.engine = engine;
         this.json = json;
         this.metrics = metrics;
         this.enrichment = enrichment;
+        this.staleness = staleness;
         this.clock = clock;
     }
 
@@ -45,6 +47,7 @@ public final class PricingService {
         List<MarketObservation> observations = observations(spec);
         long started = System.nanoTime();
         PricingCalculator.Priced priced = PricingCalculator.price(spec, observations, cache.fx(), engine.active(), trace);
+        staleness.check(spec, priced.result());
         metrics.quotePriced((System.nanoTime() - started) / 1e9, priced.result().getTrace().steps().size());
         Instant now = clock.instant();
         QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), now, spec, priced.result(),

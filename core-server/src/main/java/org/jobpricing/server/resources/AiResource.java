@@ -24,7 +24,10 @@ import org.jobpricing.server.core.Enrichment;
 import org.jobpricing.server.core.JobWriting;
 import org.jobpricing.server.errors.ApiException;
 
-/** Occupation matching, skill extraction and request enrichment through the installed enricher plugin. */
+/**
+ * Occupation matching (re-ranked by the language-model plugin when it is on), skill extraction and
+ * request enrichment through the installed enricher plugin; job descriptions through the language model.
+ */
 @Path("/api/v1/ai")
 @Produces(MediaType.APPLICATION_JSON)
 public class AiResource {
@@ -42,7 +45,7 @@ public class AiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.AI_USE)
     public AiViews.OccupationMatches occupations(@NotNull @Valid AiViews.OccupationQuery query) {
-        return new AiViews.OccupationMatches(enricher().matchOccupations(query.title(), query.description(),
+        return new AiViews.OccupationMatches(enrichment.matchOccupations(enricher(), query.title(), query.description(),
                 query.limit() == null ? 5 : query.limit()));
     }
 

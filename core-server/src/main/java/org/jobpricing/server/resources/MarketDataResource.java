@@ -30,7 +30,7 @@ import org.jobpricing.server.core.AuditLog;
 import org.jobpricing.server.core.FxRateService;
 import org.jobpricing.server.errors.ApiException;
 import org.jobpricing.server.core.MarketDataService;
-import org.jobpricing.server.plugins.MarketDataRefresher;
+import org.jobpricing.server.plugins.MarketDataJobs;
 
 /** Market observations and FX rates: CSV imports, listing, and refresh from the plugins. */
 @Path("/api/v1/market-data")
@@ -39,14 +39,14 @@ public class MarketDataResource {
 
     private final MarketDataService marketData;
     private final FxRateService fxRates;
-    private final MarketDataRefresher refresher;
+    private final MarketDataJobs jobs;
     private final AuditLog audit;
 
-    public MarketDataResource(MarketDataService marketData, FxRateService fxRates, MarketDataRefresher refresher,
+    public MarketDataResource(MarketDataService marketData, FxRateService fxRates, MarketDataJobs jobs,
                               AuditLog audit) {
         this.marketData = marketData;
         this.fxRates = fxRates;
-        this.refresher = refresher;
+        this.jobs = jobs;
         this.audit = audit;
     }
 
@@ -89,7 +89,7 @@ public class MarketDataResource {
     @RolesAllowed(Permissions.MARKET_DATA_REFRESH)
     @Timed
     public RefreshResult refresh(@Parameter(hidden = true) @Auth UserPrincipal user, @Context HttpServletRequest request) {
-        RefreshResult result = refresher.refresh();
+        RefreshResult result = jobs.refreshAll("MANUAL", user.username());
         audit.success(user.username(), "market-data.refresh", "plugins", Origins.of(request), result.sources().stream()
                 .map(s -> s.plugin() + "/" + s.source() + " " + s.status() + " " + s.imported() + " stored, "
                         + s.rejected() + " rejected")

@@ -90,7 +90,52 @@ public final class FaultySources {
                     row("44-0001", null, 100000, null),
                     row("44-0002", null, -5, null),
                     row("44-0003", null, Double.NaN, null),
-                    row("44-0004", 130000.0, 100000, 90000.0)), List.of());
+                    row("44-0004", 130000.0, 100000, 90000.0),
+                    new MarketObservation("faulty", SourceType.SURVEY, "44-0005", "IC3", "US", null, "USD",
+                            PayPeriod.ANNUAL, LocalDate.of(2999, 1, 1), null, null, 100000.0, null, null, 100, 20)),
+                    List.of());
+        }
+    }
+
+    /**
+     * Incremental: each run sends one row for the month after its cursor and returns that month as the
+     * next cursor; every call appends a line to the file in setting {@code log} (to count runs across
+     * servers) and, with setting {@code failAt}, throws when asked for that month.
+     */
+    public static final class Counting implements MarketDataSource {
+        @Override
+        public String name() {
+            return "counting";
+        }
+
+        @Override
+        public String description() {
+            return "test source counting";
+        }
+
+        @Override
+        public SourceType type() {
+            return SourceType.SURVEY;
+        }
+
+        @Override
+        public List<org.jobpricing.plugin.api.ConfigField> configSchema() {
+            return List.of(org.jobpricing.plugin.api.ConfigField.required("log",
+                    org.jobpricing.plugin.api.ConfigField.Type.STRING, "file each call appends a line to"));
+        }
+
+        @Override
+        public FetchResult fetch(PluginContext context, String cursor) throws java.io.IOException {
+            int month = cursor == null ? 1 : Integer.parseInt(cursor) + 1;
+            java.nio.file.Files.writeString(java.nio.file.Path.of(context.get("log").orElseThrow()),
+                    "run " + month + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            if (context.get("failAt").map(f -> Integer.parseInt(f) == month).orElse(false)) {
+                throw new java.io.IOException("month " + month + " is not available");
+            }
+            MarketObservation o = new MarketObservation("counting", SourceType.SURVEY, "46-0001", "IC3", "US", null,
+                    "USD", PayPeriod.ANNUAL, LocalDate.of(2025, month, 1), null, null, 100000.0 + month, null, null,
+                    50, 10);
+            return new FetchResult(List.of(o), List.of(), String.valueOf(month));
         }
     }
 }

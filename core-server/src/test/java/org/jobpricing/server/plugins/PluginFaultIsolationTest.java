@@ -55,10 +55,16 @@ class PluginFaultIsolationTest {
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         assertThat(reply.json().get("sources")).as("the plugin needing API 2.x is refused")
-                .extracting(s -> s.get("plugin").asText()).doesNotContain("from-the-future").hasSize(5);
+                .extracting(s -> s.get("plugin").asText()).doesNotContain("from-the-future");
         Map<String, JsonNode> bySource = new HashMap<>();
         reply.json().get("sources").forEach(s -> bySource.put(s.get("source").asText(), s));
-        assertThat(bySource).containsOnlyKeys("bls-oews", "survey-csv", "throwing", "hanging", "garbage");
+        assertThat(bySource).containsKeys("bls-oews", "survey-csv", "throwing", "hanging", "garbage");
+        bySource.forEach((name, s) -> {
+            if (!java.util.Set.of("bls-oews", "survey-csv", "throwing", "hanging", "garbage").contains(name)) {
+                assertThat(s.get("status").asText()).as(name + " is bundled but not configured here").isEqualTo("SKIPPED");
+                assertThat(s.at("/problems/0/message").asText()).startsWith("not configured");
+            }
+        });
         assertThat(bySource.get("bls-oews").get("status").asText()).isEqualTo("OK");
         assertThat(bySource.get("throwing").get("status").asText()).isEqualTo("FAILED");
         assertThat(bySource.get("throwing").get("problems").get(0).get("message").asText()).contains("upstream is down");
@@ -67,8 +73,11 @@ class PluginFaultIsolationTest {
         JsonNode garbage = bySource.get("garbage");
         assertThat(garbage.get("status").asText()).isEqualTo("PARTIAL");
         assertThat(garbage.get("imported").asInt()).isEqualTo(1);
-        assertThat(garbage.get("rejected").asInt()).isEqualTo(3);
-        assertThat(garbage.get("problems")).extracting(p -> p.get("column").asText()).contains("p50", "p75");
+        assertThat(garbage.get("rejected").asInt()).isEqualTo(4);
+        assertThat(garbage.get("problems")).extracting(p -> p.get("column").asText())
+                .contains("p50", "p75", "effective_date");
+        assertThat(garbage.get("problems")).extracting(p -> p.get("message").asText())
+                .anyMatch(m -> m.contains("must not be in the future (2999-01-01"));
 
         assertThat(api.get("/api/v1/market-data/observations?occupationCode=44-0001").json()).hasSize(1);
         assertThat(api.get("/api/v1/market-data/observations?occupationCode=44-0002").json()).isEmpty();
@@ -90,12 +99,25 @@ class PluginFaultIsolationTest {
         reply.json().forEach(p -> byId.put(p.get("id").asText(), p));
         assertThat(byId).containsKeys("bls-oews", "survey-csv", "onet-enricher", "faulty-sources", "from-the-future");
         assertThat(byId.get("bls-oews").get("state").asText()).isEqualTo("STARTED");
-        assertThat(byId.get("bls-oews").get("marketDataSources").get(0).asText()).isEqualTo("bls-oews");
-        assertThat(byId.get("bls-oews").at("/lastRefresh/0/status").asText()).isEqualTo("OK");
+        JsonNode bls = byId.get("bls-oews");
+        assertThat(bls.at("/sources/0/name").asText()).isEqualTo("bls-oews");
+        assertThat(bls.at("/sources/0/type").asText()).isEqualTo("GOVERNMENT");
+        assertThat(bls.at("/sources/0/description").asText()).contains("Occupational Employment and Wage Statistics");
+        assertThat(bls.at("/sources/0/configSchema")).extracting(f -> f.get("key").asText())
+                .containsExactly("effectiveDate", "file", "sourceId");
+        assertThat(bls.at("/sources/0/lastRun/status").asText()).isEqualTo("OK");
+        assertThat(bls.at("/sources/0/lastRun/rowsOut").asInt()).as("281 rows, 2 suppressed").isEqualTo(279);
+        assertThat(bls.at("/sources/0/lastSuccessAt").isNull()).isFalse();
+        assertThat(bls.get("apiVersion").asText()).isEqualTo("1.0.0");
+        assertThat(bls.get("health").asText()).isEqualTo("HEALTHY");
         assertThat(byId.get("onet-enricher").get("enrichers").get(0).asText()).isEqualTo("onet-enricher");
-        assertThat(byId.get("faulty-sources").get("lastRefresh")).extracting(r -> r.get("status").asText())
+        assertThat(byId.get("faulty-sources").get("sources")).extracting(r -> r.at("/lastRun/status").asText())
                 .contains("FAILED", "PARTIAL");
-        assertThat(byId.get("from-the-future").get("state").asText()).isNotEqualTo("STARTED");
-        assertThat(byId.get("from-the-future").get("requires").asText()).isEqualTo(">=2.0.0");
+        assertThat(byId.get("faulty-sources").get("health").asText()).isEqualTo("UNHEALTHY");
+        JsonNode future = byId.get("from-the-future");
+        assertThat(future.get("state").asText()).isNotEqualTo("STARTED");
+        assertThat(future.get("health").asText()).isEqualTo("FAILED");
+        assertThat(future.get("requires").asText()).isEqualTo(">=2.0.0");
+        assertThat(future.get("problem").asText()).isEqualTo("requires plugin API >=2.0.0 but this server provides 1.0.0");
     }
 }

@@ -57,6 +57,13 @@ public record ConfigField(String key, Type type, boolean required, String descri
         return problems;
     }
 
+    /** The required keys a configuration leaves unset: a source with any is "not configured", not broken. */
+    public static List<String> missing(List<ConfigField> schema, Map<String, String> config) {
+        return schema.stream().filter(ConfigField::required)
+                .filter(f -> config.get(f.key()) == null || config.get(f.key()).isBlank())
+                .map(ConfigField::key).toList();
+    }
+
     /** Why a value does not fit this field, or null when it does. Secrets are never quoted. */
     String problemWith(String value) {
         String shown = secret ? "the value" : "'" + value + "'";
