@@ -70,6 +70,8 @@ public final class PluginHost implements Managed {
             manager.startPlugin(pluginId);
         }
         if (plugin.getPluginState() == PluginState.STARTED) {
+            sourceNames.put(pluginId, manager.getExtensions(MarketDataSource.class, pluginId).stream()
+                    .map(MarketDataSource::name).toList());
             LOG.info("plugin {} {} started", pluginId, plugin.getDescriptor().getVersion());
         } else {
             LOG.error("plugin {} not started ({}): {}", pluginId, plugin.getPluginState(), problem(plugin));

@@ -133,7 +133,7 @@ public final class FaultySources {
                 throw new java.io.IOException("month " + month + " is not available");
             }
             MarketObservation o = new MarketObservation("counting", SourceType.SURVEY, "46-0001", "IC3", "US", null,
-                    "USD", PayPeriod.ANNUAL, LocalDate.of(2025, month, 1), null, null, 100000.0 + month, null, null,
+                    "USD", PayPeriod.ANNUAL, LocalDate.of(2020, 1, 1).plusMonths(month - 1), null, null, 100000.0 + month, null, null,
                     50, 10);
             return new FetchResult(List.of(o), List.of(), String.valueOf(month));
         }

@@ -116,7 +116,7 @@ class MarketDataJobsTest {
         assertThat(third.get("cursorAfter").asText()).as("cursor unchanged").isEqualTo("2");
         assertThat(third.get("rowsOut").asInt()).isZero();
         JsonNode rows = api.get("/api/v1/market-data/observations?occupationCode=46-0001").json();
-        assertThat(rows).extracting(r -> r.get("effectiveDate").asText()).containsExactly("2025-01-01", "2025-02-01");
+        assertThat(rows).extracting(r -> r.get("effectiveDate").asText()).containsExactly("2020-01-01", "2020-02-01");
         JsonNode plugin = api.get("/api/v1/plugins/counting-source").json();
         assertThat(plugin.get("health").asText()).isEqualTo("UNHEALTHY");
         assertThat(plugin.at("/sources/0/cursor").asText()).isEqualTo("2");
@@ -168,11 +168,16 @@ class MarketDataJobsTest {
                 .as("plugins:manage is for administrators").isEqualTo(403);
 
         Api.Reply off = admin.post("/api/v1/plugins/faulty-sources/disable", null, "");
+        Api.Reply refused;
+        try {
+            refused = manager.postJson("/api/v1/market-data/jobs", "{\"source\": \"throwing\"}");
+        } finally {
+            admin.post("/api/v1/plugins/faulty-sources/enable", null, "");
+        }
 
         assertThat(off.status()).as(off.text()).isEqualTo(200);
         assertThat(off.json().get("enabled").asBoolean()).isFalse();
         assertThat(off.json().get("health").asText()).isEqualTo("OFF");
-        Api.Reply refused = manager.postJson("/api/v1/market-data/jobs", "{\"source\": \"throwing\"}");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("error").asText()).isEqualTo("SOURCE_DISABLED");
 
