@@ -86,6 +86,10 @@ public interface MarketJobDao {
             + "WHERE plugin_id = :pluginId AND source = :source")
     Optional<StateRow> state(@Bind("pluginId") String pluginId, @Bind("source") String source);
 
+    @SqlQuery("SELECT plugin_id, source, cursor_value, lease_holder, lease_until, last_success_at FROM source_state "
+            + "WHERE last_success_at IS NOT NULL ORDER BY plugin_id, source")
+    List<StateRow> lastSuccesses();
+
     @SqlQuery("SELECT plugin_id FROM plugin_setting WHERE enabled = FALSE")
     List<String> disabledPlugins();
 

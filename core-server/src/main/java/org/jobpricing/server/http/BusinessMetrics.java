@@ -1,9 +1,11 @@
 package org.jobpricing.server.http;
 
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** The product's own metrics: quotes, rule evaluation, rules fired, plugin refreshes. */
 public final class BusinessMetrics {
@@ -12,7 +14,7 @@ public final class BusinessMetrics {
     private final Histogram ruleEvaluation;
     private final Counter rulesFired;
     private final Counter pluginRefreshes;
-    private final Gauge pluginLastSuccess;
+    private final PrometheusRegistry registry;
 
     public BusinessMetrics(PrometheusRegistry registry) {
         quotes = Counter.builder().name("quotes_total").help("Quotes priced and stored").register(registry);
@@ -21,8 +23,21 @@ public final class BusinessMetrics {
         rulesFired = Counter.builder().name("rules_fired_total").help("Rules fired while pricing").register(registry);
         pluginRefreshes = Counter.builder().name("plugin_refresh_total").help("Market-data refreshes by source and outcome")
                 .labelNames("plugin", "source", "outcome").register(registry);
-        pluginLastSuccess = Gauge.builder().name("plugin_last_success_timestamp_seconds")
-                .help("Unix time of each source's last successful refresh").labelNames("plugin", "source")
+        this.registry = registry;
+    }
+
+    /** One source's last successful run, as stored in the database (shared by every server). */
+    public record LastSuccess(String plugin, String source, long epochSeconds) {
+    }
+
+    /**
+     * Exposes each source's last successful refresh, read from the database at scrape time, so every
+     * server reports the runs of all servers.
+     */
+    public void lastSuccessFrom(Supplier<List<LastSuccess>> lastSuccesses) {
+        GaugeWithCallback.builder().name("plugin_last_success_timestamp_seconds")
+                .help("Unix time of each source's last successful refresh (any server)").labelNames("plugin", "source")
+                .callback(cb -> lastSuccesses.get().forEach(s -> cb.call(s.epochSeconds(), s.plugin(), s.source())))
                 .register(registry);
     }
 
@@ -32,10 +47,7 @@ public final class BusinessMetrics {
         rulesFired.inc(rules);
     }
 
-    public void refreshed(String plugin, String source, String outcome, long epochSeconds) {
+    public void refreshed(String plugin, String source, String outcome) {
         pluginRefreshes.labelValues(plugin, source, outcome).inc();
-        if (!"FAILED".equals(outcome)) {
-            pluginLastSuccess.labelValues(plugin, source).set(epochSeconds);
-        }
     }
 }

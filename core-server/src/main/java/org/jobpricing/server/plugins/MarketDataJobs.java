@@ -66,6 +66,9 @@ public final class MarketDataJobs implements Managed {
         this.json = json;
         this.clock = clock;
         this.runner = new SourceRun(jdbi, cache, calls, timeout, json, clock);
+        metrics.lastSuccessFrom(() -> jdbi.withExtension(MarketJobDao.class, MarketJobDao::lastSuccesses).stream()
+                .map(s -> new BusinessMetrics.LastSuccess(s.pluginId(), s.source(), s.lastSuccessAt().toInstant()
+                        .getEpochSecond())).toList());
     }
 
     @Override
@@ -204,7 +207,7 @@ public final class MarketDataJobs implements Managed {
 
     private SourceRun.Outcome execute(long jobId, PluginHost.Source source) {
         SourceRun.Outcome outcome = runner.run(jobId, source, context(source.pluginId()), serverId);
-        metrics.refreshed(source.pluginId(), source.source().name(), outcome.status(), clock.instant().getEpochSecond());
+        metrics.refreshed(source.pluginId(), source.source().name(), outcome.status());
         return outcome;
     }
 
