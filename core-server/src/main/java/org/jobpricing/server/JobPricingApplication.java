@@ -212,7 +212,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         PluginHost plugins = new PluginHost(Path.of(pluginSettings.getDirectory()), switches::disabled);
         MarketDataJobs jobs = new MarketDataJobs(plugins, jdbi, marketDataCache, pluginSettings.getConfig(),
                 Duration.ofMillis(pluginSettings.getFetchTimeout().toMilliseconds()), pluginSettings.isRefreshOnStartup(),
-                metrics, env.getObjectMapper(), clock);
+                pluginSettings.pluginHttp(), metrics, env.getObjectMapper(), clock);
         RefreshScheduler scheduler = new RefreshScheduler(plugins, jobs, switches, pluginSettings.getSchedules(),
                 Duration.ofMillis(pluginSettings.getSchedulerTick().toMilliseconds()), clock);
         PluginCatalog catalog = new PluginCatalog(plugins, jobs, scheduler, switches, pluginSettings.getConfig());

@@ -6,6 +6,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.HashMap;
 import java.util.Map;
@@ -357,6 +358,20 @@ public class JobPricingConfiguration extends Configuration {
         @JsonProperty
         private Duration schedulerTick = Duration.seconds(1);
 
+        /** The HTTP client lent to plugins: attempts per request (429, 5xx and connection failures are retried). */
+        @Min(1)
+        @JsonProperty
+        private int httpMaxAttempts = 5;
+
+        /** First wait between attempts (doubling), and the longest wait, asked by Retry-After or computed. */
+        @NotNull
+        @JsonProperty
+        private Duration httpFirstDelay = Duration.seconds(1);
+
+        @NotNull
+        @JsonProperty
+        private Duration httpMaxDelay = Duration.seconds(60);
+
         /** Quotes warn when they used market data loaded longer ago than this. */
         @NotNull
         @JsonProperty
@@ -393,6 +408,14 @@ public class JobPricingConfiguration extends Configuration {
 
         public Duration getStaleAfter() {
             return staleAfter;
+        }
+
+        /** The HTTP client plugins get through their context. */
+        public org.jobpricing.plugin.api.PluginHttp pluginHttp() {
+            return org.jobpricing.plugin.api.PluginHttp.builder().maxAttempts(httpMaxAttempts)
+                    .delays(java.time.Duration.ofMillis(httpFirstDelay.toMilliseconds()),
+                            java.time.Duration.ofMillis(httpMaxDelay.toMilliseconds()))
+                    .build();
         }
     }
 }

@@ -17,8 +17,8 @@ import java.util.concurrent.Executors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jobpricing.plugin.api.CheckResult;
-import org.jobpricing.plugin.api.ConfigField;
 import org.jobpricing.plugin.api.PluginContext;
+import org.jobpricing.plugin.api.PluginHttp;
 import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.server.api.MarketDataJobView;
 import org.jobpricing.server.api.RefreshResult;
@@ -47,6 +47,7 @@ public final class MarketDataJobs implements Managed {
     private final Map<String, Map<String, String>> pluginConfig;
     private final Duration timeout;
     private final boolean refreshOnStart;
+    private final PluginHttp http;
     private final BusinessMetrics metrics;
     private final ObjectMapper json;
     private final Clock clock;
@@ -55,13 +56,14 @@ public final class MarketDataJobs implements Managed {
     private final SourceRun runner;
 
     public MarketDataJobs(PluginHost host, Jdbi jdbi, MarketDataCache cache, Map<String, Map<String, String>> pluginConfig,
-                          Duration timeout, boolean refreshOnStart, BusinessMetrics metrics, ObjectMapper json,
-                          Clock clock) {
+                          Duration timeout, boolean refreshOnStart, PluginHttp http, BusinessMetrics metrics,
+                          ObjectMapper json, Clock clock) {
         this.host = host;
         this.jdbi = jdbi;
         this.pluginConfig = pluginConfig;
         this.timeout = timeout;
         this.refreshOnStart = refreshOnStart;
+        this.http = http;
         this.metrics = metrics;
         this.json = json;
         this.clock = clock;
@@ -92,12 +94,12 @@ public final class MarketDataJobs implements Managed {
 
     /** The context a plugin gets: its own configuration, the clock, an HTTP client and a logger. */
     public PluginContext context(String pluginId) {
-        return PluginContext.of(pluginId, pluginConfig.getOrDefault(pluginId, Map.of()), clock);
+        return PluginContext.of(pluginId, pluginConfig.getOrDefault(pluginId, Map.of()), clock, http);
     }
 
     /** Required settings a source's configuration leaves unset (then it is skipped, not failed). */
     public List<String> missingSettings(PluginHost.Source source) {
-        return ConfigField.missing(source.source().configSchema(), context(source.pluginId()).config());
+        return source.source().missingSettings(context(source.pluginId()).config());
     }
 
     /** Runs every enabled source now, one after the other, and waits; busy sources are reported SKIPPED. */

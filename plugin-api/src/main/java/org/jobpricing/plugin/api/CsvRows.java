@@ -85,7 +85,8 @@ public final class CsvRows {
         List<String> found = Arrays.stream(cells).map(String::toLowerCase).toList();
         if (!found.equals(header)) {
             problems.add(new Problem(line, null,
-                    "header must be exactly " + String.join(",", header) + " but was " + String.join(",", cells)));
+                    "header must be exactly " + String.join(",", header) + " but its " + cells.length
+                            + " column(s) differ (cell values are not repeated: the line may hold personal data)"));
         }
     }
 

@@ -39,6 +39,16 @@ public interface MarketDataSource extends ExtensionPoint {
     }
 
     /**
+     * The settings this configuration lacks for the source to run at all: a source with any is "not
+     * configured" (skipped by refreshes and schedules, not failed). The default lists the required
+     * fields of {@link #configSchema()} left unset; override when settings are alternatives (e.g.
+     * "file or directory").
+     */
+    default List<String> missingSettings(java.util.Map<String, String> config) {
+        return ConfigField.missing(configSchema(), config);
+    }
+
+    /**
      * Tests whether the source can be read with this configuration (files present, API reachable and
      * accepting the key). The default validates the configuration against {@link #configSchema()}.
      */

@@ -102,7 +102,8 @@ public final class PluginHttp {
                     return response;
                 }
                 throw new IOException("could not reach " + where(request.uri()) + " after " + attempt
-                        + " attempts: " + lastFailure.getMessage(), lastFailure);
+                        + " attempts: " + (lastFailure.getMessage() == null ? lastFailure.getClass().getSimpleName()
+                        : lastFailure.getMessage()), lastFailure);
             }
             Duration wait = backoff(attempt);
             if (response != null) {

@@ -49,6 +49,14 @@ public class HrisPayrollSource implements MarketDataSource {
         return HrisSettings.SCHEMA;
     }
 
+    /** Not configured until one of {@code file} or {@code directory} is set. */
+    @Override
+    public List<String> missingSettings(java.util.Map<String, String> config) {
+        boolean set = java.util.stream.Stream.of("file", "directory")
+                .anyMatch(k -> config.get(k) != null && !config.get(k).isBlank());
+        return set ? List.of() : List.of("file or directory");
+    }
+
     /** Validates the configuration and the job-code map, then reads every export without aggregating. */
     @Override
     public CheckResult check(PluginContext context) throws IOException {

@@ -1,5 +1,6 @@
 package org.jobpricing.plugins.hrispayroll;
 
+import org.jobpricing.plugin.api.Percentiles;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

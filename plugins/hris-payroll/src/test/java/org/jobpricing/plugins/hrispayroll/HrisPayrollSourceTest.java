@@ -61,6 +61,15 @@ class HrisPayrollSourceTest {
     }
 
     @Test
+    void withoutAFileOrDirectoryTheSourceIsNotConfiguredRatherThanBroken() {
+        HrisPayrollSource source = new HrisPayrollSource();
+
+        assertThat(source.missingSettings(Map.of())).containsExactly("file or directory");
+        assertThat(source.missingSettings(Map.of("file", " "))).containsExactly("file or directory");
+        assertThat(source.missingSettings(Map.of("directory", "/exports"))).isEmpty();
+    }
+
+    @Test
     void aCsvExportGivesOneObservationPerGroupWithExactPercentiles() throws Exception {
         SourceTestKit.Run run = fetch(context("file", Fixtures.copy("payroll.csv", dir).toString()), null);
 

@@ -1,5 +1,6 @@
 package org.jobpricing.plugins.jobpostings;
 
+import org.jobpricing.plugin.api.Percentiles;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.jobpricing.plugins.jobpostings;
+package org.jobpricing.plugin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,15 +1,16 @@
-package org.jobpricing.plugins.hrispayroll;
+package org.jobpricing.plugin.api;
 
 import java.util.Arrays;
 
 /**
  * p10, p25, p50, p75 and p90 of a sample by linear interpolation between the closest ranks: the
  * percentile p sits at position (n - 1) × p / 100 of the sorted values (0-based), between the values
- * on either side of it. One value gives that value for every percentile.
+ * on either side of it. One value gives that value for every percentile. For connectors that aggregate
+ * individual figures (postings, payroll) into observations.
  */
-record Percentiles(double p10, double p25, double p50, double p75, double p90) {
+public record Percentiles(double p10, double p25, double p50, double p75, double p90) {
 
-    static Percentiles of(double[] values) {
+    public static Percentiles of(double[] values) {
         if (values.length == 0) {
             throw new IllegalArgumentException("no values");
         }
