@@ -69,14 +69,22 @@ class BundledDataQuoteTest {
         Api.Reply reply = api.post("/api/v1/market-data/refresh", null, "");
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-        JsonNode sources = reply.json().get("sources");
-        assertThat(sources).hasSize(2);
-        JsonNode bls = sources.get(0).get("plugin").asText().equals("bls-oews") ? sources.get(0) : sources.get(1);
-        JsonNode survey = bls == sources.get(0) ? sources.get(1) : sources.get(0);
+        java.util.Map<String, JsonNode> bySource = new java.util.HashMap<>();
+        reply.json().get("sources").forEach(s -> bySource.put(s.get("source").asText(), s));
+        assertThat(bySource).containsOnlyKeys("bls-oews", "survey-csv", "job-postings", "hris-payroll");
+        JsonNode bls = bySource.get("bls-oews");
+        JsonNode survey = bySource.get("survey-csv");
+        assertThat(bySource.get("job-postings").get("status").asText()).isEqualTo("SKIPPED");
+        assertThat(bySource.get("job-postings").at("/problems/0/message").asText())
+                .isEqualTo("not configured: set plugins.config.job-postings.baseUrl");
+        assertThat(bySource.get("hris-payroll").get("status").asText()).isEqualTo("SKIPPED");
+        assertThat(bySource.get("hris-payroll").at("/problems/0/message").asText())
+                .isEqualTo("not configured: set plugins.config.hris-payroll.file or directory");
         assertThat(bls.get("status").asText()).isEqualTo("OK");
         assertThat(bls.get("imported").asInt()).isGreaterThan(250);
         assertThat(bls.get("rejected").asInt()).isZero();
         assertThat(survey.get("plugin").asText()).isEqualTo("survey-csv");
+        assertThat(survey.get("status").asText()).as("an absent survey folder is a warning, not a failure").isEqualTo("OK");
         assertThat(survey.get("imported").asInt()).isZero();
         assertThat(survey.get("problems").get(0).get("message").asText()).contains("does not exist");
         int stored = api.get("/api/v1/market-data/observations?occupationCode=15-1252&country=US").json().size();

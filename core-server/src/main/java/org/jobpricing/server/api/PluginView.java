@@ -13,7 +13,7 @@ import org.jobpricing.plugin.api.Problem;
  */
 public record PluginView(String id, String version, String requires, String apiVersion, String provider,
                          boolean enabled, String state, String health, String problem, List<SourceView> sources,
-                         List<String> enrichers) {
+                         List<String> enrichers, List<String> writers, List<String> rankers) {
 
     /** A market-data source of a plugin: its description, settings, schedule and last run. */
     public record SourceView(String name, String description, String type, List<ConfigField> configSchema,

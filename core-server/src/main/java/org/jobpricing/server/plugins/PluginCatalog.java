@@ -51,6 +51,8 @@ public final class PluginCatalog {
         boolean started = p.getPluginState() == PluginState.STARTED;
         List<PluginView.SourceView> sources = new ArrayList<>();
         List<String> enrichers = new ArrayList<>();
+        List<String> writers = new ArrayList<>();
+        List<String> rankers = new ArrayList<>();
         if (started) {
             Map<String, MarketDataJobView> lastRuns = new java.util.HashMap<>();
             jobs.lastRuns(id).forEach(r -> lastRuns.put(r.source(), r));
@@ -58,11 +60,14 @@ public final class PluginCatalog {
                 sources.add(source(id, source, lastRuns.get(source.name())));
             }
             host.enrichersOf(id).forEach(e -> enrichers.add(e.name()));
+            host.writers().stream().filter(w -> w.pluginId().equals(id)).forEach(w -> writers.add(w.writer().name()));
+            host.rankers().stream().filter(r -> r.pluginId().equals(id))
+                    .forEach(r -> rankers.add(r.ranker().name()));
         }
         String health = health(p, off.contains(id), sources);
         return new PluginView(id, p.getDescriptor().getVersion(), p.getDescriptor().getRequires(),
                 MarketDataSource.API_VERSION, p.getDescriptor().getProvider(), !off.contains(id),
-                p.getPluginState().toString(), health, PluginHost.problem(p), sources, enrichers);
+                p.getPluginState().toString(), health, PluginHost.problem(p), sources, enrichers, writers, rankers);
     }
 
     private PluginView.SourceView source(String pluginId, MarketDataSource source, MarketDataJobView lastRun) {

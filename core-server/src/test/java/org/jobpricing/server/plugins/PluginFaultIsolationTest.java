@@ -111,6 +111,8 @@ class PluginFaultIsolationTest {
         assertThat(bls.get("apiVersion").asText()).isEqualTo("1.0.0");
         assertThat(bls.get("health").asText()).isEqualTo("HEALTHY");
         assertThat(byId.get("onet-enricher").get("enrichers").get(0).asText()).isEqualTo("onet-enricher");
+        assertThat(byId.get("llm-enricher").get("writers").get(0).asText()).isEqualTo("llm-enricher");
+        assertThat(byId.get("llm-enricher").get("rankers")).hasSize(1);
         assertThat(byId.get("faulty-sources").get("sources")).extracting(r -> r.at("/lastRun/status").asText())
                 .contains("FAILED", "PARTIAL");
         assertThat(byId.get("faulty-sources").get("health").asText()).isEqualTo("UNHEALTHY");

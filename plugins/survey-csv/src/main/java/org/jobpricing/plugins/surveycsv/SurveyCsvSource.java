@@ -44,7 +44,8 @@ public class SurveyCsvSource implements MarketDataSource {
 
     @Override
     public List<ConfigField> configSchema() {
-        return List.of(ConfigField.required("directory", ConfigField.Type.DIRECTORY,
+        // a folder that does not exist yet is a warning at fetch time (nothing to read), not a broken source
+        return List.of(ConfigField.required("directory", ConfigField.Type.STRING,
                 "folder holding the survey CSV files"));
     }
 
@@ -54,7 +55,11 @@ public class SurveyCsvSource implements MarketDataSource {
         if (!problems.isEmpty()) {
             return CheckResult.failed("configuration invalid", problems);
         }
-        int files = csvFiles(Path.of(context.get("directory").get())).size();
+        Path directory = Path.of(context.get("directory").get());
+        if (!Files.isDirectory(directory)) {
+            return CheckResult.failed(directory.toAbsolutePath() + " does not exist");
+        }
+        int files = csvFiles(directory).size();
         return CheckResult.ok(files + " survey file(s) in " + context.get("directory").get());
     }
 
