@@ -121,6 +121,11 @@ class MarketDataJobsTest {
         assertThat(plugin.get("health").asText()).isEqualTo("UNHEALTHY");
         assertThat(plugin.at("/sources/0/cursor").asText()).isEqualTo("2");
         assertThat(plugin.at("/sources/0/lastRun/status").asText()).isEqualTo("FAILED");
+        JsonNode readiness = new Api(APP.getAdminPort()).get("/healthcheck").json();
+        assertThat(readiness.at("/plugin:counting-source/healthy").asBoolean()).isFalse();
+        assertThat(readiness.at("/plugin:counting-source/message").asText())
+                .isEqualTo("counting: last run FAILED (IOException: month 3 is not available)");
+        assertThat(readiness.at("/plugin:bls-oews/healthy").asBoolean()).as("never run, nothing wrong").isTrue();
     }
 
     @Test
