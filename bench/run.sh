@@ -5,10 +5,12 @@
 #   3. batch: 10,000 and 100,000 requests through POST /api/v1/pricing/batch, quotes/s and heap
 # Each figure is printed with its target; a missed target is profiled with JFR (top frames printed).
 #
-# usage: bench/run.sh [--quick] [--skip-build] [--no-profile] [--only jmh|http|batch]
-#   --quick       shorter JMH iterations and wrk rounds (a smoke run; figures are rougher)
+# usage: bench/run.sh [--quick] [--skip-build] [--no-profile] [--postgres] [--only jmh|http|batch]
+#   --quick       shorter JMH iterations and wrk rounds, smaller batches (a smoke run; figures are rougher)
 #   --skip-build  use the jars already built (core-server/target, bench/jmh/target)
 #   --no-profile  do not profile missed targets
+#   --postgres    run the server on a new database of the local PostgreSQL (127.0.0.1:5432, user postgres)
+#                 instead of H2, dropped at the end
 # Needs Java 17, Maven (offline: run once with MVN_OFFLINE= to fetch JMH), python3, curl and wrk
 # (installed with apt-get when missing). Benchmarks are never part of the test suite.
 set -euo pipefail
@@ -18,12 +20,14 @@ BENCH=$ROOT/bench
 QUICK=false
 BUILD=true
 PROFILE=true
+POSTGRES=false
 ONLY=all
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=true ;;
     --skip-build) BUILD=false ;;
     --no-profile) PROFILE=false ;;
+    --postgres) POSTGRES=true ;;
     --only) ONLY=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -34,12 +38,14 @@ if $QUICK; then ROUND_SECONDS=5; else ROUND_SECONDS=${ROUND_SECONDS:-10}; fi
 
 WORK=$(mktemp -d /tmp/jobpricing-bench.XXXXXX)
 SERVER_PID=""
+PG_DB=""
 SUMMARY=()
 cleanup() {
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill "$SERVER_PID"
     wait "$SERVER_PID" 2>/dev/null || true
   fi
+  [ -z "$PG_DB" ] || dropdb -h 127.0.0.1 -U postgres --if-exists --force "$PG_DB"
   rm -rf "$WORK/db" "$WORK/server" "$WORK"/*.csv "$WORK"/*.ndjson
   echo "logs, GC log and flight recordings: $WORK"
 }
@@ -95,7 +101,14 @@ ADMIN_PASSWORD='Quarry-lantern-7731-harbour'
 start_server() {
   PORT=$(free_port)
   ADMIN_PORT=$(free_port)
-  section "server (H2 in $WORK, port $PORT, admin $ADMIN_PORT)"
+  local db=(DB_URL="jdbc:h2:$WORK/db/jobpricing") label="H2 in $WORK/db"
+  if $POSTGRES; then
+    PG_DB="jobpricing_bench_$$"
+    createdb -h 127.0.0.1 -U postgres "$PG_DB"
+    db=(DB_DRIVER=org.postgresql.Driver DB_URL="jdbc:postgresql://127.0.0.1:5432/$PG_DB" DB_USER=postgres DB_PASSWORD=)
+    label="PostgreSQL database $PG_DB"
+  fi
+  section "server ($label, port $PORT, admin $ADMIN_PORT)"
   # a copy of the built server, so a rebuild in the work tree cannot change the jars under a running server
   mkdir -p "$WORK/server"
   cp -r "$ROOT/core-server/target/core-server.jar" "$ROOT/core-server/target/lib" "$ROOT/core-server/target/plugins" \
@@ -103,7 +116,7 @@ start_server() {
     "$WORK/server/"
   # limits raised so the load is measured, not throttled; no startup refresh: the market data is the
   # worked example's, imported below, so every quote prices the same three observations as JMH
-  (cd "$WORK" && exec env DB_URL="jdbc:h2:$WORK/db/jobpricing" PORT="$PORT" ADMIN_PORT="$ADMIN_PORT" \
+  (cd "$WORK" && exec env "${db[@]}" PORT="$PORT" ADMIN_PORT="$ADMIN_PORT" \
     ADMIN_EMAIL=perf-admin@example.test ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     JWT_SECRET="bench-signing-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" \
     RULES_DIR="$ROOT/rules" RULES_WATCH=false PLUGINS_DIR="$WORK/server/plugins" \
@@ -249,9 +262,10 @@ run_batch() {
   section "batch: POST /api/v1/pricing/batch (CSV in, NDJSON out, every quote stored)"
   local small=10000 large=100000
   $QUICK && { small=2000; large=20000; }
-  local a b
-  batch_round 1000 > /dev/null
-  say "warmed up (1,000 rows)"
+  local a b warm=5000
+  $QUICK && warm=1000
+  batch_round $warm > /dev/null
+  say "warmed up ($warm rows)"
   a=$(batch_round $small); say "  $a  (rows, seconds, quotes/s, server seconds, peak heap used MB (sampled 2/s), peak heap after a GC during the batch MB (0: none ran), heap after a full GC at the end MB)"
   b=$(batch_round $large); say "  $b"
   read -r _ _ a_qps _ a_peak a_live a_retained <<< "$a"
