@@ -105,20 +105,9 @@ final class SourceRun {
             return fail(jobId, source, holder, cursor, e.getMessage(), List.of());
         }
         List<Problem> problems = new ArrayList<>(fetched.warnings());
-        List<MarketObservation> valid = new ArrayList<>();
-        LocalDate today = LocalDate.now(clock);
-        int row = 0;
-        for (MarketObservation o : fetched.observations()) {
-            row++;
-            List<Problem> rowProblems = o == null ? List.of(new Problem(0, null, "null row"))
-                    : ObservationChecks.check(o, today);
-            if (rowProblems.isEmpty()) {
-                valid.add(o);
-            } else {
-                int index = row;
-                rowProblems.forEach(p -> problems.add(new Problem(index, p.column(), "row " + index + ": " + p.message())));
-            }
-        }
+        ObservationChecks.Checked checked = ObservationChecks.checkRows(fetched.observations(), LocalDate.now(clock));
+        problems.addAll(checked.rejected());
+        List<MarketObservation> valid = checked.valid();
         int rejected = fetched.observations().size() - valid.size();
         String status = rejected == 0 ? "OK" : "PARTIAL";
         String nextCursor = fetched.nextCursor() == null ? cursor : fetched.nextCursor();

@@ -75,6 +75,31 @@ public final class ObservationChecks {
         return problems;
     }
 
+    /** A source's answer after the checks: the rows to store and the reasons for the others. */
+    public record Checked(List<MarketObservation> valid, List<Problem> rejected) {
+    }
+
+    /**
+     * Checks every row of a source's answer as the host does before storing it: {@link #check(MarketObservation,
+     * java.time.LocalDate)} per row, a null row rejected. Each problem's line is the row's 1-based position
+     * in the answer and its message starts with {@code row N:}.
+     */
+    public static Checked checkRows(List<MarketObservation> rows, java.time.LocalDate today) {
+        List<MarketObservation> valid = new ArrayList<>();
+        List<Problem> rejected = new ArrayList<>();
+        int index = 0;
+        for (MarketObservation o : rows) {
+            int row = ++index;
+            List<Problem> problems = o == null ? List.of(new Problem(0, null, "null row")) : check(o, today);
+            if (problems.isEmpty()) {
+                valid.add(o);
+            } else {
+                problems.forEach(p -> rejected.add(new Problem(row, p.column(), "row " + row + ": " + p.message())));
+            }
+        }
+        return new Checked(valid, rejected);
+    }
+
     private static void checkPercentiles(Double[] values, List<Problem> problems) {
         Double previous = null;
         String previousName = null;

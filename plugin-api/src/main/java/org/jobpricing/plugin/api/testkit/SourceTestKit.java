@@ -2,7 +2,6 @@ package org.jobpricing.plugin.api.testkit;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jobpricing.plugin.api.CheckResult;
@@ -58,22 +57,9 @@ public final class SourceTestKit {
     /** A run from a cursor, checked row by row as the host checks it. */
     public Run fetch(String cursor) throws Exception {
         FetchResult result = source.fetch(context, cursor);
-        LocalDate today = LocalDate.now(context.clock());
-        List<MarketObservation> valid = new ArrayList<>();
-        List<Problem> rejected = new ArrayList<>();
-        int row = 0;
-        for (MarketObservation o : result.observations()) {
-            row++;
-            List<Problem> problems = o == null ? List.of(new Problem(0, null, "null row"))
-                    : ObservationChecks.check(o, today);
-            if (problems.isEmpty()) {
-                valid.add(o);
-            } else {
-                int index = row;
-                problems.forEach(p -> rejected.add(new Problem(index, p.column(), p.message())));
-            }
-        }
-        return new Run(valid, rejected, result.warnings(), result.nextCursor());
+        ObservationChecks.Checked checked = ObservationChecks.checkRows(result.observations(),
+                LocalDate.now(context.clock()));
+        return new Run(checked.valid(), checked.rejected(), result.warnings(), result.nextCursor());
     }
 
     /**
@@ -87,8 +73,8 @@ public final class SourceTestKit {
         public Run assertAllValid() {
             if (!rejected.isEmpty()) {
                 StringBuilder message = new StringBuilder(rejected.size() + " row problem(s):");
-                rejected.stream().limit(20).forEach(p -> message.append("\n  row ").append(p.line()).append(": ")
-                        .append(p.column()).append(' ').append(p.message()));
+                rejected.stream().limit(20).forEach(p -> message.append("\n  ").append(p.column()).append(", ")
+                        .append(p.message()));
                 throw new AssertionError(message.toString());
             }
             return this;
