@@ -90,7 +90,15 @@ run_jmh() {
   if $PROFILE && [ "$(meets "$r <= 3")" = MISSED ]; then
     say "profiling the rules benchmark (JFR, 10 ms sampling) ..."
     java -cp "$cp" org.jobpricing.bench.BenchMain --profile "$WORK/jfr-jmh" > "$WORK/jmh-profile.log" 2>&1
-    python3 "$BENCH/tools/jfr-top.py" "$(find "$WORK/jfr-jmh" -name '*.jfr' | head -1)" --match PricingBenchmark.rules
+    python3 "$BENCH/tools/jfr-top.py" "$(find "$WORK/jfr-jmh" -name '*.jfr' | head -1)" --match PricingBenchmark.rules \
+      --part "candidate selection (CandidateSelector)=CandidateSelector" \
+      --part "new session (newKieSession)=newKieSession" \
+      --part "inserting facts (KieSession.insert)=StatefulKnowledgeSessionImpl.insert" \
+      --part "firing the rules (fireAllRules)=fireAllRules" \
+      --part "  the rules' consequences (fact methods)=org.jobpricing.rules.facts" \
+      --part "  numbers to text for the explanation (Double.toString)=FloatingDecimal" \
+      --part "  string concatenation (explanation)=StringConcatHelper" \
+      --part "dispose=StatefulKnowledgeSessionImpl.dispose" --top 12
   fi
 }
 
@@ -197,9 +205,18 @@ print(" ".join(f"{x:.1f}" if i % 4 in (1, 2) else f"{x:.0f}" for i, x in enumera
     wrk_round "$quote" "$BENCH/http/quote.lua" "$ROUND_SECONDS" > /dev/null
     jfr_stop
     say "all server CPU samples:"
-    python3 "$BENCH/tools/jfr-top.py" "$WORK/http-quotes.jfr" --top 12
-    say "samples inside the quote resource:"
-    python3 "$BENCH/tools/jfr-top.py" "$WORK/http-quotes.jfr" --match PricingResource --top 25
+    python3 "$BENCH/tools/jfr-top.py" "$WORK/http-quotes.jfr" --top 12 \
+      --part "token check and user lookup (JwtAuthenticator)=JwtAuthenticator" \
+      --part "  JWT parsing and HMAC (jjwt)=io.jsonwebtoken" \
+      --part "quote resource (PricingResource)=PricingResource" \
+      --part "  rules (CompiledRuleSet.evaluate)=CompiledRuleSet.evaluate" \
+      --part "  storing the quote (PricingService.store)=PricingService.store" \
+      --part "JDBI, all calls (org.jdbi)=org.jdbi" \
+      --part "  JDBI statement templating (antlr)=antlr" \
+      --part "H2, all calls (org.h2)=org.h2." \
+      --part "Jackson (com.fasterxml.jackson)=com.fasterxml.jackson" \
+      --part "bean validation (hibernate.validator)=hibernate.validator" \
+      --part "access and application logs (logback)=ch.qos.logback"
   fi
 }
 
@@ -265,8 +282,9 @@ run_batch() {
   section "batch: POST /api/v1/pricing/batch (CSV in, NDJSON out, every quote stored)"
   local small=10000 large=100000
   $QUICK && { small=2000; large=20000; }
-  # batches keep getting faster for the first ~50,000 quotes (JIT): warm up with 3 x 10,000
-  local a b warm=10000 times=3
+  # on a fresh server batches keep getting faster for the first ~50,000 quotes (JIT, caches): warm up
+  # with 5 x 10,000, as a server that has been running a while would be
+  local a b warm=10000 times=5
   $QUICK && { warm=2000; times=1; }
   for _ in $(seq $times); do batch_round $warm > /dev/null; done
   say "warmed up ($times x $warm rows)"
@@ -281,11 +299,22 @@ run_batch() {
   b_heap=$(( b_live > b_retained ? b_live : b_retained ))
   record "batch heap: peak used ${a_peak} MB at ${small}, ${b_peak} MB at ${large}; live after GC ${a_heap} MB at ${small}, ${b_heap} MB at ${large} (flat, <= 1.25x + 32 MB: $(meets "$b_heap <= 1.25 * $a_heap + 32"))"
   if $PROFILE && [ "$(meets "min($a_qps, $b_qps) >= 5000")" = MISSED ]; then
-    say "profiling a batch of ${small} (JFR) ..."
+    local profiled=30000
+    $QUICK && profiled=$small
+    say "profiling a batch of ${profiled} (JFR) ..."
     jfr_start batch
-    batch_round "$small" > /dev/null
+    batch_round "$profiled" > /dev/null
     jfr_stop
-    python3 "$BENCH/tools/jfr-top.py" "$WORK/batch.jfr" --match BatchPricer --top 25
+    python3 "$BENCH/tools/jfr-top.py" "$WORK/batch.jfr" --match BatchPricer --top 12 \
+      --part "pricing a row (BatchPricer.priceOne)=BatchPricer.priceOne" \
+      --part "  rules (CompiledRuleSet.evaluate)=CompiledRuleSet.evaluate" \
+      --part "  bean validation (hibernate.validator)=hibernate.validator" \
+      --part "storing a chunk and writing its lines (BatchPricer.flush)=BatchPricer.flush" \
+      --part "  H2 (org.h2)=org.h2." \
+      --part "  H2 large-object storage of the JSON columns (LobStorageMap)=LobStorageMap" \
+      --part "  JDBI (org.jdbi)=org.jdbi" \
+      --part "Jackson, all (com.fasterxml.jackson)=com.fasterxml.jackson" \
+      --part "reading the CSV (CsvDecoder)=CsvDecoder"
   fi
 }
 
