@@ -53,6 +53,7 @@ import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.resources.BatchPricingResource;
 import org.jobpricing.server.core.MarketDataService;
 import org.jobpricing.server.core.PricingService;
+import org.jobpricing.server.core.QuoteWriter;
 import org.jobpricing.server.core.Staleness;
 import org.jobpricing.server.db.Migrator;
 import org.jobpricing.server.db.SlowQueryLog;
@@ -171,7 +172,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 Duration.ofMillis(authConfig.getAccessTokenTtl().toMilliseconds()), clock);
         FirstAdmin.ensure(jdbi, hasher, policy, audit, clock, authConfig.getAdminEmail(), authConfig.getAdminPassword());
         env.jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<UserPrincipal>()
-                .setAuthenticator(new JwtAuthenticator(jwt, jdbi.onDemand(UserDao.class)))
+                .setAuthenticator(new JwtAuthenticator(jwt, jdbi.onDemand(UserDao.class), clock))
                 .setAuthorizer(new PermissionAuthorizer())
                 .setPrefix("Bearer")
                 .setRealm("job-pricing")
@@ -234,8 +235,10 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         // pricing
         Staleness staleness = new Staleness(marketDataCache,
                 Duration.ofMillis(pluginSettings.getStaleAfter().toMilliseconds()), clock);
+        QuoteWriter quoteWriter = new QuoteWriter(jdbi, Duration.ofSeconds(10));
+        env.lifecycle().manage(quoteWriter);
         PricingService pricing = new PricingService(jdbi, marketDataCache, engine, env.getObjectMapper(), metrics,
-                enrichment, staleness, clock);
+                enrichment, staleness, quoteWriter, clock);
         env.jersey().register(new PricingResource(pricing));
         BatchPricer batchPricer = new BatchPricer(jdbi, marketDataCache, env.getObjectMapper(), env.getValidator(),
                 enrichment, staleness, clock);

@@ -20,6 +20,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -107,24 +111,43 @@ public final class BatchPricer {
         long lines = 0;
         long failed = 0;
         List<Output> chunk = new ArrayList<>(CHUNK);
-        while (inputs.hasNext()) {
-            Input input = inputs.next();
-            lines++;
-            if (lines > MAX_ROWS) {
-                chunk.add(new Output(input.line(), null, null, ApiException.badRequest("BATCH_TOO_LARGE",
-                        "a batch holds at most " + MAX_ROWS + " requests; the rest was not read", List.of())));
-                failed++;
-                break;
+        // one chunk is stored and written on a second thread while the next one is priced; at most two
+        // chunks are held, and chunks reach the client in order, each only once it is stored
+        ExecutorService storing = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "batch-store");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<?> previous = null;
+        try {
+            while (inputs.hasNext()) {
+                Input input = inputs.next();
+                lines++;
+                if (lines > MAX_ROWS) {
+                    chunk.add(new Output(input.line(), null, null, ApiException.badRequest("BATCH_TOO_LARGE",
+                            "a batch holds at most " + MAX_ROWS + " requests; the rest was not read", List.of())));
+                    failed++;
+                    break;
+                }
+                Output output = priceOne(input, rules);
+                failed += output.error() == null ? 0 : 1;
+                chunk.add(output);
+                if (chunk.size() == CHUNK) {
+                    awaitStored(previous);
+                    List<Output> full = chunk;
+                    previous = storing.submit(() -> {
+                        flush(full, writer, csvOutput);
+                        return null;
+                    });
+                    chunk = new ArrayList<>(CHUNK);
+                    progress.accept(lines - CHUNK);
+                }
             }
-            Output output = priceOne(input, rules);
-            failed += output.error() == null ? 0 : 1;
-            chunk.add(output);
-            if (chunk.size() == CHUNK) {
-                flush(chunk, writer, csvOutput);
-                progress.accept(lines);
-            }
+            awaitStored(previous);
+            flush(chunk, writer, csvOutput);
+        } finally {
+            storing.shutdownNow();
         }
-        flush(chunk, writer, csvOutput);
         Summary summary = new Summary(Math.min(lines, MAX_ROWS + 1), Math.min(lines, MAX_ROWS + 1) - failed, failed,
                 (System.nanoTime() - started) / 1e9);
         if (!csvOutput) {
@@ -161,6 +184,27 @@ public final class BatchPricer {
         } catch (RuntimeException | JsonProcessingException e) {
             return new Output(input.line(), null, null, new ApiException(500, "INTERNAL_ERROR",
                     "this row could not be priced: " + e.getClass().getSimpleName(), List.of()));
+        }
+    }
+
+    /** Waits for the previous chunk to be stored and written; its failure fails the batch here. */
+    private static void awaitStored(Future<?> previous) throws IOException {
+        if (previous == null) {
+            return;
+        }
+        try {
+            previous.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while storing a chunk");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -27,10 +27,12 @@ public final class PricingService {
     private final BusinessMetrics metrics;
     private final Enrichment enrichment;
     private final Staleness staleness;
+    private final QuoteWriter quotes;
     private final Clock clock;
 
     public PricingService(Jdbi jdbi, MarketDataCache cache, RuleEngine engine, ObjectMapper json,
-                          BusinessMetrics metrics, Enrichment enrichment, Staleness staleness, Clock clock) {
+                          BusinessMetrics metrics, Enrichment enrichment, Staleness staleness, QuoteWriter quotes,
+                          Clock clock) {
         this.jdbi = jdbi;
         this.cache = cache;
         this.engine = engine;
@@ -38,6 +40,7 @@ public final class PricingService {
         this.metrics = metrics;
         this.enrichment = enrichment;
         this.staleness = staleness;
+        this.quotes = quotes;
         this.clock = clock;
     }
 
@@ -76,7 +79,7 @@ public final class PricingService {
             QuoteDao.Row row = new QuoteDao.Row(quote.id(), Timestamp.from(now), quote.occupationCode(), quote.level(),
                     quote.country(), quote.rulesetVersion(), json.writeValueAsString(request),
                     json.writeValueAsString(quote));
-            jdbi.useExtension(QuoteDao.class, dao -> dao.insert(row));
+            quotes.store(row);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("quote could not be serialised", e);
         }
