@@ -42,6 +42,9 @@ final class PayrollAggregator {
     private final String sourceId;
     private final LocalDate effectiveDate;
 
+    /** Groups smaller than this report their median only. */
+    static final int MEDIAN_ONLY_BELOW = 6;
+
     PayrollAggregator(JobCodeMap jobCodes, int minGroupSize, String sourceId, LocalDate effectiveDate) {
         this.jobCodes = jobCodes;
         this.minGroupSize = minGroupSize;
@@ -99,10 +102,15 @@ final class PayrollAggregator {
         return new Result(observations, warnings);
     }
 
+    /**
+     * A group's observation. Below {@link #MEDIAN_ONLY_BELOW} people only the median is reported: the five
+     * interpolated percentiles of 3 to 5 values are enough to work out every one of them.
+     */
     private MarketObservation observation(Key key, List<Double> pays) {
         Percentiles p = Percentiles.of(pays.stream().mapToDouble(Double::doubleValue).toArray());
+        boolean full = pays.size() >= MEDIAN_ONLY_BELOW;
         return new MarketObservation(sourceId, SourceType.HRIS, key.occupation(), key.level(), key.country(),
-                key.area(), key.currency(), key.period(), effectiveDate, p.p10(), p.p25(), p.p50(), p.p75(), p.p90(),
-                pays.size(), 1);
+                key.area(), key.currency(), key.period(), effectiveDate, full ? p.p10() : null, full ? p.p25() : null,
+                p.p50(), full ? p.p75() : null, full ? p.p90() : null, pays.size(), 1);
     }
 }
