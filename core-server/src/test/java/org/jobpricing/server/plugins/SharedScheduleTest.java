@@ -17,6 +17,7 @@ import org.jobpricing.server.JobPricingConfiguration;
 import org.jobpricing.server.auth.Role;
 import org.jobpricing.server.support.Api;
 import org.jobpricing.server.support.PluginJars;
+import org.jobpricing.server.support.ServerProcess;
 import org.jobpricing.server.support.TestApps;
 import org.jobpricing.server.support.TestDatabases;
 import org.jobpricing.server.support.TestUsers;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two servers on one PostgreSQL database with the same schedule (every 2 seconds): each due run
- * happens exactly once, on one of them, and the runs share one cursor.
+ * Two server processes on one PostgreSQL database with the same schedule (every 2 seconds): this test's
+ * server and a second JVM started from the same classpath. Each due run happens exactly once, on one
+ * of them, and the runs share one cursor.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SharedScheduleTest {
@@ -33,15 +35,10 @@ class SharedScheduleTest {
     static final Path DIR = pluginsDirectory();
     static final Path LOG = DIR.resolve("runs.log");
     static final TestDatabases.Db DB = TestDatabases.postgres();
-    static final DropwizardAppExtension<JobPricingConfiguration> A = server();
-    static final DropwizardAppExtension<JobPricingConfiguration> B = server();
-
-    static DropwizardAppExtension<JobPricingConfiguration> server() {
-        return TestApps.app(DB, "plugins.directory", DIR.toString(), "plugins.refreshOnStartup", "false",
-                "plugins.config.counting-source.log", LOG.toString(),
-                "plugins.schedules.counting", "*/2 * * * * *",
-                "plugins.schedulerTick", "200ms");
-    }
+    static final String[] SETTINGS = {"plugins.directory", DIR.toString(), "plugins.refreshOnStartup", "false",
+        "plugins.config.counting-source.log", LOG.toString(), "plugins.schedules.counting", "*/2 * * * * *",
+        "plugins.schedulerTick", "200ms"};
+    static final DropwizardAppExtension<JobPricingConfiguration> A = TestApps.app(DB, SETTINGS);
 
     static Path pluginsDirectory() {
         try {
@@ -56,15 +53,17 @@ class SharedScheduleTest {
     @Test
     void eachDueRunHappensExactlyOnceAcrossBothServers() throws Exception {
         Api viewer = TestUsers.as(A, Role.VIEWER);
-        Instant until = Instant.now().plus(Duration.ofSeconds(11));
-        while (Instant.now().isBefore(until)) {
-            Thread.sleep(250);
+        try (ServerProcess b = ServerProcess.start(DB, SETTINGS)) {
+            Instant until = Instant.now().plus(Duration.ofSeconds(12));
+            while (Instant.now().isBefore(until)) {
+                Thread.sleep(250);
+            }
         }
         Api.Reply plugin = viewer.get("/api/v1/plugins/counting-source");
         assertThat(plugin.json().at("/sources/0/schedule").asText()).isEqualTo("*/2 * * * * *");
         assertThat(plugin.json().at("/sources/0/nextRun").isNull()).isFalse();
 
-        JsonNode jobs = TestUsers.as(B, Role.VIEWER).get("/api/v1/market-data/jobs?source=counting&limit=500").json();
+        JsonNode jobs = viewer.get("/api/v1/market-data/jobs?source=counting&limit=500").json();
         List<Instant> slots = new ArrayList<>();
         int ran = 0;
         for (JsonNode job : jobs) {
