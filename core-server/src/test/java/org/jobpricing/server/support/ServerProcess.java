@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jobpricing.server.JobPricingApplication;
@@ -35,22 +34,9 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts a server on {@code db}; {@code extra} are key, value pairs of settings. Waits until it answers. */
     public static ServerProcess start(TestDatabases.Db db, String... extra) throws IOException, InterruptedException {
         int port = freePort();
-        Map<String, String> settings = new LinkedHashMap<>();
+        Map<String, String> settings = TestApps.settings(db, extra);
         settings.put("server.applicationConnectors[0].port", String.valueOf(port));
         settings.put("server.adminConnectors[0].port", String.valueOf(freePort()));
-        settings.put("database.driverClass", db.driver());
-        settings.put("database.url", db.url());
-        settings.put("database.user", db.user());
-        settings.put("database.password", db.password());
-        settings.put("rules.directory", TestApps.rulesDir());
-        settings.put("plugins.directory", TestApps.pluginsDir());
-        settings.put("rules.watch", "false");
-        settings.put("logging.level", "WARN");
-        settings.put("auth.jwtSecret", TestApps.JWT_SECRET);
-        settings.put("auth.bcryptCost", "4");
-        for (int i = 0; i + 1 < extra.length; i += 2) {
-            settings.put(extra[i], extra[i + 1]);
-        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");

@@ -35,8 +35,11 @@ public final class TestApps {
         return System.getProperty("jobpricing.rules.dir", "../rules");
     }
 
-    /** An app on {@code db} with the bundled rules and plugins; {@code extra} are key, value pairs that win. */
-    public static DropwizardAppExtension<JobPricingConfiguration> app(TestDatabases.Db db, String... extra) {
+    /**
+     * The settings of a test server on {@code db} with the bundled rules and plugins, ports chosen by the
+     * system; {@code extra} are key, value pairs that win.
+     */
+    public static Map<String, String> settings(TestDatabases.Db db, String... extra) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server.applicationConnectors[0].port", "0");
         settings.put("server.adminConnectors[0].port", "0");
@@ -59,6 +62,12 @@ public final class TestApps {
         for (int i = 0; i + 1 < extra.length; i += 2) {
             settings.put(extra[i], extra[i + 1]);
         }
+        return settings;
+    }
+
+    /** An app on {@code db} with the bundled rules and plugins; {@code extra} are key, value pairs that win. */
+    public static DropwizardAppExtension<JobPricingConfiguration> app(TestDatabases.Db db, String... extra) {
+        Map<String, String> settings = settings(db, extra);
         // each app reads its overrides under its own system-property prefix, so two apps in one test
         // class (or one app that outlives its test) never see each other's settings
         String prefix = "jobpricing-test-" + APPS.incrementAndGet();
