@@ -139,7 +139,9 @@ public final class MarketDataJobs implements Managed {
                 throw host.isDisabledSource(sourceName)
                         ? new ApiException(409, "SOURCE_DISABLED", "source " + sourceName
                                 + " belongs to a disabled plugin; enable it first", List.of())
-                        : ApiException.notFound("market-data source " + sourceName);
+                        : new ApiException(404, "NOT_FOUND", "market-data source " + sourceName
+                                + " is not provided by any running plugin" + (host.stoppedPlugins().isEmpty() ? ""
+                                : " (not running: " + String.join(", ", host.stoppedPlugins()) + ")"), List.of());
             }
         }
         if (sourceName != null && !missingSettings(sources.get(0)).isEmpty()) {

@@ -175,7 +175,8 @@ public final class PluginHost implements Managed {
             boolean started = plugin.getPluginState() == PluginState.STARTED;
             if (started && off.contains(plugin.getPluginId())) {
                 disable(plugin.getPluginId());
-            } else if (!started && !off.contains(plugin.getPluginId()) && plugin.getPluginState() == PluginState.STOPPED) {
+            } else if (!started && !off.contains(plugin.getPluginId()) && (plugin.getPluginState() == PluginState.STOPPED
+                    || plugin.getPluginState() == PluginState.RESOLVED)) {
                 startAndLog(plugin.getPluginId());
             }
         }
@@ -276,6 +277,12 @@ public final class PluginHost implements Managed {
                 .filter(p -> p.getPluginState() == PluginState.FAILED || p.getPluginState() == PluginState.DISABLED
                         || p.getFailedException() != null)
                 .map(p -> p.getPluginId() + " (" + p.getPluginState() + ")").sorted().toList();
+    }
+
+    /** Ids of the plugins loaded but not running (turned off, failed or refused). */
+    public List<String> stoppedPlugins() {
+        return manager == null ? List.of() : manager.getPlugins().stream()
+                .filter(p -> p.getPluginState() != PluginState.STARTED).map(PluginWrapper::getPluginId).sorted().toList();
     }
 
     /** Ids of the started plugins. */
