@@ -228,7 +228,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
 
         // AI enrichment (plugins)
         Enrichment enrichment = new Enrichment(plugins::enrichers, plugins::rankers, config.getPlugins().getConfig(), clock,
-                config.getAi().getMinConfidence());
+                config.getAi().getMinConfidence(), config.getAi().getRankTimeout());
         env.jersey().register(new AiResource(enrichment, new JobWriting(plugins::writers,
                 config.getPlugins().getConfig(), clock)));
 

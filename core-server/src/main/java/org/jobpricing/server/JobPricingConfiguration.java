@@ -69,8 +69,17 @@ public class JobPricingConfiguration extends Configuration {
         @JsonProperty
         private double minConfidence = 0.7;
 
+        /** The longest a quote waits for an occupation ranker (language model) before keeping the offline order. */
+        @NotNull
+        @JsonProperty
+        private io.dropwizard.util.Duration rankTimeout = io.dropwizard.util.Duration.seconds(10);
+
         public double getMinConfidence() {
             return minConfidence;
+        }
+
+        public java.time.Duration getRankTimeout() {
+            return java.time.Duration.ofMillis(rankTimeout.toMilliseconds());
         }
     }
 

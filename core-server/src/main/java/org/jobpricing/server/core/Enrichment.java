@@ -1,6 +1,13 @@
 package org.jobpricing.server.core;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,19 +51,28 @@ public final class Enrichment {
     private final Map<String, Map<String, String>> pluginConfig;
     private final Clock clock;
     private final double minConfidence;
+    private final Duration rankTimeout;
+    private final ExecutorService rankCalls = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "occupation-ranker");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Offline enrichment only. */
     public Enrichment(Supplier<List<JobEnricher>> enrichers, double minConfidence) {
-        this(enrichers, List::of, Map.of(), Clock.systemUTC(), minConfidence);
+        this(enrichers, List::of, Map.of(), Clock.systemUTC(), minConfidence, Duration.ofSeconds(10));
     }
 
+    /** {@code rankTimeout}: the longest a quote waits for the ranker before it keeps the offline order. */
     public Enrichment(Supplier<List<JobEnricher>> enrichers, Supplier<List<PluginHost.Ranker>> rankers,
-                      Map<String, Map<String, String>> pluginConfig, Clock clock, double minConfidence) {
+                      Map<String, Map<String, String>> pluginConfig, Clock clock, double minConfidence,
+                      Duration rankTimeout) {
         this.enrichers = enrichers;
         this.rankers = rankers;
         this.pluginConfig = pluginConfig;
         this.clock = clock;
         this.minConfidence = minConfidence;
+        this.rankTimeout = rankTimeout;
     }
 
     /** The offline candidates and what the ranker made of them. */
@@ -140,20 +156,33 @@ public final class Enrichment {
         List<OccupationMatch> top = offline.subList(0, Math.min(RERANK_TOP, offline.size()));
         String pluginId = ranker.get().pluginId();
         List<OccupationMatch> ranked;
+        Future<List<OccupationMatch>> call = rankCalls.submit(() -> ranker.get().ranker().rank(PluginContext.of(pluginId,
+                pluginConfig.getOrDefault(pluginId, Map.of()), clock), title, description, top));
         try {
-            ranked = ranker.get().ranker().rank(PluginContext.of(pluginId, pluginConfig.getOrDefault(pluginId, Map.of()),
-                    clock), title, description, top);
-        } catch (WriterException e) {
-            if (e.kind() == WriterException.Kind.NOT_CONFIGURED) {
-                return new Candidates(offline, unranked, null, null);
+            ranked = call.get(rankTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            LOG.warn("occupation re-ranking by plugin {} gave no answer within {} ms", pluginId, rankTimeout.toMillis());
+            return new Candidates(offline, unranked, null, "timeout: no answer within " + rankTimeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Candidates(offline, unranked, null, "interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WriterException w) {
+                if (w.kind() == WriterException.Kind.NOT_CONFIGURED) {
+                    return new Candidates(offline, unranked, null, null);
+                }
+                LOG.warn("occupation re-ranking by plugin {} failed ({}): {}", pluginId, w.kind(), w.getMessage());
+                return new Candidates(offline, unranked, null, w.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + ": " + w.getMessage());
             }
-            LOG.warn("occupation re-ranking by plugin {} failed ({}): {}", pluginId, e.kind(), e.getMessage());
-            return new Candidates(offline, unranked, null, e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + ": " + e.getMessage());
-        } catch (RuntimeException | LinkageError e) {
             // a faulty plugin must never fail pricing
-            LOG.warn("occupation re-ranking by plugin {} failed", pluginId, e);
-            return new Candidates(offline, unranked, null, "the ranker plugin failed: " + e.getClass().getSimpleName());
+            LOG.warn("occupation re-ranking by plugin {} failed", pluginId, e.getCause());
+            return new Candidates(offline, unranked, null, "the ranker plugin failed: "
+                    + e.getCause().getClass().getSimpleName());
+        }
+        if (ranked == null) {
+            return new Candidates(offline, unranked, null, "bad response: the ranker returned nothing");
         }
         List<OccupationMatch> checked = onlyCandidates(ranked, top);
         if (checked.isEmpty()) {

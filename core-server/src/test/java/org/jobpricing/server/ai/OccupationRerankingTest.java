@@ -51,6 +51,14 @@ class OccupationRerankingTest {
             "plugins.config.llm-enricher.timeoutSeconds", "1",
             "plugins.config.llm-enricher.maxRetries", "0",
             "plugins.config.llm-enricher.rerank", "true");
+    /** A provider allowed 30 s by the plugin, but quotes wait 1 s at most. */
+    static final DropwizardAppExtension<JobPricingConfiguration> PATIENT_PLUGIN = TestApps.app(TestDatabases.h2(),
+            "plugins.config.llm-enricher.baseUrl", "http://127.0.0.1:" + FAKE.getAddress().getPort() + "/v1",
+            "plugins.config.llm-enricher.model", "fake-model",
+            "plugins.config.llm-enricher.timeoutSeconds", "30",
+            "plugins.config.llm-enricher.maxRetries", "0",
+            "plugins.config.llm-enricher.rerank", "true",
+            "ai.rankTimeout", "1s");
     static final DropwizardAppExtension<JobPricingConfiguration> RERANK_OFF = TestApps.app(TestDatabases.h2(),
             "plugins.config.llm-enricher.baseUrl", "http://127.0.0.1:" + FAKE.getAddress().getPort() + "/v1",
             "plugins.config.llm-enricher.model", "fake-model",
@@ -227,6 +235,22 @@ class OccupationRerankingTest {
         JsonNode matches = TestUsers.as(APP, Role.HR_ANALYST).postJson("/api/v1/ai/occupation-matches",
                 "{\"title\": \"" + TITLE + "\", \"description\": \"" + DESCRIPTION + "\"}").json().get("matches");
         assertThat(codes(matches)).as("the endpoint answers the offline order").first().isEqualTo(offlineTop);
+    }
+
+    @Test
+    void aQuoteWaitsNoLongerThanTheServersDeadlineWhateverThePluginAllows() {
+        mode = Mode.SLOW;
+        PROMPTS.clear();
+
+        Api.Reply reply = quote(PATIENT_PLUGIN);
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        assertThat(PROMPTS).hasSize(1);
+        assertThat(reply.json().get("occupationCode").asText()).isEqualTo(soc(candidates(PROMPTS.get(0)).get(0)));
+        List<String> warnings = new ArrayList<>();
+        reply.json().get("warnings").forEach(w -> warnings.add(w.asText()));
+        assertThat(warnings).contains("the language model could not re-rank the occupation candidates "
+                + "(timeout: no answer within 1 s); the offline order was kept");
     }
 
     @Test
