@@ -146,7 +146,7 @@ public final class BatchPricer {
             awaitStored(previous);
             flush(chunk, writer, csvOutput);
         } finally {
-            storing.shutdownNow();
+            storing.shutdown(); // never interrupt a chunk being stored: H2 closes its file on an interrupt
         }
         Summary summary = new Summary(Math.min(lines, MAX_ROWS + 1), Math.min(lines, MAX_ROWS + 1) - failed, failed,
                 (System.nanoTime() - started) / 1e9);

@@ -82,9 +82,14 @@ public final class MarketDataJobs implements Managed {
     }
 
     @Override
-    public void stop() {
-        runs.shutdownNow();
+    public void stop() throws InterruptedException {
+        // plugin calls are interrupted, so runs end quickly (recorded FAILED, nothing stored); the run threads
+        // themselves are not: they may be writing to the database, and H2 closes its file on an interrupt
+        runs.shutdown();
         calls.shutdownNow();
+        if (!runs.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            LOG.warn("market-data runs still going after 30 s at shutdown; their leases expire on their own");
+        }
     }
 
     /** The id this server writes into jobs and leases. */

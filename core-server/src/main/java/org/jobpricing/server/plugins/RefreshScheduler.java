@@ -90,9 +90,10 @@ public final class RefreshScheduler implements Managed {
     }
 
     @Override
-    public void stop() {
+    public void stop() throws InterruptedException {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.shutdown(); // a tick may be in the database: let it finish rather than interrupt it
+            timer.awaitTermination(10, TimeUnit.SECONDS);
         }
     }
 
