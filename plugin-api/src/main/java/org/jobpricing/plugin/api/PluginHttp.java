@@ -41,7 +41,10 @@ public final class PluginHttp {
         }
     }
 
-    private final HttpClient client;
+    private static final PluginHttp STANDARD = builder().build();
+
+    private final Duration connectTimeout;
+    private volatile HttpClient client;
     private final int maxAttempts;
     private final Duration firstDelay;
     private final Duration maxDelay;
@@ -50,8 +53,7 @@ public final class PluginHttp {
     private final Clock clock;
 
     private PluginHttp(Builder b) {
-        this.client = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.connectTimeout = b.connectTimeout;
         this.maxAttempts = b.maxAttempts;
         this.firstDelay = b.firstDelay;
         this.maxDelay = b.maxDelay;
@@ -60,9 +62,25 @@ public final class PluginHttp {
         this.clock = b.clock;
     }
 
-    /** 5 attempts, 1 s first delay doubling up to 60 s, 30 s per request. */
+    /** 5 attempts, 1 s first delay doubling up to 60 s, 30 s per request (one shared, thread-safe instance). */
     public static PluginHttp standard() {
-        return builder().build();
+        return STANDARD;
+    }
+
+    /** The JDK client, made on first use: a context whose plugin never calls HTTP costs no client. */
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NORMAL).build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     public static Builder builder() {
@@ -90,7 +108,7 @@ public final class PluginHttp {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = null;
             try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                response = client().send(request, HttpResponse.BodyHandlers.ofString());
                 if (!retryable(response.statusCode())) {
                     return response;
                 }
