@@ -45,6 +45,12 @@ public class PricingBenchmark {
         return PricingCalculator.price(example.job(), example.observations(), example.fx(), rules);
     }
 
+    /** The same fact methods and explanation as {@link #rules()}, called in rule order without Drools. */
+    @Benchmark
+    public org.jobpricing.rules.facts.PricingResult engineFree() {
+        return DirectFactsPricing.price(example.job(), example.observations(), example.fx());
+    }
+
     @Benchmark
     public HandWrittenPricing.Quote handWritten() {
         return HandWrittenPricing.price(example.job(), example.observations(), example.fx());

@@ -6,7 +6,10 @@ import org.jobpricing.rules.facts.PricingResult;
 import org.jobpricing.server.core.PricingCalculator;
 import org.jobpricing.server.rules.CompiledRuleSet;
 
-/** The check before any measurement: rules and hand-written code give the method's figures, to the cent. */
+/**
+ * The check before any measurement: rules and hand-written code give the method's figures, to the cent, and
+ * the engine-free run of the rule set's fact methods writes the rules' explanation word for word.
+ */
 final class SameFigures {
 
     private SameFigures() {
@@ -18,6 +21,8 @@ final class SameFigures {
         for (WorkedExamples.Example e : List.of(WorkedExamples.us(), WorkedExamples.singapore())) {
             PricingResult r = PricingCalculator.price(e.job(), e.observations(), e.fx(), rules).result();
             HandWrittenPricing.Quote h = HandWrittenPricing.price(e.job(), e.observations(), e.fx());
+            PricingResult d = DirectFactsPricing.price(e.job(), e.observations(), e.fx());
+            sameExplanation(differences, e.name(), r, d);
             for (int k = 0; k < 5; k++) {
                 compare(differences, e.name() + " market[" + k + "]", r.market(k), h.market()[k]);
             }
@@ -39,6 +44,29 @@ final class SameFigures {
         if (!differences.isEmpty()) {
             throw new IllegalStateException("rules and hand-written pricing differ, nothing measured:\n  "
                     + String.join("\n  ", differences));
+        }
+    }
+
+    /**
+     * The engine-free run must write the very explanation the rules write: the same steps (rule name and
+     * message, every number in it) and warnings. Rules of one salience may fire in another order in Drools,
+     * so steps are compared as sorted lists; the method's steps (one rule each) keep their order.
+     */
+    private static void sameExplanation(List<String> differences, String example, PricingResult rules,
+                                         PricingResult direct) {
+        List<String> r = rules.getTrace().steps().stream().map(s -> s.rule() + " | " + s.message()).sorted().toList();
+        List<String> d = direct.getTrace().steps().stream().map(s -> s.rule() + " | " + s.message()).sorted().toList();
+        if (!r.equals(d)) {
+            differences.add(example + " explanation: rules " + r + "\n    engine-free " + d);
+        }
+        if (!rules.getTrace().warnings().equals(direct.getTrace().warnings())) {
+            differences.add(example + " warnings: rules " + rules.getTrace().warnings() + ", engine-free "
+                    + direct.getTrace().warnings());
+        }
+        if (!java.util.Objects.equals(rules.getBandMid(), direct.getBandMid())
+                || !java.util.Objects.equals(rules.getConfidenceScore(), direct.getConfidenceScore())) {
+            differences.add(example + " engine-free figures: band mid " + direct.getBandMid() + ", confidence "
+                    + direct.getConfidenceScore());
         }
     }
 
