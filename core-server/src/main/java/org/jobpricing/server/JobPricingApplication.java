@@ -33,7 +33,7 @@ import org.jobpricing.server.auth.Tokens;
 import org.jobpricing.server.auth.UserPrincipal;
 import org.jobpricing.server.auth.UserService;
 import org.jobpricing.server.core.AuditLog;
-import org.jobpricing.server.db.UserDao;
+import org.jobpricing.server.db.UserLookup;
 import org.jobpricing.server.resources.AuditResource;
 import org.jobpricing.server.resources.AuthResource;
 import org.jobpricing.server.resources.UserResource;
@@ -172,7 +172,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 Duration.ofMillis(authConfig.getAccessTokenTtl().toMilliseconds()), clock);
         FirstAdmin.ensure(jdbi, hasher, policy, audit, clock, authConfig.getAdminEmail(), authConfig.getAdminPassword());
         env.jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<UserPrincipal>()
-                .setAuthenticator(new JwtAuthenticator(jwt, jdbi.onDemand(UserDao.class), clock))
+                .setAuthenticator(new JwtAuthenticator(jwt, new UserLookup(jdbi), clock))
                 .setAuthorizer(new PermissionAuthorizer())
                 .setPrefix("Bearer")
                 .setRealm("job-pricing")

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jobpricing.server.db.UserDao;
+import org.jobpricing.server.db.UserLookup;
 
 /**
  * Bearer token → principal. The role and the active flag come from the database, so a role change or
@@ -24,11 +25,11 @@ public final class JwtAuthenticator implements Authenticator<String, UserPrincip
     }
 
     private final JwtService jwt;
-    private final UserDao users;
+    private final UserLookup users;
     private final Clock clock;
     private final Cache<String, Verified> verified;
 
-    public JwtAuthenticator(JwtService jwt, UserDao users, Clock clock) {
+    public JwtAuthenticator(JwtService jwt, UserLookup users, Clock clock) {
         this.jwt = jwt;
         this.users = users;
         this.clock = clock;
@@ -66,7 +67,7 @@ public final class JwtAuthenticator implements Authenticator<String, UserPrincip
             v = new Verified(claims.getSubject(), claims.getExpiration().toInstant());
             verified.put(token, v);
         }
-        return users.findById(v.subject())
+        return users.byId(v.subject())
                 .filter(UserDao.UserRow::active)
                 .map(u -> new UserPrincipal(u.id(), u.username(), Role.valueOf(u.role()), u.mustChangePassword()));
     }

@@ -44,7 +44,11 @@ public final class PricingService {
         this.clock = clock;
     }
 
-    public QuoteResponse price(PricingRequest request) {
+    /** A priced and stored quote, and its JSON exactly as stored (the answer sends these bytes). */
+    public record StoredQuote(QuoteResponse quote, String json) {
+    }
+
+    public StoredQuote price(PricingRequest request) {
         Trace trace = new Trace();
         JobSpec spec = JobSpecs.of(enrichment.enrich(request, trace), clock);
         List<MarketObservation> observations = observations(spec);
@@ -55,8 +59,7 @@ public final class PricingService {
         Instant now = clock.instant();
         QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), now, spec, priced.result(),
                 priced.rulesetVersion());
-        store(request, quote, now);
-        return quote;
+        return new StoredQuote(quote, store(request, quote, now));
     }
 
     /** The stored observations of the job's occupation and country. */
@@ -74,12 +77,14 @@ public final class PricingService {
         }
     }
 
-    private void store(PricingRequest request, QuoteResponse quote, Instant now) {
+    /** Stores the quote (returns once committed) and gives back the JSON stored for it. */
+    private String store(PricingRequest request, QuoteResponse quote, Instant now) {
         try {
+            String quoteJson = json.writeValueAsString(quote);
             QuoteDao.Row row = new QuoteDao.Row(quote.id(), Timestamp.from(now), quote.occupationCode(), quote.level(),
-                    quote.country(), quote.rulesetVersion(), json.writeValueAsString(request),
-                    json.writeValueAsString(quote));
+                    quote.country(), quote.rulesetVersion(), json.writeValueAsString(request), quoteJson);
             quotes.store(row);
+            return quoteJson;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("quote could not be serialised", e);
         }

@@ -36,9 +36,10 @@ public class PricingResource {
     @Timed
     @ExceptionMetered
     public Response price(@NotNull @Valid PricingRequest request) {
-        QuoteResponse quote = pricing.price(request);
-        return Response.created(UriBuilder.fromResource(PricingResource.class).path(quote.id()).build())
-                .entity(quote).build();
+        // the stored JSON is the answer: serialised once, and GET /{id} returns the same quote
+        PricingService.StoredQuote stored = pricing.price(request);
+        return Response.created(UriBuilder.fromResource(PricingResource.class).path(stored.quote().id()).build())
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(stored.json()).build();
     }
 
     @GET

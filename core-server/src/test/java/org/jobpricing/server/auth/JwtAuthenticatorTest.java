@@ -12,7 +12,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.jobpricing.server.db.Migrator;
-import org.jobpricing.server.db.UserDao;
+import org.jobpricing.server.db.UserLookup;
 import org.jobpricing.server.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class JwtAuthenticatorTest {
         jdbi.useHandle(h -> h.execute("INSERT INTO app_user (id, username, email, password_hash, role, active, "
                 + "email_verified, must_change_password, created_at, updated_at) VALUES ('u1', 'ann', 'ann@example.test', "
                 + "'hash', 'VIEWER', TRUE, TRUE, FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"));
-        JwtAuthenticator authenticator = new JwtAuthenticator(jwt, jdbi.onDemand(UserDao.class), clock);
+        JwtAuthenticator authenticator = new JwtAuthenticator(jwt, new UserLookup(jdbi), clock);
         String token = jwt.issue("u1", Role.VIEWER);
 
         assertThat(authenticator.authenticate(token)).map(UserPrincipal::role).contains(Role.VIEWER);

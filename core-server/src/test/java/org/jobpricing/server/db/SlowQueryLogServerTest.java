@@ -32,7 +32,7 @@ class SlowQueryLogServerTest {
     static final ConsoleCapture CONSOLE = ConsoleCapture.start();
     static final TestDatabases.Db DB = TestDatabases.postgres();
     static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.appWithoutStartupRefresh(DB);
-    static final String STATEMENT = "UserDao.findById";
+    static final String STATEMENT = "UserLookup.byId";
 
     @Test
     void aUserLookupWaitingOnALockIsLoggedAndCounted() throws Exception {
@@ -82,7 +82,7 @@ class SlowQueryLogServerTest {
         throw new AssertionError("the server's user lookup never waited on the lock");
     }
 
-    /** db_slow_queries_total{statement="UserDao.findById"} from the admin port, 0 before the first. */
+    /** db_slow_queries_total{statement="UserLookup.byId"} from the admin port, 0 before the first. */
     private static double slowCount() {
         Api.Reply metrics = new Api(APP.getAdminPort()).get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);
