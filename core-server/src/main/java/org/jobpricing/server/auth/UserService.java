@@ -13,6 +13,7 @@ import org.jobpricing.server.api.AuthRequests;
 import org.jobpricing.server.api.UserView;
 import org.jobpricing.server.core.AuditLog;
 import org.jobpricing.server.db.UserDao;
+import org.jobpricing.server.db.UserLookup;
 import org.jobpricing.server.errors.ApiException;
 import org.jobpricing.server.errors.FieldError;
 
@@ -26,6 +27,7 @@ public final class UserService {
     private final AuditLog audit;
     private final Duration verificationTtl;
     private final Clock clock;
+    private final UserLookup lookup;
 
     public UserService(Jdbi jdbi, PasswordHasher hasher, PasswordPolicy policy, EmailSender email, AuditLog audit,
                        Duration verificationTtl, Clock clock) {
@@ -36,6 +38,7 @@ public final class UserService {
         this.audit = audit;
         this.verificationTtl = verificationTtl;
         this.clock = clock;
+        this.lookup = new UserLookup(jdbi);
     }
 
     /** Creates an account; {@code actor} is the admin, or the new user for self-registration. */
@@ -130,7 +133,7 @@ public final class UserService {
     }
 
     private UserDao.UserRow find(String id) {
-        return jdbi.withExtension(UserDao.class, dao -> dao.findById(id)).orElseThrow(() -> ApiException.notFound("user " + id));
+        return lookup.byId(id).orElseThrow(() -> ApiException.notFound("user " + id));
     }
 
     private static boolean isActiveAdmin(UserDao.UserRow user) {
