@@ -12,6 +12,7 @@ import org.jobpricing.server.api.TokenResponse;
 import org.jobpricing.server.core.AuditLog;
 import org.jobpricing.server.db.RefreshTokenDao;
 import org.jobpricing.server.db.UserDao;
+import org.jobpricing.server.db.UserLookup;
 import org.jobpricing.server.errors.ApiException;
 import org.jobpricing.server.errors.FieldError;
 import org.jobpricing.server.errors.TooManyRequestsException;
@@ -30,10 +31,12 @@ public final class AuthService {
     private final AuditLog audit;
     private final Duration refreshTtl;
     private final Clock clock;
+    private final UserLookup users;
 
     public AuthService(Jdbi jdbi, JwtService jwt, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
                        AuditLog audit, Duration refreshTtl, Clock clock) {
         this.jdbi = jdbi;
+        this.users = new UserLookup(jdbi);
         this.jwt = jwt;
         this.hasher = hasher;
         this.policy = policy;
@@ -93,7 +96,7 @@ public final class AuthService {
                     "a rotated refresh token was presented again; its token family is revoked");
             throw invalidRefresh();
         }
-        UserDao.UserRow user = jdbi.withExtension(UserDao.class, dao -> dao.findById(row.userId()))
+        UserDao.UserRow user = users.byId(row.userId())
                 .filter(UserDao.UserRow::active)
                 .orElseThrow(AuthService::invalidRefresh);
         audit.success(user.username(), "auth.refresh", "user:" + user.id(), origin, null);
@@ -111,7 +114,7 @@ public final class AuthService {
 
     /** Changes the signed-in user's password and revokes their refresh tokens. */
     public void changePassword(UserPrincipal principal, String current, String next, AuditLog.Origin origin) {
-        UserDao.UserRow user = jdbi.withExtension(UserDao.class, dao -> dao.findById(principal.id()))
+        UserDao.UserRow user = users.byId(principal.id())
                 .orElseThrow(() -> ApiException.notFound("user"));
         if (!hasher.verify(current, user.passwordHash())) {
             audit.failure(user.username(), "auth.password.change", "user:" + user.id(), origin, "wrong current password");

@@ -25,8 +25,7 @@ public interface UserDao {
             + ":emailVerified, :mustChangePassword, :createdAt, :updatedAt)")
     void insert(@BindMethods UserRow row);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM app_user WHERE id = :id")
-    Optional<UserRow> findById(@Bind("id") String id);
+    // by id: UserLookup (the query every signed-in request makes)
 
     @SqlQuery("SELECT " + COLUMNS + " FROM app_user WHERE LOWER(username) = LOWER(:login) OR LOWER(email) = LOWER(:login)")
     Optional<UserRow> findByLogin(@Bind("login") String login);

@@ -6,9 +6,9 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
- * The one query every signed-in request makes: the caller's account by id. A plain handle query rather
- * than {@link UserDao}: an on-demand SqlObject attaches the whole DAO (a handler for each of its methods)
- * on every call, set-up that would otherwise be repeated for each request.
+ * An account by id: the query every signed-in request makes, and the server's only way to read one
+ * by id. A plain handle query rather than {@link UserDao}: an on-demand SqlObject attaches the whole
+ * DAO (a handler for each of its methods) on every call, set-up repeated for each request.
  */
 public final class UserLookup {
 
