@@ -20,6 +20,18 @@ import org.jobpricing.server.core.JobSpec;
  */
 final class DirectFactsPricing {
 
+    private static final List<String> LEVELS = List.of("IC1", "IC2", "IC3", "IC4", "IC5", "IC6", "M1", "M2", "M3", "M4", "M5");
+    private static final double[] LEVEL_FACTORS = {0.70, 0.85, 1.00, 1.20, 1.45, 1.75, 1.15, 1.35, 1.60, 1.90, 2.30};
+    private static final double[] SPREADS = {0.40, 0.40, 0.50, 0.50, 0.60, 0.60, 0.50, 0.50, 0.60, 0.70, 0.70};
+    private static final List<String> AREAS = List.of("US-NYC", "US-SFO", "US-AUS");
+    private static final double[] AREA_INDEX = {1.20, 1.25, 0.95};
+    private static final List<String> CURRENCIES = List.of("USD", "EUR", "GBP", "JPY");
+    private static final double[] ROUNDING = {500, 500, 500, 10000};
+    private static final double[] SOURCE_WEIGHTS = {1.0, 0.8, 0.6, 0.4};
+    private static final double[] PERIODS_PER_YEAR = {1, 12, 2080};
+    private static final List<String> SKILLS = List.of("kubernetes", "machine learning", "rust", "security clearance", "sap");
+    private static final double[] PREMIUMS = {0.05, 0.08, 0.04, 0.10, 0.06};
+
     private DirectFactsPricing() {
     }
 
@@ -44,7 +56,7 @@ final class DirectFactsPricing {
                 default -> 0;
             };
             if (weight > 0) {
-                c.setSourceWeight(new double[] {1.0, 0.8, 0.6, 0.4}[weight - 11]);
+                c.setSourceWeight(SOURCE_WEIGHTS[weight - 11]);
                 trace.ruleFired("Source weights_" + weight);
             }
             int period = switch (c.getPeriod()) {
@@ -54,7 +66,7 @@ final class DirectFactsPricing {
                 default -> 0;
             };
             if (period > 0) {
-                c.setAnnualize(new double[] {1, 12, 2080}[period - 11]);
+                c.setAnnualize(PERIODS_PER_YEAR[period - 11]);
                 trace.ruleFired("Annualisation_" + period);
             }
             boolean exact = MarketCandidate.EXACT.equals(c.getMatch());
@@ -64,20 +76,20 @@ final class DirectFactsPricing {
         boolean singapore = job.getCountry().equals("SG");
         job.setAgingRate(singapore ? 0.04 : 0.03);
         trace.ruleFired("Aging rates_" + (singapore ? 12 : 13));
-        int level = List.of("IC1", "IC2", "IC3", "IC4", "IC5", "IC6", "M1", "M2", "M3", "M4", "M5").indexOf(job.getLevel());
+        int level = LEVELS.indexOf(job.getLevel());
         if (level >= 0) {
-            job.setLevelFactor(new double[] {0.70, 0.85, 1.00, 1.20, 1.45, 1.75, 1.15, 1.35, 1.60, 1.90, 2.30}[level]);
+            job.setLevelFactor(LEVEL_FACTORS[level]);
             trace.ruleFired("Level factors_" + (11 + level));
-            job.setSpread(new double[] {0.40, 0.40, 0.50, 0.50, 0.60, 0.60, 0.50, 0.50, 0.60, 0.70, 0.70}[level]);
+            job.setSpread(SPREADS[level]);
             trace.ruleFired("Spreads_" + (11 + level));
         }
-        int area = job.getArea() == null ? -1 : List.of("US-NYC", "US-SFO", "US-AUS").indexOf(job.getArea());
-        job.setAreaIndex(area < 0 ? 1.00 : new double[] {1.20, 1.25, 0.95}[area]);
+        int area = job.getArea() == null ? -1 : AREAS.indexOf(job.getArea());
+        job.setAreaIndex(area < 0 ? 1.00 : AREA_INDEX[area]);
         trace.ruleFired("Area index_" + (area < 0 ? 15 : 12 + area));
         job.setTargetPercentile(50);
         trace.ruleFired("Target percentile_12");
-        int currency = List.of("USD", "EUR", "GBP", "JPY").indexOf(job.getCurrency());
-        job.setRounding(currency < 0 ? 100 : new double[] {500, 500, 500, 10000}[currency]);
+        int currency = CURRENCIES.indexOf(job.getCurrency());
+        job.setRounding(currency < 0 ? 100 : ROUNDING[currency]);
         trace.ruleFired("Rounding_" + (currency < 0 ? 16 : 12 + currency));
         job.setPremiumCap(0.15);
         trace.ruleFired("Premium cap_23");
@@ -152,11 +164,9 @@ final class DirectFactsPricing {
     }
 
     private static void premiumRow(JobSkill skill, Trace trace) {
-        List<String> names = List.of("kubernetes", "machine learning", "rust", "security clearance", "sap");
-        double[] premiums = {0.05, 0.08, 0.04, 0.10, 0.06};
-        for (int i = 0; i < names.size(); i++) {
-            if (skill.isNamed(names.get(i))) {
-                skill.setPremium(premiums[i]);
+        for (int i = 0; i < SKILLS.size(); i++) {
+            if (skill.isNamed(SKILLS.get(i))) {
+                skill.setPremium(PREMIUMS[i]);
                 trace.ruleFired("Skill premiums_" + (12 + i));
                 return;
             }
