@@ -1,5 +1,10 @@
 package org.jobpricing.server.api;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,14 +17,27 @@ public final class RuleSetViews {
     private RuleSetViews() {
     }
 
-    /** A stored version; {@code files} only when asked for one version. */
+    /**
+     * A stored version; {@code files} and {@code codeChanged} (files whose rule code differs from the
+     * parent's) only when asked for one version.
+     */
     public record Version(int version, String label, String checksum, String author, String message, Instant createdAt,
-                          Integer parent, Instant publishedAt, boolean active, Map<String, String> files) {
+                          Integer parent, Instant publishedAt, boolean active, Map<String, String> files,
+                          List<String> codeChanged) {
     }
 
-    /** Files sent for validation or as a new version. */
-    public record Upload(String message, Map<String, String> files) {
+    /**
+     * Files sent for validation or as a new version: added to (or replacing those of) the parent version,
+     * the active one unless {@code parent} is given; {@code delete} removes files on purpose.
+     */
+    public record Upload(@Size(max = 1000) String message, Map<String, String> files, Integer parent,
+                         @Size(max = MAX_FILES) List<@NotNull @Size(min = 1, max = MAX_NAME) String> delete) {
     }
+
+    /** At most this many files in one upload or version. */
+    public static final int MAX_FILES = 200;
+    /** The longest file name a version may hold (its column). */
+    public static final int MAX_NAME = 200;
 
     /** The outcome of a validation: the problems, with file and line. */
     public record Validation(boolean valid, String checksum, List<org.jobpricing.server.rules.RuleProblem> problems) {
@@ -30,7 +48,7 @@ public final class RuleSetViews {
     }
 
     /** Changed files between two versions. */
-    public record Diff(int from, int to, List<FileDiff> files) {
+    public record Diff(int from, int to, List<FileDiff> files, List<String> codeChanged) {
     }
 
     /** One file's change: ADDED, REMOVED or MODIFIED, with changed table rows or lines. */
@@ -47,7 +65,8 @@ public final class RuleSetViews {
     }
 
     /** What-if input: re-price the last {@code limit} stored quotes, or the given requests. */
-    public record SimulationRequest(Integer limit, List<PricingRequest> requests) {
+    public record SimulationRequest(@Min(1) @Max(1000) Integer limit,
+                                    @Size(max = 1000) List<@NotNull @Valid PricingRequest> requests) {
     }
 
     /** Per-quote band before (active rules) and after (the version). */

@@ -10,6 +10,7 @@ import static org.jobpricing.server.auth.Permissions.PRICING_BATCH;
 import static org.jobpricing.server.auth.Permissions.PRICING_CREATE;
 import static org.jobpricing.server.auth.Permissions.PRICING_READ;
 import static org.jobpricing.server.auth.Permissions.ROLES_ASSIGN;
+import static org.jobpricing.server.auth.Permissions.RULES_CODE;
 import static org.jobpricing.server.auth.Permissions.RULES_READ;
 import static org.jobpricing.server.auth.Permissions.RULES_WRITE;
 
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 /** The four roles and the permissions each grants. */
 public enum Role {
     ADMIN(Set.copyOf(ALL)),
-    HR_MANAGER(ALL.stream().filter(p -> !p.startsWith("users:") && !p.equals(ROLES_ASSIGN) && !p.equals(PLUGINS_MANAGE))
+    HR_MANAGER(ALL.stream().filter(p -> !p.startsWith("users:") && !p.equals(ROLES_ASSIGN) && !p.equals(PLUGINS_MANAGE)
+                    && !p.equals(RULES_CODE))
             .collect(Collectors.toUnmodifiableSet())),
     HR_ANALYST(Set.of(PRICING_READ, PRICING_CREATE, PRICING_BATCH, MARKET_DATA_READ, MARKET_DATA_WRITE, RULES_READ,
             RULES_WRITE, PLUGINS_READ, AI_USE)),

@@ -41,7 +41,27 @@ public final class PricingCalculator {
             throw new ApiException(500, "RULESET_ERROR", e.getMessage(), List.of());
         }
         rejectIfNeeded(spec, result);
+        rejectIfIncomplete(result, rules.version());
         return new Priced(spec, result, rules.version());
+    }
+
+    /**
+     * A rule set that leaves a figure of the quote unset cannot price this job (a table without a row
+     * for it, or a version missing a file): say which figure, never answer half a quote.
+     */
+    private static void rejectIfIncomplete(PricingResult result, String version) {
+        String missing = result.getJob().missingPolicy();
+        if (missing == null && (result.getBandMin() == null || result.getBandMid() == null
+                || result.getBandMax() == null)) {
+            missing = "band";
+        }
+        if (missing == null && (result.getConfidenceScore() == null || result.getConfidenceLabel() == null)) {
+            missing = "confidence";
+        }
+        if (missing != null) {
+            throw new ApiException(422, "RULESET_INCOMPLETE", "rule set " + version + " sets no " + missing
+                    + " for this job", List.of(new FieldError("rules", "no rule sets " + missing)));
+        }
     }
 
     private static void rejectIfNeeded(JobSpec spec, PricingResult result) {

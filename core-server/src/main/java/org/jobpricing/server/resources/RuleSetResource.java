@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,9 @@ import org.jobpricing.server.api.RuleSetViews;
 import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.server.auth.UserPrincipal;
 import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.rulesets.Editor;
+import org.jobpricing.server.rulesets.RuleSetChange;
 import org.jobpricing.server.rulesets.RuleSetDiff;
 import org.jobpricing.server.rulesets.RuleSetService;
 import org.jobpricing.server.rulesets.Uploads;
@@ -50,7 +54,7 @@ public class RuleSetResource {
     @RolesAllowed(Permissions.RULES_WRITE)
     @Timed
     public RuleSetViews.Validation validate(@NotNull @Valid RuleSetViews.Upload upload) {
-        return checked(ruleSets.validate(Uploads.fromMap(upload.files())));
+        return checked(ruleSets.validate(change(upload)));
     }
 
     @POST
@@ -58,8 +62,9 @@ public class RuleSetResource {
     @Consumes(ZIP)
     @RolesAllowed(Permissions.RULES_WRITE)
     @Timed
-    public RuleSetViews.Validation validateZip(@NotNull byte[] zip) {
-        return checked(ruleSets.validate(Uploads.fromZip(zip)));
+    public RuleSetViews.Validation validateZip(@NotNull byte[] zip, @QueryParam("parent") Integer parent,
+                                               @QueryParam("delete") List<String> delete) {
+        return checked(ruleSets.validate(new RuleSetChange(parent, Uploads.fromZip(zip), names(delete), null)));
     }
 
     @GET
@@ -77,8 +82,7 @@ public class RuleSetResource {
     @Timed
     public Response create(@Parameter(hidden = true) @Auth UserPrincipal user, @NotNull @Valid RuleSetViews.Upload upload,
                            @Context HttpServletRequest request) {
-        return created(ruleSets.create(Uploads.fromMap(upload.files()), user.username(), upload.message(),
-                Origins.of(request)));
+        return created(ruleSets.create(change(upload), editor(user), Origins.of(request)));
     }
 
     @POST
@@ -86,9 +90,12 @@ public class RuleSetResource {
     @Consumes(ZIP)
     @RolesAllowed(Permissions.RULES_WRITE)
     @Timed
-    public Response createZip(@Parameter(hidden = true) @Auth UserPrincipal user, @NotNull byte[] zip, @QueryParam("message") String message,
+    public Response createZip(@Parameter(hidden = true) @Auth UserPrincipal user, @NotNull byte[] zip,
+                              @QueryParam("message") @Size(max = 1000) String message,
+                              @QueryParam("parent") Integer parent, @QueryParam("delete") List<String> delete,
                               @Context HttpServletRequest request) {
-        return created(ruleSets.create(Uploads.fromZip(zip), user.username(), message, Origins.of(request)));
+        return created(ruleSets.create(new RuleSetChange(parent, Uploads.fromZip(zip), names(delete), message),
+                editor(user), Origins.of(request)));
     }
 
     @GET
@@ -111,8 +118,11 @@ public class RuleSetResource {
     @Path("/versions/{version}/test")
     @RolesAllowed(Permissions.RULES_READ)
     @Timed
-    public RuleSetViews.TestRun test(@PathParam("version") String version) {
-        return ruleSets.test(number(version));
+    public RuleSetViews.TestRun test(@Parameter(hidden = true) @Auth UserPrincipal user,
+                                     @PathParam("version") String version) {
+        int number = number(version);
+        requireWriteForDraft(user, number);
+        return ruleSets.test(number);
     }
 
     @POST
@@ -122,7 +132,7 @@ public class RuleSetResource {
     @Timed
     public RuleSetViews.Simulation simulate(@PathParam("version") String version,
                                             @Valid RuleSetViews.SimulationRequest body) {
-        return simulator.simulate(ruleSets.compiled(number(version)), ruleSets.engine().active(), body);
+        return simulator.simulate(ruleSets.ready(number(version)), ruleSets.engine().active(), body);
     }
 
     @POST
@@ -130,8 +140,10 @@ public class RuleSetResource {
     @RolesAllowed(Permissions.RULES_PUBLISH)
     @Timed
     public RuleSetViews.Version publish(@Parameter(hidden = true) @Auth UserPrincipal user, @PathParam("version") String version,
+                                        @QueryParam("acceptFailingScenarios") @DefaultValue("false")
+                                        boolean acceptFailingScenarios,
                                         @Context HttpServletRequest request) {
-        return ruleSets.publish(number(version), user.username(), Origins.of(request));
+        return ruleSets.publish(number(version), editor(user), acceptFailingScenarios, Origins.of(request));
     }
 
     @POST
@@ -140,7 +152,29 @@ public class RuleSetResource {
     @Timed
     public RuleSetViews.Version rollback(@Parameter(hidden = true) @Auth UserPrincipal user, @PathParam("version") String version,
                                          @Context HttpServletRequest request) {
-        return ruleSets.rollback(number(version), user.username(), Origins.of(request));
+        return ruleSets.rollback(number(version), editor(user), Origins.of(request));
+    }
+
+    private static RuleSetChange change(RuleSetViews.Upload upload) {
+        boolean deletes = upload.delete() != null && !upload.delete().isEmpty();
+        return new RuleSetChange(upload.parent(), Uploads.fromMap(upload.files(), deletes), names(upload.delete()),
+                upload.message());
+    }
+
+    private static List<String> names(List<String> names) {
+        return names == null ? List.of() : names.stream().map(Uploads::clean).toList();
+    }
+
+    private static Editor editor(UserPrincipal user) {
+        return new Editor(user.username(), user.role().grants(Permissions.RULES_CODE));
+    }
+
+    /** A draft's tests run its code: only those who may write rules run them. */
+    private void requireWriteForDraft(UserPrincipal user, int version) {
+        if (!user.role().grants(Permissions.RULES_WRITE) && !ruleSets.isPublished(version)) {
+            throw new ApiException(403, "FORBIDDEN", "testing a version that was never published needs "
+                    + Permissions.RULES_WRITE, List.of(new FieldError("version", "v" + version + " is a draft")));
+        }
     }
 
     /** "3" or "v3". */

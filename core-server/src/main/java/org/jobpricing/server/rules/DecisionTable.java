@@ -19,7 +19,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  * A rule table of a CSV decision table read as data (not compiled): its columns and its rows with
  * their line numbers, for the semantic checks and the row diff.
  */
-public record DecisionTable(String file, String name, int line, List<Column> columns, List<Row> rows) {
+public record DecisionTable(String file, String name, int line, int labelLine, List<Column> columns, List<Row> rows) {
 
     /** A CONDITION or ACTION column: its code snippet and its title. */
     public record Column(boolean condition, String snippet, String label) {
@@ -64,6 +64,46 @@ public record DecisionTable(String file, String name, int line, List<Column> col
             return List.of();
         }
         return tables(source.name(), lines, numbers);
+    }
+
+    /**
+     * The machinery of a decision-table file: every line except the data rows, the column titles and
+     * the notes, in order. Two files with the same machinery differ only in their values; a file that
+     * cannot be read is all machinery.
+     */
+    public static String machinery(RuleSource source) {
+        List<String[]> lines = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        try {
+            if (source.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                readCsv(source.content(), lines, numbers);
+            } else {
+                readWorkbook(source.content(), lines, numbers);
+            }
+        } catch (IOException | RuntimeException e) {
+            return source.storedText();
+        }
+        java.util.Set<Integer> values = new java.util.HashSet<>();
+        for (DecisionTable table : tables(source.name(), lines, numbers)) {
+            values.add(table.labelLine());
+            table.rows().forEach(r -> values.add(r.line()));
+        }
+        StringBuilder machinery = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String[] cells = lines.get(i);
+            int first = firstNonEmpty(cells);
+            boolean notes = first >= 0 && cells[first].strip().equalsIgnoreCase("notes");
+            if (first >= 0 && !notes && !values.contains(numbers.get(i))) {
+                List<String> kept = new ArrayList<>(Arrays.stream(cells).map(String::strip).toList());
+                while (!kept.isEmpty() && kept.get(kept.size() - 1).isEmpty()) {
+                    kept.remove(kept.size() - 1);
+                }
+                machinery.append(String.join("\u001f", kept)).append('\n');
+            } else if (first < 0) {
+                machinery.append('\n');
+            }
+        }
+        return machinery.toString().replaceAll("\n{2,}", "\n\n").strip();
     }
 
     private static void readCsv(byte[] content, List<String[]> lines, List<Integer> numbers) throws IOException {
@@ -121,7 +161,7 @@ public record DecisionTable(String file, String name, int line, List<Column> col
                 }
                 rows.add(new Row(numbers.get(r), cells));
             }
-            tables.add(new DecisionTable(file, name, numbers.get(i), columns, rows));
+            tables.add(new DecisionTable(file, name, numbers.get(i), numbers.get(i + 4), columns, rows));
             i = r - 1;
         }
         return tables;

@@ -22,7 +22,8 @@ public final class RuleSetCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     /**
-     * Compiles {@code sources}; throws with every error, file and line when they do not compile.
+     * Compiles {@code sources}; throws with every error, file and line when a cell is not a value of its
+     * column's type, when the code is not on the {@link RuleAllowlist}, or when they do not compile.
      * Each build gets its own release id so builds never replace each other in the KIE repository.
      */
     public CompiledRuleSet compile(List<RuleSource> sources) throws RuleCompilationException {
@@ -32,6 +33,13 @@ public final class RuleSetCompiler {
         List<RuleProblem> unreadable = unreadableSpreadsheets(sources);
         if (!unreadable.isEmpty()) {
             throw new RuleCompilationException(unreadable);
+        }
+        // Drools turns cells and consequences into code, and MVEL may evaluate parts of it while
+        // compiling: nothing reaches the compiler before every cell is a value and all code is allowed
+        List<RuleProblem> refused = new ArrayList<>(TableCells.check(sources));
+        refused.addAll(RuleAllowlist.check(sources));
+        if (!refused.isEmpty()) {
+            throw new RuleCompilationException(refused);
         }
         KieServices ks = KieServices.Factory.get();
         String version = versionOf(sources);

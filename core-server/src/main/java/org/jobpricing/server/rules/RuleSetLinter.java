@@ -5,34 +5,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoublePredicate;
 
 /**
- * Checks a rule set beyond what the compiler sees: values in range, every level in both level
- * tables, no two rows with the same conditions, no row hidden behind a {@code *} row.
+ * Checks a rule set beyond what the compiler sees: every level in both level tables, no two rows with
+ * the same conditions, no row hidden behind a {@code *} row. (Each cell's type and range is checked
+ * before compiling, by {@link TableCells}.)
  */
 public final class RuleSetLinter {
-
-    /** Action setters with the values they accept. */
-    private static final Map<String, Range> RANGES = new LinkedHashMap<>();
-
-    private record Range(String rule, DoublePredicate ok) {
-    }
-
-    static {
-        RANGES.put("setLevelFactor", new Range("a level factor must be > 0", v -> v > 0));
-        RANGES.put("setSpread", new Range("a spread must be > 0", v -> v > 0));
-        RANGES.put("setAgingRate", new Range("an aging rate must be > -1", v -> v > -1));
-        RANGES.put("setAreaIndex", new Range("an area index must be > 0", v -> v > 0));
-        RANGES.put("setRounding", new Range("a rounding unit must be > 0", v -> v > 0));
-        RANGES.put("setTargetPercentile", new Range("the target percentile must be between 10 and 90",
-                v -> v >= 10 && v <= 90));
-        RANGES.put("setPremiumCap", new Range("the premium cap must be >= 0", v -> v >= 0));
-        RANGES.put("setPremium", new Range("a skill premium must be >= 0", v -> v >= 0));
-        RANGES.put("setSourceWeight", new Range("a weight must be >= 0", v -> v >= 0));
-        RANGES.put("setMatchWeight", new Range("a weight must be >= 0", v -> v >= 0));
-        RANGES.put("setAnnualize", new Range("periods per year must be > 0", v -> v > 0));
-    }
 
     private RuleSetLinter() {
     }
@@ -47,40 +26,10 @@ public final class RuleSetLinter {
             }
         }
         for (DecisionTable table : tables) {
-            checkValues(table, problems);
             checkOverlaps(table, problems);
         }
         checkLevels(tables, problems);
         return problems;
-    }
-
-    private static void checkValues(DecisionTable t, List<RuleProblem> problems) {
-        for (int c = 0; c < t.columns().size(); c++) {
-            DecisionTable.Column column = t.columns().get(c);
-            if (column.condition()) {
-                continue;
-            }
-            for (Map.Entry<String, Range> setter : RANGES.entrySet()) {
-                if (!column.snippet().contains(setter.getKey() + "(")) {
-                    continue;
-                }
-                for (DecisionTable.Row row : t.rows()) {
-                    String cell = row.cells().get(c);
-                    if (cell.isEmpty()) {
-                        continue;
-                    }
-                    try {
-                        double value = Double.parseDouble(cell);
-                        if (!Double.isFinite(value) || !setter.getValue().ok().test(value)) {
-                            problems.add(problem(t, row, c, setter.getValue().rule() + ", got " + cell));
-                        }
-                    } catch (NumberFormatException e) {
-                        problems.add(problem(t, row, c, "'" + cell + "' is not a number"));
-                    }
-                }
-                break;
-            }
-        }
     }
 
     private static void checkOverlaps(DecisionTable t, List<RuleProblem> problems) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.jobpricing.server.api.RuleSetViews;
 import org.jobpricing.server.rules.DecisionTable;
+import org.jobpricing.server.rules.RuleCode;
 import org.jobpricing.server.rules.RuleSource;
 
 /**
@@ -36,7 +37,7 @@ public final class RuleSetDiff {
                         table ? List.of() : lines(before.text(), after.text())));
             }
         }
-        return new RuleSetViews.Diff(fromVersion, toVersion, files);
+        return new RuleSetViews.Diff(fromVersion, toVersion, files, RuleCode.changed(from, to));
     }
 
     private static List<RuleSetViews.RowChange> rows(RuleSource before, RuleSource after) {

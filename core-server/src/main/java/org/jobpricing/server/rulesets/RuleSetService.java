@@ -7,13 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.api.RuleSetViews;
 import org.jobpricing.server.core.AuditLog;
 import org.jobpricing.server.db.RuleSetDao;
 import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.errors.FieldError;
 import org.jobpricing.server.rules.CompiledRuleSet;
+import org.jobpricing.server.rules.RuleCode;
 import org.jobpricing.server.rules.RuleCompilationException;
 import org.jobpricing.server.rules.RuleEngine;
 import org.jobpricing.server.rules.RuleProblem;
@@ -58,6 +61,10 @@ public final class RuleSetService {
         if (active == null || directoryWins && !sameFiles(active, directory)) {
             RuleSetViews.Validation validation = validate(directory);
             if (validation.valid()) {
+                List<RuleProblem> unready = PricingReadiness.check(compiler.compile(directory), directory);
+                validation = unready.isEmpty() ? validation : new RuleSetViews.Validation(false, null, unready);
+            }
+            if (validation.valid()) {
                 int version = store(directory, validation.checksum(), "system",
                         active == null ? "initial rules" : "rules directory changed", active);
                 activate(version, "system");
@@ -97,17 +104,66 @@ public final class RuleSetService {
         return new RuleSetViews.Validation(problems.isEmpty(), problems.isEmpty() ? checksum : null, problems);
     }
 
-    /** Stores a valid rule set as a new draft version; a rule set with errors is refused with every problem. */
-    public RuleSetViews.Version create(List<RuleSource> files, String author, String message, AuditLog.Origin origin) {
+    /**
+     * The files a change would make: its parent's (the active version unless it names one) with the
+     * uploaded files added or replaced and the deleted ones removed.
+     */
+    public List<RuleSource> apply(RuleSetChange change) {
+        Integer parent = change.parent() != null ? change.parent() : activeVersion();
+        Map<String, RuleSource> files = new TreeMap<>();
+        if (parent != null) {
+            files(parent).forEach(f -> files.put(f.name(), f));
+        }
+        List<FieldError> unknown = new ArrayList<>();
+        for (String name : change.delete()) {
+            if (files.remove(name) == null) {
+                unknown.add(new FieldError("delete", "'" + name + "' is not a file of " + (parent == null ? "the rules"
+                        : label(parent))));
+            }
+            if (change.files().stream().anyMatch(f -> f.name().equals(name))) {
+                unknown.add(new FieldError("delete", "'" + name + "' is both uploaded and deleted"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("INVALID_REQUEST", unknown.get(0).message(), unknown);
+        }
+        change.files().forEach(f -> files.put(f.name(), f));
+        return List.copyOf(files.values());
+    }
+
+    /** Validates the files a change would make. */
+    public RuleSetViews.Validation validate(RuleSetChange change) {
+        return validate(apply(change));
+    }
+
+    /**
+     * Stores a change as a new draft version: its parent plus the files uploaded, less those deleted.
+     * A rule set with errors is refused with every problem; a change of rule code needs {@code rules:code}.
+     */
+    public RuleSetViews.Version create(RuleSetChange change, Editor editor, AuditLog.Origin origin) {
+        Integer parent = change.parent() != null ? requireVersion(change.parent()).version() : activeVersion();
+        List<RuleSource> files = apply(new RuleSetChange(parent, change.files(), change.delete(), change.message()));
+        if (parent != null && sameFiles(parent, files)) {
+            throw ApiException.badRequest("NO_CHANGE", "the files are those of " + label(parent) + "; nothing to store",
+                    List.of(new FieldError("files", "change at least one file")));
+        }
+        if (!editor.mayChangeCode()) {
+            List<String> code = RuleCode.changed(parent == null ? List.of() : files(parent), files);
+            if (!code.isEmpty()) {
+                audit.failure(editor.name(), "rules.version.create", "rules", origin, "code change refused: " + code);
+                throw codeRequired("changing rule code (" + String.join(", ", code) + ") needs the rules:code "
+                        + "permission; tables' values and rows need only rules:write", code);
+            }
+        }
         RuleSetViews.Validation validation = validate(files);
         if (!validation.valid()) {
-            audit.failure(author, "rules.version.create", "rules", origin, validation.problems().size() + " problem(s)");
+            audit.failure(editor.name(), "rules.version.create", "rules", origin, validation.problems().size() + " problem(s)");
             throw ApiException.badRequest("RULESET_INVALID", validation.problems().size()
                     + " problem(s) in the rule files; nothing was stored", validation.problems());
         }
-        Integer parent = jdbi.withExtension(RuleSetDao.class, RuleSetDao::activeVersion).orElse(null);
-        int version = store(files, validation.checksum(), author, message == null ? "" : message, parent);
-        audit.success(author, "rules.version.create", "rules:" + label(version), origin, message);
+        String message = change.message() == null ? "" : change.message();
+        int version = store(files, validation.checksum(), editor.name(), message, parent);
+        audit.success(editor.name(), "rules.version.create", "rules:" + label(version), origin, message);
         return view(version, false);
     }
 
@@ -118,37 +174,109 @@ public final class RuleSetService {
         if (active != null && sameFiles(active, files)) {
             return java.util.Optional.empty();
         }
-        RuleSetViews.Version created = create(files, author, "rules directory changed", origin);
-        return java.util.Optional.of(publish(created.version(), author, origin));
+        RuleSetViews.Version created = createWhole(files, author, "rules directory changed", active, origin);
+        return java.util.Optional.of(publish(created.version(), new Editor(author, true), true, origin));
     }
 
-    /** Makes {@code version} active everywhere. */
-    public RuleSetViews.Version publish(int version, String actor, AuditLog.Origin origin) {
+    /**
+     * Makes {@code version} active everywhere. It must price a smoke quote at every level; its scenario
+     * tests must pass unless the publisher accepts their failures; and when its code differs from the
+     * active version's, the publisher needs {@code rules:code}.
+     */
+    public RuleSetViews.Version publish(int version, Editor editor, boolean acceptFailingScenarios,
+                                        AuditLog.Origin origin) {
         requireVersion(version);
-        compiled(version);
-        activate(version, actor);
-        LOG.info("rule set {} published by {}", label(version), actor);
-        audit.success(actor, "rules.publish", "rules:" + label(version), origin, null);
+        String failures = checkActivation(version, editor, acceptFailingScenarios, "rules.publish", origin);
+        activate(version, editor.name());
+        LOG.info("rule set {} published by {}", label(version), editor.name());
+        audit.success(editor.name(), "rules.publish", "rules:" + label(version), origin, failures);
         return view(version, false);
     }
 
-    /** Re-activates a version that was published before. */
-    public RuleSetViews.Version rollback(int version, String actor, AuditLog.Origin origin) {
+    /** Re-activates a version that was published before; the same checks as a publish, scenarios aside. */
+    public RuleSetViews.Version rollback(int version, Editor editor, AuditLog.Origin origin) {
         RuleSetDao.VersionRow row = requireVersion(version);
         if (row.publishedAt() == null) {
             throw new ApiException(409, "NEVER_PUBLISHED", label(version) + " was never published; publish it instead",
-                    List.of());
+                    List.of(new FieldError("version", label(version) + " is a draft")));
         }
+        checkActivation(version, editor, true, "rules.rollback", origin);
         String from = engine.active().version();
-        activate(version, actor);
-        audit.success(actor, "rules.rollback", "rules:" + label(version), origin, "from " + from);
+        activate(version, editor.name());
+        audit.success(editor.name(), "rules.rollback", "rules:" + label(version), origin, "from " + from);
         return view(version, false);
+    }
+
+    /** Refuses an activation that would break pricing or change code without the permission; the failures accepted. */
+    private String checkActivation(int version, Editor editor, boolean acceptFailingScenarios, String action,
+                                   AuditLog.Origin origin) {
+        List<RuleSource> files = files(version);
+        Integer active = activeVersion();
+        if (!editor.mayChangeCode() && active != null) {
+            List<String> code = RuleCode.changed(files(active), files);
+            if (!code.isEmpty()) {
+                audit.failure(editor.name(), action, "rules:" + label(version), origin, "code change refused: " + code);
+                throw codeRequired(label(version) + " changes rule code (" + String.join(", ", code)
+                        + ") against the active " + label(active) + "; activating it needs rules:code", code);
+            }
+        }
+        CompiledRuleSet rules;
+        try {
+            rules = ready(version);
+        } catch (ApiException e) {
+            audit.failure(editor.name(), action, "rules:" + label(version), origin, e.error());
+            throw e;
+        }
+        List<ScenarioResult> failing = scenarios.run(rules, files).stream().filter(r -> !r.passed()).toList();
+        if (!failing.isEmpty() && !acceptFailingScenarios) {
+            audit.failure(editor.name(), action, "rules:" + label(version), origin, failing.size() + " failing scenario(s)");
+            throw new ApiException(409, "SCENARIOS_FAILING", failing.size() + " scenario(s) of " + label(version)
+                    + " fail; update their expectations, or publish with acceptFailingScenarios=true",
+                    failing.stream().map(f -> new RuleProblem(f.file(), 0, 0, f.name() + ": " + describe(f))).toList());
+        }
+        return failing.isEmpty() ? null : "accepted " + failing.size() + " failing scenario(s): "
+                + failing.stream().map(ScenarioResult::name).toList();
+    }
+
+    private static String describe(ScenarioResult result) {
+        if (result.error() != null) {
+            return result.error();
+        }
+        return result.mismatches().stream().map(m -> m.field() + " expected " + m.expected() + ", got " + m.actual())
+                .reduce((a, b) -> a + "; " + b).orElse("failed");
+    }
+
+    private static ApiException codeRequired(String message, List<String> files) {
+        return new ApiException(403, "RULES_CODE_REQUIRED", message,
+                files.stream().map(f -> new RuleProblem(f, 0, 0, "rule code changed")).toList());
+    }
+
+    /** The compiled rules of a version that can price (what-if runs need it); 422 naming why not. */
+    public CompiledRuleSet ready(int version) {
+        CompiledRuleSet rules = compiled(version);
+        List<RuleProblem> unready = PricingReadiness.check(rules, files(version));
+        if (!unready.isEmpty()) {
+            throw new ApiException(422, "RULESET_CANNOT_PRICE", label(version) + " cannot price: "
+                    + unready.get(0).message(), unready);
+        }
+        return rules;
+    }
+
+    /** True once {@code version} has been published (its tests and simulations need only rules:read). */
+    public boolean isPublished(int version) {
+        return requireVersion(version).publishedAt() != null;
+    }
+
+    /** The version a draft is based on, and the files whose rule code it changes against it. */
+    public List<String> codeChanges(int version) {
+        Integer parent = requireVersion(version).parent();
+        return RuleCode.changed(parent == null ? List.of() : files(parent), files(version));
     }
 
     public List<RuleSetViews.Version> list(int limit, int offset) {
         Integer active = activeVersion();
         return jdbi.withExtension(RuleSetDao.class, dao -> dao.list(limit, offset)).stream()
-                .map(r -> view(r, Objects.equals(r.version(), active), null)).toList();
+                .map(r -> view(r, Objects.equals(r.version(), active), null, null)).toList();
     }
 
     public RuleSetViews.Version get(int version) {
@@ -177,7 +305,8 @@ public final class RuleSetService {
             compiled.put(version, rules);
             return rules;
         } catch (RuleCompilationException e) {
-            throw new ApiException(500, "RULESET_ERROR", "stored " + label(version) + " no longer compiles: "
+            // stored before today's checks (a refused cell or code), or built by an older server
+            throw new ApiException(422, "RULESET_INVALID", "stored " + label(version) + " does not pass validation: "
                     + e.getMessage(), e.problems());
         }
     }
@@ -207,6 +336,20 @@ public final class RuleSetService {
         Map<String, String> given = new LinkedHashMap<>();
         files.forEach(f -> given.put(f.name(), f.storedText()));
         return stored.equals(given);
+    }
+
+    /** Stores exactly {@code files} (the development rules directory: deletions included). */
+    private RuleSetViews.Version createWhole(List<RuleSource> files, String author, String message, Integer parent,
+                                             AuditLog.Origin origin) {
+        RuleSetViews.Validation validation = validate(files);
+        if (!validation.valid()) {
+            audit.failure(author, "rules.version.create", "rules", origin, validation.problems().size() + " problem(s)");
+            throw ApiException.badRequest("RULESET_INVALID", validation.problems().size()
+                    + " problem(s) in the rule files; nothing was stored", validation.problems());
+        }
+        int version = store(files, validation.checksum(), author, message, parent);
+        audit.success(author, "rules.version.create", "rules:" + label(version), origin, message);
+        return view(version, false);
     }
 
     private int store(List<RuleSource> files, String checksum, String author, String message, Integer parent) {
@@ -247,13 +390,15 @@ public final class RuleSetService {
                 files.put(f.name(), f.storedText());
             }
         }
-        return view(requireVersion(version), Objects.equals(activeVersion(), version), files);
+        return view(requireVersion(version), Objects.equals(activeVersion(), version), files,
+                withFiles ? codeChanges(version) : null);
     }
 
-    private static RuleSetViews.Version view(RuleSetDao.VersionRow r, boolean active, Map<String, String> files) {
+    private static RuleSetViews.Version view(RuleSetDao.VersionRow r, boolean active, Map<String, String> files,
+                                             List<String> codeChanged) {
         return new RuleSetViews.Version(r.version(), label(r.version()), r.checksum(), r.author(), r.message(),
                 r.createdAt().toInstant(), r.parent(), r.publishedAt() == null ? null : r.publishedAt().toInstant(),
-                active, files);
+                active, files, codeChanged);
     }
 
     private static List<RuleProblem> unknownFiles(List<RuleSource> files) {

@@ -46,20 +46,6 @@ class RuleSetLinterTest {
     }
 
     @Test
-    void aNegativeWeightAndANonPositiveSpreadAreErrorsAtTheirLine() {
-        assertThat(RuleSetLinter.check(edit("weights.drl.csv", "HRIS,0.4", "HRIS,-0.4"))).singleElement()
-                .satisfies(p -> {
-                    assertThat(p.file()).isEqualTo("weights.drl.csv");
-                    assertThat(p.line()).isEqualTo(14);
-                    assertThat(p.message()).contains("weight must be >= 0", "-0.4");
-                });
-        assertThat(RuleSetLinter.check(edit("spreads.drl.csv", "IC3,0.50", "IC3,0"))).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("spread must be > 0"));
-        assertThat(RuleSetLinter.check(edit("target-percentile.drl.csv", "*,50", "*,95"))).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("between 10 and 90"));
-    }
-
-    @Test
     void aLevelInTheSpreadsTableMissingFromTheLevelFactorsIsAnError() {
         List<RuleProblem> problems = RuleSetLinter.check(edit("spreads.drl.csv", "M5,0.70", "M5,0.70\nM6,0.80"));
 

@@ -1,0 +1,246 @@
+package org.jobpricing.server.rules;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.EmptyStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The code a rule may hold, checked on its parsed syntax tree: literals, operators, the properties and
+ * public methods the fact classes declare, the methods of {@link Math}, and {@code drools.halt()}. Any
+ * other name, type, object creation, field access, chained call, loop or assignment is refused.
+ */
+final class AllowedCode {
+
+    private static final JavaParser PARSER = new JavaParser(new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    private static final Set<String> MATH = Arrays.stream(Math.class.getMethods())
+            .filter(m -> Modifier.isStatic(m.getModifiers())).map(Method::getName).collect(Collectors.toUnmodifiableSet());
+
+    private static final Set<UnaryExpr.Operator> INCREMENTS = Set.of(UnaryExpr.Operator.PREFIX_INCREMENT,
+            UnaryExpr.Operator.PREFIX_DECREMENT, UnaryExpr.Operator.POSTFIX_INCREMENT, UnaryExpr.Operator.POSTFIX_DECREMENT);
+
+    /** Where a piece of code runs: the pattern's own fact (constraints) and the bound variables. */
+    record Scope(Class<?> pattern, Map<String, Class<?>> bindings, boolean consequence) {
+    }
+
+    private AllowedCode() {
+    }
+
+    /** The problem with a constraint of a pattern, or empty when it is allowed. */
+    static Optional<String> constraint(String text, Scope scope) {
+        ParseResult<Expression> parsed = PARSER.parseExpression(text);
+        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+            return Optional.of("constraint '" + text.strip() + "' is not allowed: only comparisons, arithmetic, "
+                    + "literals and the fact's properties and methods may be used");
+        }
+        return expression(parsed.getResult().get(), scope);
+    }
+
+    /** The problem with a rule's consequence, or empty when it is allowed. */
+    static Optional<String> consequence(String code, Scope scope) {
+        ParseResult<BlockStmt> parsed = PARSER.parseBlock("{" + code + "\n}");
+        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+            return Optional.of("the consequence is not plain calls of fact methods: "
+                    + parsed.getProblems().stream().findFirst().map(p -> p.getMessage().split("\n")[0]).orElse(""));
+        }
+        return statement(parsed.getResult().get(), scope);
+    }
+
+    private static Optional<String> statement(Statement statement, Scope scope) {
+        if (statement instanceof BlockStmt block) {
+            for (Statement s : block.getStatements()) {
+                Optional<String> problem = statement(s, scope);
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            }
+            return Optional.empty();
+        }
+        if (statement instanceof EmptyStmt) {
+            return Optional.empty();
+        }
+        if (statement instanceof ExpressionStmt e) {
+            if (!(e.getExpression() instanceof MethodCallExpr)) {
+                return refused(e.getExpression(), "only method calls may stand as statements");
+            }
+            return expression(e.getExpression(), scope);
+        }
+        if (statement instanceof IfStmt i) {
+            return first(expression(i.getCondition(), scope), statement(i.getThenStmt(), scope),
+                    i.getElseStmt().map(s -> statement(s, scope)).orElse(Optional.empty()));
+        }
+        return refused(statement, kind(statement) + " is not allowed in a rule");
+    }
+
+    private static Optional<String> expression(Expression e, Scope scope) {
+        if (e instanceof StringLiteralExpr || e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr
+                || e instanceof DoubleLiteralExpr || e instanceof BooleanLiteralExpr || e instanceof NullLiteralExpr
+                || e instanceof CharLiteralExpr) {
+            return Optional.empty();
+        }
+        if (e instanceof EnclosedExpr enclosed) {
+            return expression(enclosed.getInner(), scope);
+        }
+        if (e instanceof UnaryExpr unary) {
+            if (INCREMENTS.contains(unary.getOperator())) {
+                return refused(e, "an assignment is not allowed in a rule");
+            }
+            return expression(unary.getExpression(), scope);
+        }
+        if (e instanceof BinaryExpr binary) {
+            return first(expression(binary.getLeft(), scope), expression(binary.getRight(), scope));
+        }
+        if (e instanceof ConditionalExpr c) {
+            return first(expression(c.getCondition(), scope), expression(c.getThenExpr(), scope),
+                    expression(c.getElseExpr(), scope));
+        }
+        if (e instanceof NameExpr name) {
+            return name(name, scope);
+        }
+        if (e instanceof MethodCallExpr call) {
+            return call(call, scope);
+        }
+        return refused(e, kind(e) + " is not allowed in a rule");
+    }
+
+    private static Optional<String> name(NameExpr name, Scope scope) {
+        String n = name.getNameAsString();
+        if (scope.bindings().containsKey(n)) {
+            return Optional.empty();
+        }
+        if (!scope.consequence() && scope.pattern() != null && property(scope.pattern(), n)) {
+            return Optional.empty();
+        }
+        return refused(name, "'" + n + "' is neither a bound fact nor a property of "
+                + (scope.pattern() == null ? "the fact" : scope.pattern().getSimpleName()));
+    }
+
+    private static Optional<String> call(MethodCallExpr call, Scope scope) {
+        for (Expression argument : call.getArguments()) {
+            Optional<String> problem = expression(argument, scope);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        if (call.getTypeArguments().isPresent()) {
+            return refused(call, "type arguments are not allowed");
+        }
+        String method = call.getNameAsString();
+        if (call.getScope().isEmpty()) {
+            if (!scope.consequence() && scope.pattern() != null && declares(scope.pattern(), method, true)) {
+                return Optional.empty();
+            }
+            return refused(call, "'" + method + "(…)' is not a method of "
+                    + (scope.pattern() == null ? "a fact" : scope.pattern().getSimpleName())
+                    + (scope.consequence() ? "" : " that answers a value (a condition changes nothing)"));
+        }
+        Expression target = call.getScope().get();
+        if (!(target instanceof NameExpr targetName)) {
+            return refused(call, "'" + call + "' calls a method on " + kind(target)
+                    + "; only a bound fact, Math or drools.halt() may be called");
+        }
+        String n = targetName.getNameAsString();
+        Class<?> fact = scope.bindings().get(n);
+        if (fact != null) {
+            return declares(fact, method, !scope.consequence()) ? Optional.empty()
+                    : refused(call, "'" + method + "' is not a public method of " + fact.getSimpleName()
+                    + (scope.consequence() ? "" : " that answers a value (a condition changes nothing)"));
+        }
+        if (n.equals("Math")) {
+            return MATH.contains(method) ? Optional.empty() : refused(call, "Math has no method '" + method + "'");
+        }
+        if (n.equals("drools") && scope.consequence()) {
+            return method.equals("halt") && call.getArguments().isEmpty() ? Optional.empty()
+                    : refused(call, "only drools.halt() may be called on drools");
+        }
+        return refused(call, "'" + n + "' is not a bound fact, Math or drools");
+    }
+
+    /**
+     * A public, non-static method the fact class declares itself (none of Object's, no reflection); in a
+     * condition ({@code answers}) only one that returns a value, so conditions cannot change facts.
+     */
+    static boolean declares(Class<?> fact, String method, boolean answers) {
+        return Arrays.stream(fact.getDeclaredMethods())
+                .anyMatch(m -> m.getName().equals(method) && Modifier.isPublic(m.getModifiers())
+                        && !Modifier.isStatic(m.getModifiers()) && (!answers || m.getReturnType() != void.class));
+    }
+
+    private static boolean property(Class<?> fact, String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        String capital = name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+        return Arrays.stream(fact.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
+                        && m.getParameterCount() == 0)
+                .anyMatch(m -> m.getName().equals("get" + capital) || m.getName().equals("is" + capital));
+    }
+
+    @SafeVarargs
+    private static Optional<String> first(Optional<String>... problems) {
+        return Arrays.stream(problems).filter(Optional::isPresent).findFirst().orElse(Optional.empty());
+    }
+
+    private static Optional<String> refused(Node node, String message) {
+        String text = node.toString().replaceAll("\\s+", " ");
+        return Optional.of(message + (text.length() > 80 ? "" : " (" + text + ")"));
+    }
+
+    private static String kind(Node node) {
+        String simple = node.getClass().getSimpleName().replaceAll("(Expr|Stmt)$", "");
+        return List.of("FieldAccess", "ObjectCreation", "ArrayAccess", "ArrayCreation", "Class", "Lambda", "Assign",
+                "MethodReference", "Cast", "InstanceOf", "This", "Super", "VariableDeclaration", "For", "ForEach",
+                "While", "Do", "Try", "Throw", "Return", "Switch", "Synchronized", "LocalClassDeclaration")
+                .contains(simple) ? describe(simple) : "'" + simple + "'";
+    }
+
+    private static String describe(String simple) {
+        return switch (simple) {
+            case "FieldAccess" -> "a field access or qualified name";
+            case "ObjectCreation" -> "creating an object";
+            case "ArrayAccess", "ArrayCreation" -> "an array";
+            case "Class" -> "a class literal";
+            case "Lambda", "MethodReference" -> "a lambda";
+            case "Assign" -> "an assignment";
+            case "Cast", "InstanceOf" -> "a type reference";
+            case "This", "Super" -> "'this'";
+            case "VariableDeclaration" -> "a variable declaration";
+            case "For", "ForEach", "While", "Do" -> "a loop";
+            case "Try", "Throw" -> "exception handling";
+            case "Return" -> "'return'";
+            case "Switch" -> "a switch";
+            case "Synchronized" -> "'synchronized'";
+            default -> "a local class";
+        };
+    }
+}
