@@ -43,6 +43,10 @@ public final class ValidationExceptionMapper implements ExceptionMapper<Constrai
         if (field.length() > 0) {
             return field.toString();
         }
-        return parameter == null ? "body" : parameter;
+        if (parameter == null) {
+            return "body";
+        }
+        // Jersey names parameters "query param limit", "path param id", "header X", "form field f"
+        return parameter.replaceFirst("^(query param|path param|header|form field|cookie) ", "");
     }
 }

@@ -48,6 +48,10 @@ final class AllowedCode {
     private static final Set<UnaryExpr.Operator> INCREMENTS = Set.of(UnaryExpr.Operator.PREFIX_INCREMENT,
             UnaryExpr.Operator.PREFIX_DECREMENT, UnaryExpr.Operator.POSTFIX_INCREMENT, UnaryExpr.Operator.POSTFIX_DECREMENT);
 
+    /** Why code is refused, and on which line of the code (1 = its first line). */
+    record Refusal(String message, int line) {
+    }
+
     /** Where a piece of code runs: the pattern's own fact (constraints) and the bound variables. */
     record Scope(Class<?> pattern, Map<String, Class<?>> bindings, boolean consequence) {
     }
@@ -56,29 +60,29 @@ final class AllowedCode {
     }
 
     /** The problem with a constraint of a pattern, or empty when it is allowed. */
-    static Optional<String> constraint(String text, Scope scope) {
+    static Optional<Refusal> constraint(String text, Scope scope) {
         ParseResult<Expression> parsed = PARSER.parseExpression(text);
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            return Optional.of("constraint '" + text.strip() + "' is not allowed: only comparisons, arithmetic, "
-                    + "literals and the fact's properties and methods may be used");
+            return Optional.of(new Refusal("constraint '" + text.strip() + "' is not allowed: only comparisons, "
+                    + "arithmetic, literals and the fact's properties and methods may be used", 1));
         }
         return expression(parsed.getResult().get(), scope);
     }
 
     /** The problem with a rule's consequence, or empty when it is allowed. */
-    static Optional<String> consequence(String code, Scope scope) {
+    static Optional<Refusal> consequence(String code, Scope scope) {
         ParseResult<BlockStmt> parsed = PARSER.parseBlock("{" + code + "\n}");
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            return Optional.of("the consequence is not plain calls of fact methods: "
-                    + parsed.getProblems().stream().findFirst().map(p -> p.getMessage().split("\n")[0]).orElse(""));
+            return Optional.of(new Refusal("the consequence is not plain calls of fact methods: "
+                    + parsed.getProblems().stream().findFirst().map(p -> p.getMessage().split("\n")[0]).orElse(""), 1));
         }
         return statement(parsed.getResult().get(), scope);
     }
 
-    private static Optional<String> statement(Statement statement, Scope scope) {
+    private static Optional<Refusal> statement(Statement statement, Scope scope) {
         if (statement instanceof BlockStmt block) {
             for (Statement s : block.getStatements()) {
-                Optional<String> problem = statement(s, scope);
+                Optional<Refusal> problem = statement(s, scope);
                 if (problem.isPresent()) {
                     return problem;
                 }
@@ -101,7 +105,7 @@ final class AllowedCode {
         return refused(statement, kind(statement) + " is not allowed in a rule");
     }
 
-    private static Optional<String> expression(Expression e, Scope scope) {
+    private static Optional<Refusal> expression(Expression e, Scope scope) {
         if (e instanceof StringLiteralExpr || e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr
                 || e instanceof DoubleLiteralExpr || e instanceof BooleanLiteralExpr || e instanceof NullLiteralExpr
                 || e instanceof CharLiteralExpr) {
@@ -132,7 +136,7 @@ final class AllowedCode {
         return refused(e, kind(e) + " is not allowed in a rule");
     }
 
-    private static Optional<String> name(NameExpr name, Scope scope) {
+    private static Optional<Refusal> name(NameExpr name, Scope scope) {
         String n = name.getNameAsString();
         if (scope.bindings().containsKey(n)) {
             return Optional.empty();
@@ -144,9 +148,9 @@ final class AllowedCode {
                 + (scope.pattern() == null ? "the fact" : scope.pattern().getSimpleName()));
     }
 
-    private static Optional<String> call(MethodCallExpr call, Scope scope) {
+    private static Optional<Refusal> call(MethodCallExpr call, Scope scope) {
         for (Expression argument : call.getArguments()) {
-            Optional<String> problem = expression(argument, scope);
+            Optional<Refusal> problem = expression(argument, scope);
             if (problem.isPresent()) {
                 return problem;
             }
@@ -207,13 +211,14 @@ final class AllowedCode {
     }
 
     @SafeVarargs
-    private static Optional<String> first(Optional<String>... problems) {
+    private static Optional<Refusal> first(Optional<Refusal>... problems) {
         return Arrays.stream(problems).filter(Optional::isPresent).findFirst().orElse(Optional.empty());
     }
 
-    private static Optional<String> refused(Node node, String message) {
+    private static Optional<Refusal> refused(Node node, String message) {
         String text = node.toString().replaceAll("\\s+", " ");
-        return Optional.of(message + (text.length() > 80 ? "" : " (" + text + ")"));
+        return Optional.of(new Refusal(message + (text.length() > 80 ? "" : " (" + text + ")"),
+                node.getBegin().map(p -> p.line).orElse(1)));
     }
 
     private static String kind(Node node) {

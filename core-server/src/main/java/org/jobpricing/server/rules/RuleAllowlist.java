@@ -122,13 +122,14 @@ public final class RuleAllowlist {
         for (AttributeDescr a : pkg.getAttributes()) {
             attribute(a).ifPresent(p -> problems.add(at(file, a, table, p)));
         }
+        String[] lines = drl.split("\n", -1);
         for (RuleDescr rule : pkg.getRules()) {
-            checkRule(file, rule, imported, table, problems);
+            checkRule(file, rule, imported, table, lines, problems);
         }
     }
 
     private static void checkRule(String file, RuleDescr rule, Map<String, Class<?>> imported, boolean table,
-                                  List<RuleProblem> problems) {
+                                  String[] lines, List<RuleProblem> problems) {
         int line = table ? tableLine(rule.getName()) : rule.getLine();
         String prefix = "rule '" + rule.getName() + "': ";
         if (rule instanceof QueryDescr) {
@@ -149,8 +150,8 @@ public final class RuleAllowlist {
         Object consequence = rule.getConsequence();
         if (consequence != null) {
             AllowedCode.consequence(consequence.toString(), new AllowedCode.Scope(null, Map.copyOf(bindings), true))
-                    .ifPresent(p -> problems.add(new RuleProblem(file, table ? line : rule.getConsequenceLine(), 0,
-                            prefix + p)));
+                    .ifPresent(p -> problems.add(new RuleProblem(file,
+                            table ? line : firstCodeLine(rule, lines) + p.line() - 1, 0, prefix + p.message())));
         }
     }
 
@@ -197,11 +198,21 @@ public final class RuleAllowlist {
                 continue;
             }
             AllowedCode.constraint(expr.getExpression(), scope)
-                    .ifPresent(p -> problems.add(new RuleProblem(file, at, 0, prefix + p)));
+                    .ifPresent(p -> problems.add(new RuleProblem(file, at, 0, prefix + p.message())));
         }
         if (pattern.getIdentifier() != null && !pattern.getIdentifier().isBlank()) {
             bindings.put(pattern.getIdentifier(), fact);
         }
+    }
+
+    /** The line a consequence's code starts on: Drools gives the line of {@code then}, and strips what follows. */
+    private static int firstCodeLine(RuleDescr rule, String[] lines) {
+        int then = rule.getConsequenceLine();
+        if (then < 1 || then > lines.length) {
+            return Math.max(then, 0);
+        }
+        String rest = lines[then - 1].strip();
+        return rest.equals("then") ? then + 1 : then;
     }
 
     /** The problem with an attribute, if any: only those that order rules, with literal values. */

@@ -68,7 +68,7 @@ class RuleCommandsTest {
         Outcome outcome = run(new ValidateRulesCommand(), replace(shipped(), "weights.drl.csv", "HRIS,0.4", "HRIS,-1"));
 
         assertThat(outcome.passed()).isFalse();
-        assertThat(outcome.output()).contains("weights.drl.csv:14:2: Source weights: a weight must be >= 0, got -1")
+        assertThat(outcome.output()).contains("weights.drl.csv:14:2: Source weights, column Source weight: -1 is out of range: it must be a weight >= 0")
                 .contains("1 problem(s)");
     }
 }

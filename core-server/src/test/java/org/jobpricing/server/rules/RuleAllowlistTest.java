@@ -68,7 +68,7 @@ class RuleAllowlistTest {
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("probe.drl");
-            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.line()).isEqualTo(7);
             assertThat(p.message()).contains("rule 'probe'", "calls a method on a field access");
         });
         assertThatThrownBy(() -> new RuleSetCompiler().compile(with("probe.drl", drl)))

@@ -78,9 +78,11 @@ class RuleSetLifecycleTest {
         syntax.put("pricing.drl", syntax.get("pricing.drl").replace("$r.blend();", "$r.blend(;"));
         Map<String, String> semantic = withSpread("-0.1");
 
+        // pricing.drl is code: only an admin (rules:code) may store a change of it
+        Api admin = TestUsers.admin(APP);
         for (Map<String, String> files : java.util.List.of(syntax, semantic)) {
             for (String path : new String[] {"/api/v1/rules/validate", "/api/v1/rules/versions"}) {
-                Api.Reply reply = manager.postJson(path, upload("bad", files));
+                Api.Reply reply = (files == syntax ? admin : manager).postJson(path, upload("bad", files));
                 assertThat(reply.status()).as(path + " " + reply.text()).isEqualTo(400);
                 assertThat(reply.json().get("error").asText()).isEqualTo("RULESET_INVALID");
                 JsonNode problem = reply.json().get("details").get(0);
@@ -145,7 +147,13 @@ class RuleSetLifecycleTest {
 
         assertThat(TestUsers.as(APP, Role.HR_ANALYST).post("/api/v1/rules/versions/" + version + "/publish", null, "")
                 .status()).as("analysts cannot publish").isEqualTo(403);
-        assertThat(manager.post("/api/v1/rules/versions/" + version + "/publish", null, "").status()).isEqualTo(200);
+        Api.Reply refused = manager.post("/api/v1/rules/versions/" + version + "/publish", null, "");
+        assertThat(refused.status()).as("failing scenarios hold a publish back").isEqualTo(409);
+        assertThat(refused.json().get("error").asText()).isEqualTo("SCENARIOS_FAILING");
+        assertThat(refused.json().get("details").toString()).contains("worked-examples.yaml", "band.max");
+        assertThat(band().get("rulesetVersion").asText()).isEqualTo(activeBefore);
+        assertThat(manager.post("/api/v1/rules/versions/" + version + "/publish?acceptFailingScenarios=true", null, "")
+                .status()).isEqualTo(200);
         JsonNode published = band();
         assertThat(published.get("rulesetVersion").asText()).isEqualTo("v" + version);
         assertThat(published.get("band").get("min").asInt()).isEqualTo(95500);
