@@ -52,12 +52,14 @@ public final class AuthService {
             throw ApiException.badRequest("INVALID_REQUEST", "username or email is required",
                     List.of(new FieldError("username", "is required")));
         }
-        Optional<Duration> locked = throttle.lockedFor(login);
+        Optional<UserDao.UserRow> user = jdbi.withExtension(UserDao.class, dao -> dao.findByLogin(login.strip()));
+        // an account is locked whichever of its names (username or e-mail) the failures were typed with
+        String throttled = user.map(u -> LoginThrottle.account(u.id())).orElse(login);
+        Optional<Duration> locked = throttle.lockedFor(throttled);
         if (locked.isPresent()) {
             audit.failure(login, "auth.login", "user:" + login, origin, "locked");
             throw locked(locked.get());
         }
-        Optional<UserDao.UserRow> user = jdbi.withExtension(UserDao.class, dao -> dao.findByLogin(login.strip()));
         boolean valid;
         if (user.isPresent()) {
             valid = hasher.verify(password, user.get().passwordHash()) && user.get().active();
@@ -66,14 +68,14 @@ public final class AuthService {
             valid = false;
         }
         if (!valid) {
-            boolean nowLocked = throttle.failed(login);
+            boolean nowLocked = throttle.failed(throttled);
             audit.failure(login, "auth.login", "user:" + login, origin, "bad credentials");
             if (nowLocked) {
                 audit.record(login, "auth.lockout", "user:" + login, "SUCCESS", origin, "too many failed logins");
             }
             throw new ApiException(401, "INVALID_CREDENTIALS", "the username or password is wrong", List.of());
         }
-        throttle.succeeded(login);
+        throttle.succeeded(throttled);
         UserDao.UserRow u = user.get();
         audit.success(u.username(), "auth.login", "user:" + u.id(), origin, null);
         return tokens(u, UUID.randomUUID().toString());

@@ -10,8 +10,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.db.LoginThrottleDao;
 
 /**
- * Locks a login name after too many failures in a window. Counted per name typed, whether or not an
- * account has it, so a lockout says nothing about which accounts exist.
+ * Locks a login after too many failures in a window: an existing account by its id (so its username and
+ * e-mail share one counter), any other name as typed, so a lockout says nothing about which accounts
+ * exist.
  */
 public final class LoginThrottle {
 
@@ -27,6 +28,11 @@ public final class LoginThrottle {
         this.maxFailures = maxFailures;
         this.window = window;
         this.lockout = lockout;
+    }
+
+    /** The throttle name of an existing account, whichever name it was typed with. */
+    static String account(String userId) {
+        return "account:" + userId;
     }
 
     static String key(String login) {

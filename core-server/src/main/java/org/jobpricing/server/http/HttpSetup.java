@@ -39,6 +39,8 @@ public final class HttpSetup {
         JvmMetrics.builder().register(registry);
         env.jersey().register(new HttpMetricsFilter(registry));
         env.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping("/metrics");
+        env.admin().addFilter("security-headers", new SecurityHeaders())
+                .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
         return registry;
     }
 

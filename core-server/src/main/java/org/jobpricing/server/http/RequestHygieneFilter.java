@@ -22,6 +22,7 @@ public final class RequestHygieneFilter implements Filter {
     public static final String REQUEST_ID = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final Pattern TOKEN_IN_URL = Pattern.compile("(?i)(^|&)access_token=");
 
     /** Batch pricing takes up to 100,000 requests in one body. */
     static final String BATCH_PATH = "/api/v1/pricing/batch";
@@ -40,12 +41,15 @@ public final class RequestHygieneFilter implements Filter {
         String given = request.getHeader(REQUEST_ID);
         String id = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         response.setHeader(REQUEST_ID, id);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Cache-Control", "no-store");
-        if (request.isSecure()) {
-            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        SecurityHeaders.apply(request, response);
+        if (TOKEN_IN_URL.matcher(request.getQueryString() == null ? "" : request.getQueryString()).find()) {
+            // Jersey's OAuth filter would accept ?access_token=; a URL ends up in logs, histories and referrers
+            response.setStatus(401);
+            response.setContentType("application/json");
+            response.getOutputStream().write(("{\"code\":401,\"error\":\"TOKEN_IN_URL\",\"message\":\"tokens are not "
+                    + "accepted in the URL; send Authorization: Bearer <token>\",\"details\":[{\"field\":\"access_token\","
+                    + "\"message\":\"not allowed in the query string\"}]}").getBytes(StandardCharsets.UTF_8));
+            return;
         }
         long limit = BATCH_PATH.equals(request.getRequestURI()) ? maxBatchBodyBytes : maxBodyBytes;
         if (request.getContentLengthLong() > limit) {

@@ -148,6 +148,7 @@ class AccountSecurityTest {
         assertThat(mail.to()).isEqualTo("dave@example.test");
         Matcher token = Pattern.compile("\"token\": \"([^\"]+)\"").matcher(mail.body());
         assertThat(token.find()).isTrue();
+        assertThat(console()).as("the verification token is never logged").doesNotContain(token.group(1));
         String body = "{\"token\": \"" + token.group(1) + "\"}";
         assertThat(anonymous().postJson("/api/v1/auth/verify-email", body).status()).isEqualTo(204);
         assertThat(anonymous().postJson("/api/v1/auth/verify-email", body).status()).as("single use").isEqualTo(400);
