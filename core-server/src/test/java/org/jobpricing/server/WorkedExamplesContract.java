@@ -3,6 +3,8 @@ package org.jobpricing.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.jobpricing.server.auth.Role;
 import org.jobpricing.server.support.Api;
@@ -100,12 +102,63 @@ abstract class WorkedExamplesContract {
         assertThat(q.get("currency").asText()).as("default currency of SG").isEqualTo("SGD");
         java.util.List<String> rules = new java.util.ArrayList<>();
         q.get("explanation").forEach(s -> rules.add(s.get("rule").asText()));
-        assertThat(rules).containsSubsequence("Level must be in the level tables", "Normalise observations",
-                "Weigh observations", "Blend percentiles", "Keep percentiles ordered", "Market reference point",
+        assertThat(rules).as("rules that change nothing are no steps")
+                .doesNotContain("Level must be in the level tables", "At least one observation must be included",
+                        "Keep percentiles ordered");
+        assertThat(rules).containsSubsequence("Normalise observations",
+                "Weigh observations", "Blend percentiles", "Market reference point",
                 "Skill premium", "Salary band", "Round the band", "Confidence score", "Confidence label");
         assertThat(q.get("explanation").toString())
                 .contains("agingRate(SG) unset -> 0.04")
                 .contains("mcf-postings excluded: SAMPLE_TOO_SMALL");
+    }
+
+    @Test
+    void everyStepIsDataWithItsFileLineAndNumbersAndNoMessageCarriesBinaryNoise() {
+        JsonNode q = api.postJson("/api/v1/pricing/quotes", """
+                {"title": "Software Engineer", "occupationCode": "15-1252", "level": "IC3", "country": "US",
+                 "asOf": "2026-07-01", "skills": ["Kubernetes", "Java"]}""").json();
+
+        java.util.regex.Pattern noise = java.util.regex.Pattern.compile("\\d\\.\\d{7,}");
+        q.get("explanation").forEach(step -> {
+            assertThat(step.get("message").asText()).as(step.get("rule").asText()).doesNotContainPattern(noise);
+            assertThat(step.get("message").asText()).isNotEqualTo("no change");
+        });
+        JsonNode spread = step(q, "Spreads_13");
+        assertThat(spread.get("file").asText()).isEqualTo("spreads.drl.csv");
+        assertThat(spread.get("line").asInt()).isEqualTo(13);
+        assertThat(spread.get("outputs").get("spread").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(spread.get("message").asText()).isEqualTo("spread(IC3) unset -> 0.5");
+
+        JsonNode band = step(q, "Salary band");
+        assertThat(band.get("file").asText()).isEqualTo("pricing.drl");
+        assertThat(band.get("line").asInt()).isEqualTo(82);
+        BigDecimal mrp = band.get("inputs").get("referencePoint").decimalValue();
+        BigDecimal premium = band.get("inputs").get("premium").decimalValue();
+        BigDecimal mid = band.get("outputs").get("mid").decimalValue();
+        assertThat(mrp.setScale(2, RoundingMode.HALF_UP)).isEqualByComparingTo(q.get("marketReferencePoint").decimalValue());
+        assertThat(mrp.multiply(BigDecimal.ONE.add(premium)).subtract(mid).abs())
+                .as("a client can recompute the mid from the step's numbers").isLessThan(new BigDecimal("0.01"));
+        assertThat(band.get("message").asText()).matches("band \\d+\\.\\d{2} / \\d+\\.\\d{2} / \\d+\\.\\d{2} \\(spread 0\\.5\\)");
+
+        JsonNode rounded = step(q, "Round the band");
+        assertThat(rounded.get("outputs").get("min").decimalValue()).isEqualByComparingTo(q.get("band").get("min").decimalValue());
+        JsonNode parts = q.get("confidence").get("parts");
+        assertThat(parts.get("sample").decimalValue()).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
+        BigDecimal score = parts.get("sample").decimalValue().multiply(new BigDecimal("0.4"))
+                .add(parts.get("sources").decimalValue().multiply(new BigDecimal("0.3")))
+                .add(parts.get("age").decimalValue().multiply(new BigDecimal("0.3")))
+                .multiply(BigDecimal.valueOf(100));
+        assertThat(score.setScale(0, RoundingMode.HALF_UP).intValue()).isEqualTo(q.get("confidence").get("score").asInt());
+    }
+
+    private static JsonNode step(JsonNode q, String rule) {
+        for (JsonNode s : q.get("explanation")) {
+            if (s.get("rule").asText().equals(rule)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no step " + rule + " in " + q.get("explanation"));
     }
 
     private static JsonNode observation(JsonNode q, String sourceId) {

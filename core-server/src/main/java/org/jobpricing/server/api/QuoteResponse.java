@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** A priced job: market percentiles, band, confidence and the full explanation. */
 public record QuoteResponse(
@@ -35,8 +36,12 @@ public record QuoteResponse(
     public record Band(BigDecimal min, BigDecimal mid, BigDecimal max, BigDecimal spread) {
     }
 
-    /** Confidence score 0-100 and its label. */
-    public record Confidence(int score, String label) {
+    /** Confidence score 0-100, its label and its three parts (method §7), each 0-1. */
+    public record Confidence(int score, String label, Parts parts) {
+    }
+
+    /** The parts of the confidence: sample size, distinct sources and age, each 0-1 before weighting. */
+    public record Parts(BigDecimal sample, BigDecimal sources, BigDecimal age) {
     }
 
     /** How one candidate observation was used. Factor, credibility and weight are null when excluded before them. */
@@ -44,7 +49,12 @@ public record QuoteResponse(
                                  BigDecimal credibility, BigDecimal weight, boolean included, String reason) {
     }
 
-    /** One rule that fired and what it changed. */
-    public record ExplanationStep(String rule, String message) {
+    /**
+     * One rule that changed something: its name, the file and line it is written at (null for steps
+     * that are not rules, such as enrichment), the numbers it read and set, and the message formatted
+     * from them.
+     */
+    public record ExplanationStep(String rule, String file, Integer line, Map<String, BigDecimal> inputs,
+                                  Map<String, BigDecimal> outputs, String message) {
     }
 }

@@ -101,13 +101,13 @@ public final class Enrichment {
             if (!matches.isEmpty()) {
                 OccupationMatch best = matches.get(0);
                 occupation = socCode(best.code());
-                trace.note(String.format(Locale.ROOT, "occupationCode inferred from the title \"%s\": %s (%s, O*NET %s), "
+                trace.say(String.format(Locale.ROOT, "occupationCode inferred from the title \"%s\": %s (%s, O*NET %s), "
                         + "confidence %.2f; %s; next: %s", r.title(), occupation, best.title(), best.code(), best.score(),
                         best.reason(), matches.stream().skip(1).map(m -> m.code() + String.format(Locale.ROOT, " %.2f",
                                 m.score())).collect(Collectors.joining(", "))));
                 if (candidates.reranked()) {
                     OccupationMatch before = candidates.offline().get(0);
-                    trace.note(String.format(Locale.ROOT, "the top %d offline candidates were re-ranked by the language "
+                    trace.say(String.format(Locale.ROOT, "the top %d offline candidates were re-ranked by the language "
                             + "model (%s): top before %s (%.2f), after %s (%.2f)%s", Math.min(RERANK_TOP,
                             candidates.offline().size()), candidates.rankedBy(), before.code(), before.score(), best.code(),
                             best.score(), before.code().equals(best.code()) ? ", unchanged" : ""));
@@ -127,7 +127,7 @@ public final class Enrichment {
             List<SkillMatch> found = enricher.get().extractSkills(r.description(), SKILLS_FROM_TEXT);
             if (!found.isEmpty()) {
                 skills = found.stream().map(SkillMatch::name).toList();
-                trace.note("skills inferred from the description: " + found.stream()
+                trace.say("skills inferred from the description: " + found.stream()
                         .map(s -> s.name() + (s.hot() ? " (hot)" : "") + String.format(Locale.ROOT, " %.2f", s.score()))
                         .collect(Collectors.joining(", ")));
                 trace.ruleFired("Skill enricher (" + enricher.get().name() + ")");

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jobpricing.rules.facts.MarketCandidate;
 import org.jobpricing.rules.facts.PricingJob;
 import org.jobpricing.rules.facts.PricingResult;
+import org.jobpricing.rules.facts.Trace;
 import org.jobpricing.server.api.QuoteResponse;
 
 /** Maps an evaluated pricing to its API representation, rounding only for display (method: 2 decimals). */
@@ -26,12 +27,19 @@ public final class QuoteAssembler {
                 decimal(result.getPremium(), 6),
                 new QuoteResponse.Band(amount(result.getBandMin()), amount(result.getBandMid()),
                         amount(result.getBandMax()), decimal(job.getSpread(), 6)),
-                new QuoteResponse.Confidence(result.getConfidenceScore(), result.getConfidenceLabel()),
+                new QuoteResponse.Confidence(result.getConfidenceScore(), result.getConfidenceLabel(),
+                        new QuoteResponse.Parts(decimal(result.getConfidenceSample(), 6),
+                                decimal(result.getConfidenceSources(), 6), decimal(result.getConfidenceAge(), 6))),
                 result.getCandidates().stream().map(QuoteAssembler::use).toList(),
-                result.getTrace().steps().stream()
-                        .map(s -> new QuoteResponse.ExplanationStep(s.rule(), s.message())).toList(),
+                explanation(result.getTrace()),
                 result.getTrace().warnings(),
                 rulesetVersion);
+    }
+
+    /** The steps of a trace as the API shows them: the message is formatted here, once. */
+    public static List<QuoteResponse.ExplanationStep> explanation(Trace trace) {
+        return trace.steps().stream().map(s -> new QuoteResponse.ExplanationStep(s.rule(), s.file(), s.line(),
+                s.inputs(), s.outputs(), s.message())).toList();
     }
 
     /** How a candidate was used; exposed so error answers can list exclusions in the same shape. */

@@ -17,7 +17,7 @@ import org.jobpricing.plugin.api.JobEnricher;
 import org.jobpricing.rules.facts.Trace;
 import org.jobpricing.server.api.AiViews;
 import org.jobpricing.server.api.PricingRequest;
-import org.jobpricing.server.api.QuoteResponse;
+import org.jobpricing.server.core.QuoteAssembler;
 import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.plugin.api.JobBrief;
 import org.jobpricing.server.core.Enrichment;
@@ -77,8 +77,7 @@ public class AiResource {
         enricher();
         Trace trace = new Trace();
         PricingRequest enriched = enrichment.enrich(request, trace);
-        return new AiViews.Enriched(enriched, trace.steps().stream()
-                .map(s -> new QuoteResponse.ExplanationStep(s.rule(), s.message())).toList(), trace.warnings());
+        return new AiViews.Enriched(enriched, QuoteAssembler.explanation(trace), trace.warnings());
     }
 
     @POST

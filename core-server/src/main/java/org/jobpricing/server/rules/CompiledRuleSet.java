@@ -16,11 +16,12 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * A compiled, immutable rule set: the KieBase, the files it came from, their checksum and the
  * version label quotes record ("v3" for a stored version, the checksum for files not stored).
  */
-public record CompiledRuleSet(String version, String checksum, List<RuleSource> sources, KieBase kieBase) {
+public record CompiledRuleSet(String version, String checksum, List<RuleSource> sources, KieBase kieBase,
+                              RuleLocations locations) {
 
     /** The same rules under another version label. */
     public CompiledRuleSet labelled(String label) {
-        return new CompiledRuleSet(label, checksum, sources, kieBase);
+        return new CompiledRuleSet(label, checksum, sources, kieBase, locations);
     }
 
     /** Runs the rules over one job, its candidates and skills; the trace records every rule that fired. */
@@ -31,7 +32,9 @@ public record CompiledRuleSet(String version, String checksum, List<RuleSource> 
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    trace.ruleFired(event.getMatch().getRule().getName());
+                    String rule = event.getMatch().getRule().getName();
+                    RuleLocations.Location at = locations.of(rule);
+                    trace.ruleFired(rule, at == null ? null : at.file(), at == null ? null : at.line());
                 }
             });
             session.insert(job);

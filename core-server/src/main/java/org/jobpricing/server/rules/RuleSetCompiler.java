@@ -69,7 +69,8 @@ public final class RuleSetCompiler {
             throw new RuleCompilationException(problems);
         }
         KieContainer container = ks.newKieContainer(releaseId);
-        CompiledRuleSet compiled = new CompiledRuleSet(version, version, List.copyOf(sources), container.getKieBase());
+        CompiledRuleSet compiled = new CompiledRuleSet(version, version, List.copyOf(sources), container.getKieBase(),
+                RuleLocations.of(sources));
         ks.getRepository().removeKieModule(releaseId);
         return compiled;
     }

@@ -28,7 +28,8 @@ public final class JobSkill {
     }
 
     public void setPremium(double value) {
-        trace.note("skillPremium(" + name + ") " + Trace.show(premium) + " -> " + value);
+        trace.note("skillPremium({skill}) {before} -> {premium}", name).word("skill", name)
+                .word("before", Trace.shown(premium, Trace.Kind.FACTOR)).out("premium", value, Trace.Kind.FACTOR);
         premium = value;
     }
 }

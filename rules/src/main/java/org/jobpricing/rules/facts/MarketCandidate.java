@@ -116,7 +116,7 @@ public final class MarketCandidate {
     public void exclude(String reason) {
         if (exclusion == null) {
             exclusion = reason;
-            trace.note(sourceId + " excluded: " + reason);
+            trace.note("{source} excluded: {reason}", sourceId).word("source", sourceId).word("reason", reason);
         }
     }
 
@@ -125,7 +125,8 @@ public final class MarketCandidate {
     }
 
     public void setAnnualize(double value) {
-        trace.note(sourceId + " annualize(" + period + ") " + Trace.show(annualize) + " -> " + value);
+        trace.note("{source} annualize({key}) {before} -> {annualize}", sourceId).word("source", sourceId)
+                .word("key", period).word("before", Trace.shown(annualize, Trace.Kind.FACTOR)).out("annualize", value, Trace.Kind.FACTOR);
         annualize = value;
     }
 
@@ -134,7 +135,8 @@ public final class MarketCandidate {
     }
 
     public void setSourceWeight(double value) {
-        trace.note(sourceId + " sourceWeight(" + sourceType + ") " + Trace.show(sourceWeight) + " -> " + value);
+        trace.note("{source} sourceWeight({key}) {before} -> {sourceWeight}", sourceId).word("source", sourceId)
+                .word("key", sourceType).word("before", Trace.shown(sourceWeight, Trace.Kind.FACTOR)).out("sourceWeight", value, Trace.Kind.FACTOR);
         sourceWeight = value;
     }
 
@@ -143,7 +145,8 @@ public final class MarketCandidate {
     }
 
     public void setMatchWeight(double value) {
-        trace.note(sourceId + " matchWeight(" + match + ") " + Trace.show(matchWeight) + " -> " + value);
+        trace.note("{source} matchWeight({key}) {before} -> {matchWeight}", sourceId).word("source", sourceId)
+                .word("key", match).word("before", Trace.shown(matchWeight, Trace.Kind.FACTOR)).out("matchWeight", value, Trace.Kind.FACTOR);
         matchWeight = value;
     }
 
@@ -170,8 +173,10 @@ public final class MarketCandidate {
         double geo = job.hasArea() && !hasArea ? require(job.getAreaIndex(), "areaIndex") : 1.0;
         double levelAdj = BROAD.equals(match) ? require(job.getLevelFactor(), "levelFactor") : 1.0;
         factor = annual * fxRate * aging * geo * levelAdj;
-        trace.note(sourceId + " factor = " + annual + " x " + fxRate + " x " + aging + " x " + geo + " x "
-                + levelAdj + " = " + factor);
+        trace.note("{source} factor = {annualize} x {fx} x {aging} x {geo} x {levelAdjustment} = {factor}", sourceId)
+                .word("source", sourceId).in("annualize", annual, Trace.Kind.FACTOR).in("fx", fxRate, Trace.Kind.FACTOR)
+                .in("aging", aging, Trace.Kind.FACTOR).in("geo", geo, Trace.Kind.FACTOR)
+                .in("levelAdjustment", levelAdj, Trace.Kind.FACTOR).out("factor", factor, Trace.Kind.FACTOR);
     }
 
     /** Method §5: weight = sourceWeight × matchWeight × min(1, sqrt(sampleSize / fullCredibilitySample)). */
@@ -179,7 +184,11 @@ public final class MarketCandidate {
         credibility = Math.min(1.0, Math.sqrt(sampleSize / fullCredibilitySample));
         weight = require(sourceWeight, "sourceWeight(" + sourceType + ")")
                 * require(matchWeight, "matchWeight(" + match + ")") * credibility;
-        trace.note(sourceId + " credibility " + credibility + ", weight " + weight);
+        trace.note("{source} credibility {credibility}, weight {weight}", sourceId).word("source", sourceId)
+                .in("sampleSize", (double) sampleSize, Trace.Kind.COUNT).in("fullCredibilitySample", fullCredibilitySample,
+                        Trace.Kind.COUNT).in("sourceWeight", sourceWeight, Trace.Kind.FACTOR)
+                .in("matchWeight", matchWeight, Trace.Kind.FACTOR).out("credibility", credibility, Trace.Kind.FACTOR)
+                .out("weight", weight, Trace.Kind.FACTOR);
     }
 
     private static double require(Double value, String name) {

@@ -91,7 +91,7 @@ public final class PricingJob {
     }
 
     public void setLevelFactor(double value) {
-        trace.note("levelFactor(" + level + ") " + Trace.show(levelFactor) + " -> " + value);
+        changed("levelFactor", level, levelFactor, value, Trace.Kind.FACTOR);
         levelFactor = value;
     }
 
@@ -100,7 +100,7 @@ public final class PricingJob {
     }
 
     public void setSpread(double value) {
-        trace.note("spread(" + level + ") " + Trace.show(spread) + " -> " + value);
+        changed("spread", level, spread, value, Trace.Kind.FACTOR);
         spread = value;
     }
 
@@ -109,7 +109,7 @@ public final class PricingJob {
     }
 
     public void setAgingRate(double value) {
-        trace.note("agingRate(" + country + ") " + Trace.show(agingRate) + " -> " + value);
+        changed("agingRate", country, agingRate, value, Trace.Kind.FACTOR);
         agingRate = value;
     }
 
@@ -118,7 +118,7 @@ public final class PricingJob {
     }
 
     public void setAreaIndex(double value) {
-        trace.note("areaIndex(" + Trace.show(area) + ") " + Trace.show(areaIndex) + " -> " + value);
+        changed("areaIndex", area == null ? "unset" : area, areaIndex, value, Trace.Kind.FACTOR);
         areaIndex = value;
     }
 
@@ -127,7 +127,7 @@ public final class PricingJob {
     }
 
     public void setRounding(double value) {
-        trace.note("rounding(" + currency + ") " + Trace.show(rounding) + " -> " + value);
+        changed("rounding", currency, rounding, value, Trace.Kind.COUNT);
         rounding = value;
     }
 
@@ -136,7 +136,7 @@ public final class PricingJob {
     }
 
     public void setTargetPercentile(double value) {
-        trace.note("targetPercentile " + Trace.show(targetPercentile) + " -> " + value);
+        changed("targetPercentile", null, targetPercentile, value, Trace.Kind.COUNT);
         targetPercentile = value;
     }
 
@@ -145,8 +145,14 @@ public final class PricingJob {
     }
 
     public void setPremiumCap(double value) {
-        trace.note("premiumCap " + Trace.show(premiumCap) + " -> " + value);
+        changed("premiumCap", null, premiumCap, value, Trace.Kind.FACTOR);
         premiumCap = value;
+    }
+
+    /** Notes a policy value a table set: {@code name(key) before -> value}. */
+    private void changed(String name, String key, Double before, double value, Trace.Kind kind) {
+        trace.note(name + (key == null ? "" : "({key})") + " {before} -> {" + name + "}")
+                .word("key", key).word("before", Trace.shown(before, kind)).out(name, value, kind);
     }
 
     /** The policy values every quote needs; null when all are set, else the name of the first missing one. */

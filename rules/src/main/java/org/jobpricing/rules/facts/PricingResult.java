@@ -27,6 +27,9 @@ public final class PricingResult {
     private Double bandMid;
     private Double bandMax;
     private Integer confidenceScore;
+    private Double confidenceSample;
+    private Double confidenceSources;
+    private Double confidenceAge;
     private String confidenceLabel;
     private String rejection;
 
@@ -57,7 +60,7 @@ public final class PricingResult {
     /** Stops the pricing: the engine turns the code into an error answer. */
     public void reject(String code, String message) {
         rejection = code;
-        trace.note("rejected: " + code + " (" + message + ")");
+        trace.say("rejected: " + code + " (" + message + ")");
     }
 
     /** True when at least one candidate is still included. */
@@ -94,8 +97,10 @@ public final class PricingResult {
             }
             market[k] = weights > 0 ? weighted / weights : null;
         }
-        trace.note("blended P10 " + market[0] + ", P25 " + market[1] + ", P50 " + market[2] + ", P75 " + market[3]
-                + ", P90 " + market[4]);
+        Trace.Note note = trace.note("blended P10 {p10}, P25 {p25}, P50 {p50}, P75 {p75}, P90 {p90}");
+        for (int k = 0; k < PERCENTILES.length; k++) {
+            note.out("p" + PERCENTILES[k], market[k], Trace.Kind.MONEY);
+        }
     }
 
     /** Method §5: P75 ≥ P50, P90 ≥ P75, P25 ≤ P50, P10 ≤ P25; a step with a null side is skipped. */
@@ -108,14 +113,16 @@ public final class PricingResult {
 
     private void raiseTo(int index, int floor) {
         if (market[index] != null && market[floor] != null && market[index] < market[floor]) {
-            trace.note("P" + PERCENTILES[index] + " " + market[index] + " -> " + market[floor]);
+            trace.note("P{k} {before} -> {p}").word("k", String.valueOf(PERCENTILES[index]))
+                    .in("before", market[index], Trace.Kind.MONEY).out("p" + PERCENTILES[index], market[floor], Trace.Kind.MONEY);
             market[index] = market[floor];
         }
     }
 
     private void lowerTo(int index, int ceiling) {
         if (market[index] != null && market[ceiling] != null && market[index] > market[ceiling]) {
-            trace.note("P" + PERCENTILES[index] + " " + market[index] + " -> " + market[ceiling]);
+            trace.note("P{k} {before} -> {p}").word("k", String.valueOf(PERCENTILES[index]))
+                    .in("before", market[index], Trace.Kind.MONEY).out("p" + PERCENTILES[index], market[ceiling], Trace.Kind.MONEY);
             market[index] = market[ceiling];
         }
     }
@@ -132,7 +139,8 @@ public final class PricingResult {
             referencePoint = market[P50];
             trace.warn("target percentile " + t + " is not available from the data; using P50");
         }
-        trace.note("market reference point at P" + t + " = " + referencePoint);
+        trace.note("market reference point at P{targetPercentile} = {referencePoint}")
+                .in("targetPercentile", t, Trace.Kind.COUNT).out("referencePoint", referencePoint, Trace.Kind.MONEY);
     }
 
     private Double interpolate(double t) {
@@ -158,7 +166,9 @@ public final class PricingResult {
     public void applyPremium() {
         double sum = skills.stream().map(JobSkill::getPremium).filter(p -> p != null).mapToDouble(Double::doubleValue).sum();
         premium = Math.min(job.getPremiumCap(), sum);
-        trace.note("premium min(" + job.getPremiumCap() + ", " + sum + ") = " + premium);
+        trace.note("premium min({premiumCap}, {skillPremiums}) = {premium}")
+                .in("premiumCap", job.getPremiumCap(), Trace.Kind.FACTOR).in("skillPremiums", sum, Trace.Kind.FACTOR)
+                .out("premium", premium, Trace.Kind.FACTOR);
     }
 
     public Double getBandMin() {
@@ -179,21 +189,39 @@ public final class PricingResult {
         bandMid = referencePoint * (1 + premium);
         bandMin = bandMid * 2 / (2 + s);
         bandMax = bandMin * (1 + s);
-        trace.note("band " + bandMin + " / " + bandMid + " / " + bandMax + " (spread " + s + ")");
+        trace.note("band {min} / {mid} / {max} (spread {spread})").in("referencePoint", referencePoint, Trace.Kind.MONEY)
+                .in("premium", premium, Trace.Kind.FACTOR).in("spread", s, Trace.Kind.FACTOR)
+                .out("min", bandMin, Trace.Kind.MONEY).out("mid", bandMid, Trace.Kind.MONEY).out("max", bandMax, Trace.Kind.MONEY);
     }
 
     /** Method §6: min, mid and max each rounded half-up to a multiple of the currency's rounding. */
     public void roundBand() {
         double unit = job.getRounding();
+        Trace.Note note = trace.note("rounded to {rounding}: {min} / {mid} / {max}").in("rounding", unit, Trace.Kind.COUNT)
+                .in("unroundedMin", bandMin, Trace.Kind.MONEY).in("unroundedMid", bandMid, Trace.Kind.MONEY)
+                .in("unroundedMax", bandMax, Trace.Kind.MONEY);
         bandMin = roundTo(bandMin, unit);
         bandMid = roundTo(bandMid, unit);
         bandMax = roundTo(bandMax, unit);
-        trace.note("rounded to " + unit + ": " + bandMin + " / " + bandMid + " / " + bandMax);
+        note.out("min", bandMin, Trace.Kind.MONEY).out("mid", bandMid, Trace.Kind.MONEY).out("max", bandMax, Trace.Kind.MONEY);
     }
 
     static double roundTo(double value, double unit) {
         BigDecimal step = BigDecimal.valueOf(unit);
         return new BigDecimal(value).divide(step, 0, RoundingMode.HALF_UP).multiply(step).doubleValue();
+    }
+
+    /** Method §7's three parts of the confidence, each 0-1: sample size, distinct sources, age. */
+    public Double getConfidenceSample() {
+        return confidenceSample;
+    }
+
+    public Double getConfidenceSources() {
+        return confidenceSources;
+    }
+
+    public Double getConfidenceAge() {
+        return confidenceAge;
     }
 
     public Integer getConfidenceScore() {
@@ -215,15 +243,23 @@ public final class PricingResult {
         double s = included.stream().map(MarketCandidate::getSourceId).distinct().count();
         double w = included.stream().mapToDouble(MarketCandidate::getWeight).sum();
         double age = w == 0 ? 0 : included.stream().mapToDouble(c -> c.getWeight() * c.getMonths()).sum() / w;
-        double raw = sampleWeight * Math.min(1, n / fullSample) + sourceWeight * Math.min(1, s / fullSources)
-                + ageWeight * Math.min(1, Math.max(0, 1 - age / maxAgeMonths));
+        confidenceSample = Math.min(1, n / fullSample);
+        confidenceSources = Math.min(1, s / fullSources);
+        confidenceAge = Math.min(1, Math.max(0, 1 - age / maxAgeMonths));
+        double raw = sampleWeight * confidenceSample + sourceWeight * confidenceSources + ageWeight * confidenceAge;
         confidenceScore = (int) Math.round(100 * raw);
-        trace.note("confidence N=" + n + ", S=" + s + ", A=" + age + " -> " + confidenceScore);
+        trace.note("confidence N={sample}, S={sources}, A={ageMonths} -> {score}").in("sample", n, Trace.Kind.COUNT)
+                .in("sources", s, Trace.Kind.COUNT).in("ageMonths", age, Trace.Kind.COUNT)
+                .in("sampleWeight", sampleWeight, Trace.Kind.FACTOR).in("sourceWeight", sourceWeight, Trace.Kind.FACTOR)
+                .in("ageWeight", ageWeight, Trace.Kind.FACTOR).out("samplePart", confidenceSample, Trace.Kind.FACTOR)
+                .out("sourcesPart", confidenceSources, Trace.Kind.FACTOR).out("agePart", confidenceAge, Trace.Kind.FACTOR)
+                .out("score", (double) confidenceScore, Trace.Kind.COUNT);
     }
 
     /** Method §7: HIGH at or above {@code high}, MEDIUM at or above {@code medium}, else LOW. */
     public void labelConfidence(int high, int medium) {
         confidenceLabel = confidenceScore >= high ? "HIGH" : confidenceScore >= medium ? "MEDIUM" : "LOW";
-        trace.note("confidence label " + confidenceLabel);
+        trace.note("confidence label {label}").word("label", confidenceLabel).in("score", (double) confidenceScore,
+                Trace.Kind.COUNT).in("high", (double) high, Trace.Kind.COUNT).in("medium", (double) medium, Trace.Kind.COUNT);
     }
 }
