@@ -29,6 +29,9 @@ public final class LoginThrottle {
         this.lockout = lockout;
     }
 
+    /** The longest key the throttle stores (the width of its column). */
+    public static final int MAX_KEY = 254;
+
     static String key(String login) {
         return login.strip().toLowerCase(Locale.ROOT);
     }

@@ -133,7 +133,7 @@ public final class UserService {
     }
 
     private UserDao.UserRow find(String id) {
-        return lookup.byId(id).orElseThrow(() -> ApiException.notFound("user " + id));
+        return lookup.byId(id).orElseThrow(() -> ApiException.notFound("user", "id", id));
     }
 
     private static boolean isActiveAdmin(UserDao.UserRow user) {

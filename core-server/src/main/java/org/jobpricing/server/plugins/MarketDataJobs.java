@@ -25,6 +25,7 @@ import org.jobpricing.server.api.RefreshResult;
 import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.db.MarketJobDao;
 import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.errors.FieldError;
 import org.jobpricing.server.http.BusinessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,7 +147,8 @@ public final class MarketDataJobs implements Managed {
                                 + " belongs to a disabled plugin; enable it first", List.of())
                         : new ApiException(404, "NOT_FOUND", "market-data source " + sourceName
                                 + " is not provided by any running plugin" + (host.stoppedPlugins().isEmpty() ? ""
-                                : " (not running: " + String.join(", ", host.stoppedPlugins()) + ")"), List.of());
+                                : " (not running: " + String.join(", ", host.stoppedPlugins()) + ")"),
+                                List.of(new FieldError("source", "no running plugin provides this source")));
             }
         }
         if (sourceName != null && !missingSettings(sources.get(0)).isEmpty()) {

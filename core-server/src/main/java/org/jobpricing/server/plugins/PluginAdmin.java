@@ -33,7 +33,7 @@ public final class PluginAdmin {
     }
 
     public PluginView view(String id) {
-        return catalog.get(id).orElseThrow(() -> ApiException.notFound("plugin " + id));
+        return catalog.get(id).orElseThrow(() -> ApiException.notFound("plugin", "id", id));
     }
 
     public PluginView enable(String id, String by, AuditLog.Origin origin) {
@@ -102,7 +102,7 @@ public final class PluginAdmin {
 
     private void requireLoaded(String id) {
         if (host.plugin(id).isEmpty()) {
-            throw ApiException.notFound("plugin " + id);
+            throw ApiException.notFound("plugin", "id", id);
         }
     }
 }
