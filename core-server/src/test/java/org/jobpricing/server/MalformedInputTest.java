@@ -155,6 +155,8 @@ class MalformedInputTest {
                 postJson("login: unknown field", anon, login, "{\"user\": \"admin\", \"password\": \"x\"}", 400,
                         "field=user"),
                 post("login: text/plain", anon, login, "text/plain", "admin:secret", 415, "field=Content-Type"),
+                post("login form: broken percent-encoding", anon, login, FORM, "username=%zz&password=x", 400,
+                        "field=body"),
                 // tokens and registration
                 postJson("refresh: no token", anon, "/api/v1/auth/refresh", "{}", 400, "field=refresh_token"),
                 postJson("refresh: unknown token", anon, "/api/v1/auth/refresh", "{\"refresh_token\": \"nope\"}", 401,
@@ -214,6 +216,8 @@ class MalformedInputTest {
                 send("user update: unknown id", admin, "PUT", users + "/no-such-user", JSON_TYPE,
                         "{\"active\": false}", 404, "field=id"),
                 send("user delete: unknown id", admin, "DELETE", users + "/no-such-user", null, null, 404, "field=id"),
+                send("user delete: the last admin", admin, "DELETE", users + "/{admin}", null, null, 409, "field=id"),
+                get("users: limit beyond an int", admin, users + "?limit=99999999999999", 400, "field=limit"),
                 // audit
                 get("audit: from=yesterday", admin, "/api/v1/audit?from=yesterday", 400, "field=from"),
                 get("audit: to is no instant", admin, "/api/v1/audit?to=2026-13-01", 400, "field=to"),
@@ -244,6 +248,10 @@ class MalformedInputTest {
                         "{\"title\":\"Dev\",\"occupationCode\":\"99-9999\",\"level\":\"IC3\",\"country\":\"US\"}", 422,
                         "field=occupationCode"),
                 postJson("quote: unknown field", analyst, quotes, GOOD_QUOTE + ",\"salary\":1}", 400, "field=salary"),
+                postJson("quote: skills nested 5,000 deep", analyst, quotes, GOOD_QUOTE + ",\"skills\":"
+                        + "[".repeat(5000) + "]".repeat(5000) + "}", 400, "field=skills[0]"),
+                postJson("quote: arrays nested 5,000 deep", analyst, quotes, "[".repeat(5000) + "]".repeat(5000), 400,
+                        "field=body"),
                 post("quote: text/plain", analyst, quotes, "text/plain", GOOD_QUOTE + "}", 415, "field=Content-Type"),
                 post("quote: Accept text/csv", analyst, quotes, JSON_TYPE, GOOD_QUOTE + "}", 406, "field=Accept",
                         "Accept", "text/csv"),
@@ -302,6 +310,7 @@ class MalformedInputTest {
                 get("jobs: source with spaces", analyst, jobs + "?source=a%20b", 400, "field=source"),
                 get("job: id abc", analyst, jobs + "/abc", 404, "field=id"),
                 get("job: unknown id", analyst, jobs + "/987654", 404, "field=id"),
+                get("job: id beyond a long", analyst, jobs + "/99999999999999999999", 404, "field=id"),
                 postJson("jobs: bad source name", Who.MANAGER, jobs, "{\"source\": \"a b\"}", 400, "field=source"),
                 postJson("jobs: unknown source", Who.MANAGER, jobs, "{\"source\": \"no-such-source\"}", 404,
                         "field=source"),
@@ -319,6 +328,8 @@ class MalformedInputTest {
                         "{\"title\": \"Developer\", \"limit\": 0}", 400, "field=limit"),
                 postJson("occupation matches: limit abc", analyst, "/api/v1/ai/occupation-matches",
                         "{\"title\": \"Developer\", \"limit\": \"abc\"}", 400, "field=limit"),
+                postJson("occupation matches: limit 1e400", analyst, "/api/v1/ai/occupation-matches",
+                        "{\"title\": \"Developer\", \"limit\": 1e400}", 400, "field=limit"),
                 postJson("skill extractions: no text", analyst, "/api/v1/ai/skill-extractions", "{}", 400,
                         "field=text"),
                 get("occupation skills: limit=abc", analyst, "/api/v1/ai/occupations/15-1252/skills?limit=abc", 400,
@@ -368,13 +379,35 @@ class MalformedInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void everyMalformedRequestIsA4xxNamingWhatIsWrong(Case c) {
-        Api.Reply reply = client(c.who()).request(c.method(), c.path(), c.type(), c.body(), c.headers());
+        String path = c.path().replace("{admin}", client(Who.ADMIN).get("/api/v1/auth/me").json().get("id").asText());
+        Api.Reply reply = client(c.who()).request(c.method(), path, c.type(), c.body(), c.headers());
 
         String context = c.name() + " -> " + reply.status() + " " + reply.text();
         assertThat(reply.status()).as(context).isEqualTo(c.status());
         assertThat(reply.headers().firstValue("Content-Type")).as(context)
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertNamedError(reply.json(), c.status(), c.names(), context);
+    }
+
+    @Test
+    void frameworkErrorsSayWhatWasWrong() {
+        Api analyst = client(Who.ANALYST);
+        assertThat(detail(analyst.request("DELETE", "/api/v1/pricing/quotes", null, null)))
+                .startsWith("DELETE is not allowed on /api/v1/pricing/quotes; allowed: ").contains("POST");
+        assertThat(detail(analyst.post("/api/v1/pricing/quotes", "text/plain", "x")))
+                .isEqualTo("'text/plain' is not accepted by POST /api/v1/pricing/quotes");
+        assertThat(detail(analyst.get("/api/v1/nothing-here"))).isEqualTo("no route for GET /api/v1/nothing-here");
+        assertThat(detail(client(Who.ADMIN).get("/api/v1/audit?limit=abc"))).isEqualTo("'abc' is not a valid value; a whole number is expected");
+        assertThat(detail(client(Who.VIEWER).postJson("/api/v1/pricing/quotes", GOOD_QUOTE + "}")))
+                .isEqualTo("role VIEWER does not have the permission pricing:create");
+        assertThat(detail(analyst.postJson("/api/v1/pricing/quotes", GOOD_QUOTE + ",\"skills\":\"Rust\"}")))
+                .isEqualTo("must be a JSON array");
+        assertThat(detail(analyst.postJson("/api/v1/ai/occupation-matches", "{\"title\": \"Dev\", \"limit\": \"x\"}")))
+                .isEqualTo("must be a number, got 'x'");
+    }
+
+    private static String detail(Api.Reply reply) {
+        return reply.json().at("/details/0/message").asText();
     }
 
     /** A batch whose bad rows are answered in place: the lines expected, in order, as {@code line:STATUS}. */

@@ -79,7 +79,8 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
                     + " " + path());
             case 415 -> new FieldError("Content-Type", header(HttpHeaders.CONTENT_TYPE) + " is not accepted by "
                     + method() + " " + path());
-            default -> new FieldError("request", e.getMessage() == null ? "could not be processed" : e.getMessage());
+            default -> hasBody() ? new FieldError("body", "could not be read" + cause(e))
+                    : new FieldError("request", "could not be processed" + cause(e));
         };
     }
 
@@ -98,6 +99,16 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
     private static String allowed(WebApplicationException e) {
         TreeSet<String> methods = new TreeSet<>(e.getResponse().getAllowedMethods());
         return methods.isEmpty() ? "" : "; allowed: " + String.join(", ", methods);
+    }
+
+    private boolean hasBody() {
+        return headers != null && (headers.getMediaType() != null || headers.getLength() > 0);
+    }
+
+    /** Jersey's own message says only "HTTP 400 Bad Request"; the cause says what it could not read. */
+    private static String cause(WebApplicationException e) {
+        Throwable cause = e.getCause();
+        return cause == null || cause.getMessage() == null ? "" : ": " + quote(cause.getMessage().split("\n")[0]);
     }
 
     private String method() {

@@ -96,7 +96,8 @@ public class AuthResource {
     public Response register(@NotNull @Valid AuthRequests.NewUser body, @Context HttpServletRequest request) {
         if (!registrationEnabled) {
             throw new ApiException(403, "REGISTRATION_DISABLED", "self-registration is off; ask an admin for an account",
-                    List.of());
+                    List.of(new org.jobpricing.server.errors.FieldError("path", "self-registration is turned off on "
+                            + "this server (REGISTRATION_ENABLED)")));
         }
         UserView user = users.create(body, Role.VIEWER, false, body.username(), Origins.of(request));
         return Response.status(201).entity(user).build();
