@@ -46,12 +46,23 @@ public final class AuthService {
         this.clock = clock;
     }
 
-    /** Same answer, and about the same time, whether the account is missing, inactive or the password wrong. */
-    public TokenResponse login(String login, String password, AuditLog.Origin origin) {
+    /**
+     * Same answer, and about the same time, whether the account is missing, inactive or the password wrong.
+     * {@code field} is the request field the login name came in ({@code username} or {@code email}).
+     */
+    public TokenResponse login(String field, String login, String password, AuditLog.Origin origin) {
         if (login == null || login.isBlank()) {
             throw ApiException.badRequest("INVALID_REQUEST", "username or email is required",
                     List.of(new FieldError("username", "is required")));
         }
+        // no account name is longer (usernames have at most 50 characters, addresses 254), so refusing one
+        // says nothing about which accounts exist; it never reaches the throttle or the audit trail, whose
+        // columns hold 254 characters, nor counts as a failed attempt
+        if (login.length() > LoginThrottle.MAX_KEY || LoginThrottle.key(login).length() > LoginThrottle.MAX_KEY) {
+            throw ApiException.badRequest("INVALID_REQUEST", field + " is longer than any account name",
+                    List.of(new FieldError(field, "must be at most " + LoginThrottle.MAX_KEY + " characters")));
+        }
+        requireFits("password", password);
         Optional<UserDao.UserRow> user = jdbi.withExtension(UserDao.class, dao -> dao.findByLogin(login.strip()));
         // an account is locked whichever of its names (username or e-mail) the failures were typed with
         String throttled = user.map(u -> LoginThrottle.account(u.id())).orElse(login);
@@ -73,7 +84,9 @@ public final class AuthService {
             if (nowLocked) {
                 audit.record(login, "auth.lockout", "user:" + login, "SUCCESS", origin, "too many failed logins");
             }
-            throw new ApiException(401, "INVALID_CREDENTIALS", "the username or password is wrong", List.of());
+            throw new ApiException(401, "INVALID_CREDENTIALS", "the username or password is wrong",
+                    List.of(new FieldError(field, "or password is wrong"), new FieldError("password", "or " + field
+                            + " is wrong")));
         }
         throttle.succeeded(throttled);
         UserDao.UserRow u = user.get();
@@ -116,6 +129,8 @@ public final class AuthService {
 
     /** Changes the signed-in user's password and revokes their refresh tokens. */
     public void changePassword(UserPrincipal principal, String current, String next, AuditLog.Origin origin) {
+        requireFits("currentPassword", current);
+        requireFits("newPassword", next);
         UserDao.UserRow user = users.byId(principal.id())
                 .orElseThrow(() -> ApiException.notFound("user"));
         if (!hasher.verify(current, user.passwordHash())) {
@@ -147,9 +162,17 @@ public final class AuthService {
                 refresh, user.mustChangePassword());
     }
 
+    /** A password bcrypt would not read whole can match no stored hash and must never be cut short: a 400. */
+    private static void requireFits(String field, String password) {
+        if (password != null && !PasswordHasher.fits(password)) {
+            throw ApiException.badRequest("INVALID_REQUEST", field + " is too long",
+                    List.of(new FieldError(field, PasswordHasher.tooLong())));
+        }
+    }
+
     private static ApiException invalidRefresh() {
         return new ApiException(401, "INVALID_REFRESH_TOKEN", "the refresh token is invalid, expired or revoked",
-                List.of());
+                List.of(new FieldError("refresh_token", "is invalid, expired or revoked")));
     }
 
     private static ApiException locked(Duration remaining) {

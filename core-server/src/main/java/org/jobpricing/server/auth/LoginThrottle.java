@@ -30,6 +30,9 @@ public final class LoginThrottle {
         this.lockout = lockout;
     }
 
+    /** The longest key the throttle stores (the width of its column). */
+    public static final int MAX_KEY = 254;
+
     /** The throttle name of an existing account, whichever name it was typed with. */
     static String account(String userId) {
         return "account:" + userId;

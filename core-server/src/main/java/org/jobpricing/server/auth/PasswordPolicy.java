@@ -14,11 +14,13 @@ import java.util.stream.Collectors;
 import org.jobpricing.server.errors.ApiException;
 import org.jobpricing.server.errors.FieldError;
 
-/** Password rules (OWASP ASVS 2.1): length, not the account's own names, not a common password. */
+/**
+ * Password rules (OWASP ASVS 2.1): at least 12 characters and at most the 72 bytes bcrypt reads, not
+ * the account's own names, not a common password.
+ */
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
-    public static final int MAX_LENGTH = 128;
     private final Set<String> common;
 
     public PasswordPolicy() {
@@ -30,8 +32,8 @@ public final class PasswordPolicy {
         if (password == null || password.length() < MIN_LENGTH) {
             return Optional.of("must be at least " + MIN_LENGTH + " characters");
         }
-        if (password.length() > MAX_LENGTH) {
-            return Optional.of("must be at most " + MAX_LENGTH + " characters");
+        if (!PasswordHasher.fits(password)) {
+            return Optional.of(PasswordHasher.tooLong());
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (username != null && lower.contains(username.toLowerCase(Locale.ROOT))

@@ -58,7 +58,8 @@ public final class UserService {
         try {
             jdbi.useExtension(UserDao.class, dao -> dao.insert(row));
         } catch (UnableToExecuteStatementException e) {
-            throw new ApiException(409, "USER_EXISTS", "that username or e-mail address is taken", List.of());
+            throw new ApiException(409, "USER_EXISTS", "that username or e-mail address is taken",
+                    List.of(new FieldError("username", "or email is taken")));
         }
         audit.success(actor, "user.create", "user:" + row.id(), origin, "username=" + row.username() + " role=" + role);
         sendVerification(row);
@@ -79,7 +80,8 @@ public final class UserService {
         String role = change.role() == null ? user.role() : change.role();
         boolean active = change.active() == null ? user.active() : change.active();
         if (change.role() != null && !change.role().equals(user.role()) && !actor.role().grants(Permissions.ROLES_ASSIGN)) {
-            throw new ApiException(403, "FORBIDDEN", "changing a role needs roles:assign", List.of());
+            throw new ApiException(403, "FORBIDDEN", "changing a role needs roles:assign",
+                    List.of(new FieldError("role", "can only be changed with the permission roles:assign")));
         }
         if (isActiveAdmin(user) && (!role.equals(Role.ADMIN.name()) || !active)) {
             requireAnotherAdmin(user);
@@ -133,7 +135,7 @@ public final class UserService {
     }
 
     private UserDao.UserRow find(String id) {
-        return lookup.byId(id).orElseThrow(() -> ApiException.notFound("user " + id));
+        return lookup.byId(id).orElseThrow(() -> ApiException.notFound("user", "id", id));
     }
 
     private static boolean isActiveAdmin(UserDao.UserRow user) {
@@ -145,7 +147,7 @@ public final class UserService {
                 + "AND id <> :id").bind("id", user.id()).mapTo(Long.class).one());
         if (others == 0) {
             throw new ApiException(409, "LAST_ADMIN", "the last active admin cannot be removed, demoted or deactivated",
-                    List.of());
+                    List.of(new FieldError("id", "is the last active admin")));
         }
     }
 

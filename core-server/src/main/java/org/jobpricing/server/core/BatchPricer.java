@@ -1,16 +1,20 @@
 package org.jobpricing.server.core;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -29,11 +33,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Jdbi;
+import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
 import org.jobpricing.server.db.QuoteDao;
 import org.jobpricing.server.errors.ApiException;
 import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.errors.JsonExceptionMapper;
 import org.jobpricing.server.rules.CompiledRuleSet;
 
 /**
@@ -45,6 +51,7 @@ import org.jobpricing.server.rules.CompiledRuleSet;
 public final class BatchPricer {
 
     public static final int MAX_ROWS = 100_000;
+    private static final String NOT_UTF8 = "holds bytes that are not UTF-8; save the file as UTF-8";
     static final int CHUNK = 500;
     /** Input CSV columns; skills are separated by ';'. */
     public static final List<String> CSV_COLUMNS = List.of("title", "occupation_code", "level", "country", "area",
@@ -124,8 +131,9 @@ public final class BatchPricer {
                 Input input = inputs.next();
                 lines++;
                 if (lines > MAX_ROWS) {
-                    chunk.add(new Output(input.line(), null, null, ApiException.badRequest("BATCH_TOO_LARGE",
-                            "a batch holds at most " + MAX_ROWS + " requests; the rest was not read", List.of())));
+                    String tooMany = "a batch holds at most " + MAX_ROWS + " requests; the rest was not read";
+                    chunk.add(new Output(input.line(), null, null, ApiException.badRequest("BATCH_TOO_LARGE", tooMany,
+                            List.of(new Problem(input.line(), null, tooMany)))));
                     failed++;
                     break;
                 }
@@ -282,31 +290,85 @@ public final class BatchPricer {
     }
 
     private Iterator<Input> csv(InputStream in) throws IOException {
-        MappingIterator<String[]> rows = new CsvMapper().readerFor(String[].class)
-                .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.TRIM_SPACES)
-                .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(in);
-        if (!rows.hasNextValue()) {
-            throw ApiException.badRequest("INVALID_CSV", "the CSV is empty; expected the header "
-                    + String.join(",", CSV_COLUMNS), List.of());
+        Utf8LineReader text = new Utf8LineReader(in);
+        MappingIterator<String[]> rows;
+        String[] header;
+        long headerLine;
+        try {
+            rows = new CsvMapper().readerFor(String[].class)
+                    .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.TRIM_SPACES)
+                    .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(text);
+            header = rows.hasNextValue() ? rows.nextValue() : null;
+            headerLine = rows.getParser().currentTokenLocation().getLineNr();
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("INVALID_CSV", "the CSV header cannot be read",
+                    List.of(new Problem(1, null, csvProblem(e))));
         }
-        List<String> header = Arrays.stream(rows.nextValue()).map(h -> h.toLowerCase(Locale.ROOT)).toList();
-        if (!header.equals(CSV_COLUMNS)) {
-            throw ApiException.badRequest("INVALID_CSV", "header must be exactly " + String.join(",", CSV_COLUMNS)
-                    + " but was " + String.join(",", header), List.of());
+        String expected = String.join(",", CSV_COLUMNS);
+        if (header == null) {
+            throw ApiException.badRequest("INVALID_CSV", "the CSV is empty; expected the header " + expected,
+                    List.of(new Problem(1, null, "expected the header " + expected)));
+        }
+        if (text.anyBad(1, headerLine)) {
+            throw ApiException.badRequest("NOT_UTF8", "the CSV header holds bytes that are not UTF-8",
+                    List.of(new Problem(headerLine, null, NOT_UTF8)));
+        }
+        List<String> names = Arrays.stream(header).map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        if (!names.equals(CSV_COLUMNS)) {
+            throw ApiException.badRequest("INVALID_CSV", "header must be exactly " + expected + " but was "
+                    + String.join(",", names), List.of(new Problem(headerLine, null, "must be exactly " + expected)));
         }
         return new Iterator<>() {
+            /** Where the parser stands: the first line of the next row (or of blank lines before it). */
+            private long nextStart = rows.getParser().currentLocation().getLineNr();
+            private Input unreadable;
+            private boolean broken;
+
             @Override
             public boolean hasNext() {
-                return rows.hasNext();
+                if (broken) {
+                    return false;
+                }
+                if (unreadable != null) {
+                    return true;
+                }
+                try {
+                    return rows.hasNextValue();
+                } catch (JsonProcessingException e) {
+                    unreadable = broken(nextStart, e);
+                    return true;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
 
             @Override
             public Input next() {
-                String[] c = rows.next();
+                if (unreadable != null) {
+                    broken = true;
+                    return unreadable;
+                }
+                long start = nextStart;
+                String[] c;
+                try {
+                    c = rows.nextValue();
+                } catch (JsonProcessingException e) {
+                    broken = true;
+                    return broken(start, e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                nextStart = rows.getParser().currentLocation().getLineNr();
                 long line = rows.getParser().currentTokenLocation().getLineNr();
+                if (text.anyBad(start, Math.max(start, nextStart - 1))) {
+                    return new Input(line, null, ApiException.badRequest("NOT_UTF8", "line " + line
+                            + " holds bytes that are not UTF-8; save the file as UTF-8",
+                            List.of(new Problem(line, null, NOT_UTF8))));
+                }
                 if (c.length != CSV_COLUMNS.size()) {
-                    return new Input(line, null, ApiException.badRequest("INVALID_CSV", "expected "
-                            + CSV_COLUMNS.size() + " cells, found " + c.length, List.of()));
+                    String message = "expected " + CSV_COLUMNS.size() + " cells, found " + c.length;
+                    return new Input(line, null, ApiException.badRequest("INVALID_CSV", message,
+                            List.of(new Problem(line, null, message))));
                 }
                 try {
                     LocalDate asOf = c[6].isEmpty() ? null : LocalDate.parse(c[6]);
@@ -319,13 +381,50 @@ public final class BatchPricer {
                             + "' is not a date (YYYY-MM-DD)", List.of(new FieldError("as_of", "is not a date"))));
                 }
             }
+
+            /** The parser cannot go on (a quote never closed swallows the rest): this row's error ends the batch. */
+            private Input broken(long line, JsonProcessingException e) {
+                String message = csvProblem(e) + "; nothing from line " + line + " on was read";
+                return new Input(line, null, ApiException.badRequest("INVALID_CSV", "line " + line + ": " + message,
+                        List.of(new Problem(line, null, message))));
+            }
         };
     }
 
+    /** The CSV parser's reason, without its source and reference-chain decorations. */
+    private static String csvProblem(JsonProcessingException e) {
+        String reason = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage().split("\n")[0];
+        return reason.startsWith("Missing closing quote")
+                ? "a quoted value opened here is never closed" : "malformed CSV: " + reason;
+    }
+
     private Iterator<Input> jsonArray(InputStream in) throws IOException {
-        MappingIterator<PricingRequest> requests = json.readerFor(PricingRequest.class).readValues(in);
+        JsonParser parser;
+        try {
+            parser = json.getFactory().createParser(in);
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw ApiException.badRequest("INVALID_REQUEST", "the body is empty; send a JSON array of pricing "
+                        + "requests", List.of(new FieldError("body", "must be a JSON array of pricing requests")));
+            }
+            if (first != JsonToken.START_ARRAY) {
+                throw ApiException.badRequest("INVALID_FIELD", "the body must be a JSON array of pricing requests",
+                        List.of(new FieldError("body", "must be a JSON array of pricing requests, not "
+                                + (first == JsonToken.START_OBJECT ? "an object" : "a single value"))));
+            }
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("MALFORMED_JSON", "the request body is not valid JSON",
+                    List.of(JsonExceptionMapper.detail(e)));
+        } catch (CharConversionException e) {
+            throw ApiException.badRequest("NOT_UTF8", "the request body is not UTF-8",
+                    List.of(new FieldError("body", "holds bytes that are not UTF-8")));
+        }
+        // the parser stands on the array's '['; cleared, the iterator reads the elements one by one
+        parser.clearCurrentToken();
+        MappingIterator<PricingRequest> requests = json.readerFor(PricingRequest.class).readValues(parser);
         return new Iterator<>() {
             private long index;
+            private Input unreadable;
             private boolean broken;
 
             @Override
@@ -333,27 +432,70 @@ public final class BatchPricer {
                 if (broken) {
                     return false;
                 }
+                if (unreadable != null) {
+                    return true;
+                }
                 try {
                     return requests.hasNextValue();
+                } catch (JsonProcessingException | CharConversionException e) {
+                    unreadable = broken(index + 1, e);
+                    return true;
                 } catch (IOException e) {
-                    broken = true;
-                    return false;
+                    throw new UncheckedIOException(e);
                 }
             }
 
             @Override
             public Input next() {
+                if (unreadable != null) {
+                    broken = true;
+                    index++;
+                    return unreadable;
+                }
                 index++;
                 try {
-                    return new Input(index, requests.nextValue(), null);
-                } catch (IOException e) {
-                    String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-                    if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException)) {
-                        broken = true;
+                    PricingRequest request = requests.nextValue();
+                    if (request == null) {
+                        return new Input(index, null, notARequest(index, "null"));
                     }
-                    return new Input(index, null, ApiException.badRequest("INVALID_JSON",
-                            "request " + index + " is not a valid pricing request: " + message.split("\n")[0], List.of()));
+                    return new Input(index, request, null);
+                } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+                    if (e.getCause() instanceof IOException unreadableBytes) {
+                        broken = true;
+                        return broken(index, unreadableBytes);
+                    }
+                    if (e.getPath().isEmpty()) {
+                        return new Input(index, null, notARequest(index, e.getOriginalMessage().contains("Null value")
+                                ? "null" : "a JSON value of another type"));
+                    }
+                    FieldError detail = JsonExceptionMapper.detail(e);
+                    return new Input(index, null, ApiException.badRequest("INVALID_FIELD", "request " + index
+                            + ": field '" + detail.field() + "' " + detail.message(), List.of(detail)));
+                } catch (JsonProcessingException | CharConversionException e) {
+                    broken = true;
+                    return broken(index, e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
+            }
+
+            private static ApiException notARequest(long index, String what) {
+                return ApiException.badRequest("INVALID_REQUEST", "request " + index + " is " + what
+                        + ", not a pricing request", List.of(new FieldError("request", "must be a JSON object")));
+            }
+
+            /** Broken JSON (or bytes that are not UTF-8): the parser cannot find the next element. */
+            private Input broken(long at, IOException e) {
+                if (e instanceof CharConversionException) {
+                    String message = "holds bytes that are not UTF-8; nothing from here on was read";
+                    return new Input(at, null, ApiException.badRequest("NOT_UTF8", "request " + at + " " + message,
+                            List.of(new FieldError("request", message))));
+                }
+                String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                String message = "is not valid JSON (" + (reason == null ? e.getClass().getSimpleName()
+                        : reason.split("\n")[0]) + "); nothing from here on was read";
+                return new Input(at, null, ApiException.badRequest("MALFORMED_JSON", "request " + at + " " + message,
+                        List.of(new FieldError("request", message))));
             }
         };
     }

@@ -20,6 +20,13 @@ import org.jobpricing.server.errors.ApiException;
 public final class FxRateService {
 
     static final List<String> HEADER = List.of("date", "from", "to", "rate");
+    /**
+     * The widest rate accepted, either way: units of {@code to} per unit of {@code from} in
+     * [1/MAX_RATE, MAX_RATE]. The widest real pair today (Kuwaiti dinar to Iranian rial at the market
+     * rate) is about 3.5e6, so 1e9 leaves room for hyperinflation while refusing typos and test values
+     * (1e300, 1e-300) whose products, or reciprocals, overflow a salary into infinity.
+     */
+    static final double MAX_RATE = 1e9;
 
     private final Jdbi jdbi;
     private final MarketDataCache cache;
@@ -39,7 +46,7 @@ public final class FxRateService {
         }
         if (parsed.rows().isEmpty()) {
             throw ApiException.badRequest("INVALID_CSV", "the CSV has a header but no rows; nothing was imported",
-                    List.of());
+                    List.of(new Problem(1, null, "the header is followed by no rows")));
         }
         jdbi.useExtension(FxRateDao.class, dao -> dao.upsert(parsed.rows()));
         cache.changed();
@@ -94,15 +101,21 @@ public final class FxRateService {
     }
 
     private static Double rate(CsvRows.Row row, List<Problem> problems) {
+        double rate;
         try {
-            double rate = Double.parseDouble(row.get(3) == null ? "" : row.get(3));
-            if (Double.isFinite(rate) && rate > 0) {
-                return rate;
-            }
+            rate = Double.parseDouble(row.get(3) == null ? "" : row.get(3));
         } catch (NumberFormatException e) {
-            // reported below
+            rate = Double.NaN;
         }
-        problems.add(new Problem(row.line(), "rate", "'" + row.cells()[3] + "' is not a positive number"));
-        return null;
+        if (!Double.isFinite(rate) || rate <= 0) {
+            problems.add(new Problem(row.line(), "rate", "'" + row.cells()[3] + "' is not a positive number"));
+            return null;
+        }
+        if (rate > MAX_RATE || rate < 1 / MAX_RATE) {
+            problems.add(new Problem(row.line(), "rate", "'" + row.cells()[3] + "' is outside the plausible range "
+                    + 1 / MAX_RATE + " to " + MAX_RATE));
+            return null;
+        }
+        return rate;
     }
 }

@@ -43,7 +43,7 @@ public final class MarketDataService {
         List<MarketObservation> rows = parsed.rows().stream().map(ObservationCsv.Line::observation).toList();
         if (rows.isEmpty()) {
             throw ApiException.badRequest("INVALID_CSV", "the CSV has a header but no rows; nothing was imported",
-                    List.of());
+                    List.of(new Problem(1, null, "the header is followed by no rows")));
         }
         store(rows, "import");
         return new ImportResult(rows.size());

@@ -22,7 +22,10 @@ public final class PricingCalculator {
     public record Priced(JobSpec spec, PricingResult result, String rulesetVersion) {
     }
 
-    /** Throws {@link ApiException} when the rules reject the job (unknown level, no usable data). */
+    /**
+     * Throws {@link ApiException} when the rules reject the job (unknown level, no usable data) or its
+     * figures are out of range.
+     */
     public static Priced price(JobSpec spec, List<MarketObservation> observations, FxLookup fx, CompiledRuleSet rules) {
         return price(spec, observations, fx, rules, new Trace());
     }
@@ -38,9 +41,15 @@ public final class PricingCalculator {
         try {
             result = rules.evaluate(job, candidates, skills, trace);
         } catch (RuleEvaluationException e) {
+            FigureRange.check(candidates, null, e).ifPresent(overflow -> {
+                throw overflow;
+            });
             throw new ApiException(500, "RULESET_ERROR", e.getMessage(), List.of());
         }
         rejectIfNeeded(spec, result);
+        FigureRange.check(candidates, result, null).ifPresent(overflow -> {
+            throw overflow;
+        });
         rejectIfIncomplete(result, rules.version());
         return new Priced(spec, result, rules.version());
     }
@@ -77,8 +86,10 @@ public final class PricingCalculator {
                     ? "no market observations for occupation " + spec.occupationCode() + " in " + spec.country()
                     + " at level " + spec.level()
                     : "every market observation for this job was excluded";
-            throw new ApiException(422, "INSUFFICIENT_MARKET_DATA", message,
-                    result.getCandidates().stream().map(QuoteAssembler::use).toList());
+            throw new ApiException(422, "INSUFFICIENT_MARKET_DATA", message, result.getCandidates().isEmpty()
+                    ? List.of(new FieldError("occupationCode", "has no market observations in " + spec.country()
+                            + " at level " + spec.level()))
+                    : result.getCandidates().stream().map(QuoteAssembler::use).toList());
         }
         throw new ApiException(422, result.getRejection(), "the rules rejected this job", List.of());
     }

@@ -69,7 +69,7 @@ public final class PricingService {
 
     public QuoteResponse find(String id) {
         String stored = jdbi.withExtension(QuoteDao.class, dao -> dao.findResponse(id))
-                .orElseThrow(() -> ApiException.notFound("quote " + id));
+                .orElseThrow(() -> ApiException.notFound("quote", "id", id));
         try {
             return json.readValue(stored, QuoteResponse.class);
         } catch (JsonProcessingException e) {

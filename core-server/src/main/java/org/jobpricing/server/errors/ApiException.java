@@ -28,6 +28,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "NOT_FOUND", what + " was not found", List.of());
     }
 
+    /** A 404 naming the request field (a path parameter, usually) whose value matches nothing. */
+    public static ApiException notFound(String what, String field, String value) {
+        return new ApiException(404, "NOT_FOUND", what + " " + value + " was not found",
+                List.of(new FieldError(field, "no " + what + " has this " + field)));
+    }
+
     public int status() {
         return status;
     }

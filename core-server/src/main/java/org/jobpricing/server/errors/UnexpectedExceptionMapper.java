@@ -27,7 +27,8 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     public Response toResponse(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof LimitedBodyRequest.TooLarge) {
-                return ErrorResponses.of(413, "PAYLOAD_TOO_LARGE", "the request body is too large", List.of());
+                return ErrorResponses.of(413, "PAYLOAD_TOO_LARGE", "the request body is too large",
+                        List.of(new FieldError("body", "is larger than the server accepts")));
             }
         }
         if (e instanceof WebApplicationException w) {

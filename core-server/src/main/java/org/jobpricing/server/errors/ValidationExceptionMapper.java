@@ -1,5 +1,6 @@
 package org.jobpricing.server.errors;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -24,7 +25,14 @@ public final class ValidationExceptionMapper implements ExceptionMapper<Constrai
         return ErrorResponses.of(400, "INVALID_REQUEST", message, details);
     }
 
-    /** The request field a violation is about: the path below the method parameter, or "body"/the query name. */
+    /** Names Dropwizard gives method parameters by their JAX-RS annotation; anything else is the entity. */
+    private static final List<String> PARAMETER_PREFIXES = List.of("query param ", "path param ", "header ",
+            "cookie ", "form field ", "matrix param ");
+
+    /**
+     * The request field a violation is about: the JSON path below the body (by the names the JSON uses),
+     * the query, path, header or form parameter's own name, or "body" for the body as a whole.
+     */
     private static String field(ConstraintViolation<?> v) {
         StringBuilder field = new StringBuilder();
         String parameter = null;
@@ -36,7 +44,7 @@ public final class ValidationExceptionMapper implements ExceptionMapper<Constrai
                     field.append('[').append(node.getIndex()).append(']');
                 }
                 if (node.getName() != null && node.getKind() == ElementKind.PROPERTY) {
-                    field.append(field.length() == 0 ? "" : ".").append(node.getName());
+                    field.append(field.length() == 0 ? "" : ".").append(jsonName(v.getLeafBean(), node.getName()));
                 }
             }
         }
@@ -46,7 +54,24 @@ public final class ValidationExceptionMapper implements ExceptionMapper<Constrai
         if (parameter == null) {
             return "body";
         }
-        // Jersey names parameters "query param limit", "path param id", "header X", "form field f"
-        return parameter.replaceFirst("^(query param|path param|header|form field|cookie) ", "");
+        for (String prefix : PARAMETER_PREFIXES) {
+            if (parameter.startsWith(prefix)) {
+                return parameter.substring(prefix.length());
+            }
+        }
+        return "body";
+    }
+
+    /** The name a property has in JSON: its {@code @JsonProperty} when it has one (refresh_token). */
+    private static String jsonName(Object bean, String property) {
+        if (bean == null) {
+            return property;
+        }
+        try {
+            JsonProperty json = bean.getClass().getDeclaredField(property).getAnnotation(JsonProperty.class);
+            return json == null || json.value().isEmpty() ? property : json.value();
+        } catch (NoSuchFieldException e) {
+            return property;
+        }
     }
 }

@@ -75,6 +75,7 @@ public final class RequestHygieneFilter implements Filter {
         response.setContentType("application/json");
         response.setHeader("Connection", "close");
         response.getOutputStream().write(("{\"code\":413,\"error\":\"PAYLOAD_TOO_LARGE\",\"message\":\"the request body is "
-                + "larger than " + limit + " bytes\",\"details\":[]}").getBytes(StandardCharsets.UTF_8));
+                + "larger than " + limit + " bytes\",\"details\":[{\"field\":\"body\",\"message\":\"must be at most " + limit
+                + " bytes\"}]}").getBytes(StandardCharsets.UTF_8));
     }
 }

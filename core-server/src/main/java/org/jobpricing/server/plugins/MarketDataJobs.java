@@ -25,6 +25,7 @@ import org.jobpricing.server.api.RefreshResult;
 import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.db.MarketJobDao;
 import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.errors.FieldError;
 import org.jobpricing.server.http.BusinessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,16 +144,18 @@ public final class MarketDataJobs implements Managed {
             if (sources.isEmpty()) {
                 throw host.isDisabledSource(sourceName)
                         ? new ApiException(409, "SOURCE_DISABLED", "source " + sourceName
-                                + " belongs to a disabled plugin; enable it first", List.of())
+                                + " belongs to a disabled plugin; enable it first",
+                                List.of(new FieldError("source", "belongs to a disabled plugin")))
                         : new ApiException(404, "NOT_FOUND", "market-data source " + sourceName
                                 + " is not provided by any running plugin" + (host.stoppedPlugins().isEmpty() ? ""
-                                : " (not running: " + String.join(", ", host.stoppedPlugins()) + ")"), List.of());
+                                : " (not running: " + String.join(", ", host.stoppedPlugins()) + ")"),
+                                List.of(new FieldError("source", "no running plugin provides this source")));
             }
         }
         if (sourceName != null && !missingSettings(sources.get(0)).isEmpty()) {
             throw new ApiException(409, "SOURCE_NOT_CONFIGURED", "source " + sourceName + " is not configured: set "
                     + String.join(", ", missingSettings(sources.get(0))) + " under plugins.config."
-                    + sources.get(0).pluginId(), List.of());
+                    + sources.get(0).pluginId(), List.of(new FieldError("source", "is not configured")));
         }
         List<MarketDataJobView> started = new ArrayList<>();
         for (PluginHost.Source source : sources) {
@@ -163,7 +166,8 @@ public final class MarketDataJobs implements Managed {
             if (job.isEmpty()) {
                 if (sourceName != null) {
                     throw new ApiException(409, "JOB_RUNNING", "a run of " + sourceName
-                            + " is already in progress; see GET /api/v1/market-data/jobs", List.of());
+                            + " is already in progress; see GET /api/v1/market-data/jobs",
+                            List.of(new FieldError("source", "has a run in progress")));
                 }
                 continue;
             }

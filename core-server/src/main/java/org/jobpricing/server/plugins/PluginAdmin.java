@@ -8,6 +8,7 @@ import org.jobpricing.plugin.api.MarketDataSource;
 import org.jobpricing.server.api.PluginView;
 import org.jobpricing.server.core.AuditLog;
 import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.errors.FieldError;
 import org.pf4j.PluginState;
 
 /** Turns plugins on and off, reloads them and tests their sources; every change is audited. */
@@ -33,7 +34,7 @@ public final class PluginAdmin {
     }
 
     public PluginView view(String id) {
-        return catalog.get(id).orElseThrow(() -> ApiException.notFound("plugin " + id));
+        return catalog.get(id).orElseThrow(() -> ApiException.notFound("plugin", "id", id));
     }
 
     public PluginView enable(String id, String by, AuditLog.Origin origin) {
@@ -44,7 +45,7 @@ public final class PluginAdmin {
             String why = "plugin " + id + " is turned on but could not start (" + state + "): "
                     + host.plugin(id).map(PluginHost::problem).orElse("unknown");
             audit.failure(by, "plugin.enable", id, origin, why);
-            throw new ApiException(409, "PLUGIN_NOT_STARTED", why, List.of());
+            throw new ApiException(409, "PLUGIN_NOT_STARTED", why, List.of(new FieldError("id", "could not start")));
         }
         audit.success(by, "plugin.enable", id, origin, "started");
         return view(id);
@@ -65,10 +66,12 @@ public final class PluginAdmin {
             audit.success(by, "plugin.reload", id, origin, "reloaded: " + state);
         } catch (IllegalStateException e) {
             audit.failure(by, "plugin.reload", id, origin, e.getMessage());
-            throw new ApiException(422, "PLUGIN_NOT_LOADED", e.getMessage(), List.of());
+            throw new ApiException(422, "PLUGIN_NOT_LOADED", e.getMessage(),
+                    List.of(new FieldError("id", "could not be reloaded")));
         }
         return catalog.get(id).orElseThrow(() -> new ApiException(422, "PLUGIN_NOT_LOADED",
-                "the jar of plugin " + id + " no longer holds that plugin", List.of()));
+                "the jar of plugin " + id + " no longer holds that plugin",
+                List.of(new FieldError("id", "is no longer in its jar"))));
     }
 
     public List<PluginView> scan(String by, AuditLog.Origin origin) {
@@ -88,7 +91,7 @@ public final class PluginAdmin {
         requireLoaded(id);
         if (host.plugin(id).map(p -> p.getPluginState() != PluginState.STARTED).orElse(true)) {
             throw new ApiException(409, "PLUGIN_NOT_STARTED", "plugin " + id + " is not running; enable it first",
-                    List.of());
+                    List.of(new FieldError("id", "is not running")));
         }
         List<SourceCheck> checks = new ArrayList<>();
         for (MarketDataSource source : host.sourcesOf(id)) {
@@ -102,7 +105,7 @@ public final class PluginAdmin {
 
     private void requireLoaded(String id) {
         if (host.plugin(id).isEmpty()) {
-            throw ApiException.notFound("plugin " + id);
+            throw ApiException.notFound("plugin", "id", id);
         }
     }
 }

@@ -64,7 +64,7 @@ public class AiResource {
                                            @QueryParam("limit") @DefaultValue("20") int limit) {
         var skills = enricher().skillsFor(code, Math.max(1, Math.min(100, limit)));
         if (skills.isEmpty()) {
-            throw ApiException.notFound("occupation " + code);
+            throw ApiException.notFound("occupation", "code", code);
         }
         return new AiViews.Skills(skills);
     }

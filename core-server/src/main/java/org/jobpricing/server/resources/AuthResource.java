@@ -51,8 +51,9 @@ public class AuthResource {
     @Public
     @Timed
     public TokenResponse login(@NotNull @Valid AuthRequests.Login login, @Context HttpServletRequest request) {
-        String name = login.username() != null && !login.username().isBlank() ? login.username() : login.email();
-        return auth.login(name, login.password(), Origins.of(request));
+        boolean byUsername = login.username() != null && !login.username().isBlank();
+        return auth.login(byUsername ? "username" : "email", byUsername ? login.username() : login.email(),
+                login.password(), Origins.of(request));
     }
 
     /** The OAuth2 resource-owner password form. */
@@ -67,7 +68,7 @@ public class AuthResource {
             throw ApiException.badRequest("INVALID_REQUEST", "password is required",
                     List.of(new org.jobpricing.server.errors.FieldError("password", "is required")));
         }
-        return auth.login(username, password, Origins.of(request));
+        return auth.login("username", username, password, Origins.of(request));
     }
 
     @POST
@@ -95,7 +96,8 @@ public class AuthResource {
     public Response register(@NotNull @Valid AuthRequests.NewUser body, @Context HttpServletRequest request) {
         if (!registrationEnabled) {
             throw new ApiException(403, "REGISTRATION_DISABLED", "self-registration is off; ask an admin for an account",
-                    List.of());
+                    List.of(new org.jobpricing.server.errors.FieldError("path", "self-registration is turned off on "
+                            + "this server (REGISTRATION_ENABLED)")));
         }
         UserView user = users.create(body, Role.VIEWER, false, body.username(), Origins.of(request));
         return Response.status(201).entity(user).build();

@@ -13,8 +13,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.server.core.BatchPricer;
+import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.errors.FieldError;
 import org.jobpricing.server.rules.CompiledRuleSet;
 import org.jobpricing.server.rules.RuleEngine;
 
@@ -34,7 +37,7 @@ public class BatchPricingResource {
     /**
      * CSV ({@code title,occupation_code,level,country,area,currency,as_of,skills}) or a JSON array of
      * pricing requests in; NDJSON (default, ending with a summary line) or CSV ({@code ?format=csv} or
-     * {@code Accept: text/csv}) out.
+     * {@code Accept: text/csv}; {@code ?format=ndjson} is the default) out.
      */
     @POST
     @Consumes({"text/csv", MediaType.APPLICATION_JSON})
@@ -43,6 +46,10 @@ public class BatchPricingResource {
     public Response price(@Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
                           @Parameter(hidden = true) @HeaderParam("Accept") String accept,
                           @QueryParam("format") String format, InputStream body) throws IOException {
+        if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("ndjson")) {
+            throw ApiException.badRequest("INVALID_PARAMETER", "format must be csv or ndjson",
+                    List.of(new FieldError("format", "must be csv or ndjson")));
+        }
         boolean csvIn = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
         boolean csvOut = "csv".equalsIgnoreCase(format)
                 || format == null && accept != null && accept.contains("text/csv") && !accept.contains(NDJSON);

@@ -57,7 +57,7 @@ public class MarketDataJobResource {
     @Path("/{id}")
     @RolesAllowed(Permissions.MARKET_DATA_READ)
     public MarketDataJobView job(@PathParam("id") long id) {
-        return jobs.job(id).orElseThrow(() -> ApiException.notFound("market-data job " + id));
+        return jobs.job(id).orElseThrow(() -> ApiException.notFound("market-data job", "id", String.valueOf(id)));
     }
 
     /** Starts runs in the background and answers 202 with the jobs; poll GET /jobs/{id} for the outcome. */

@@ -80,6 +80,22 @@ public final class Api {
         return send(request);
     }
 
+    /**
+     * Any method with raw body bytes (null: no body) and extra headers as name, value pairs; for
+     * bodies that are not UTF-8 text and for methods the helpers above do not cover.
+     */
+    public Reply request(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     public Reply send(HttpRequest.Builder request) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
