@@ -91,6 +91,7 @@ public final class PricingCalculator {
                             + " at level " + spec.level()))
                     : result.getCandidates().stream().map(QuoteAssembler::use).toList());
         }
-        throw new ApiException(422, result.getRejection(), "the rules rejected this job", List.of());
+        throw new ApiException(422, result.getRejection(), "the rules rejected this job: " + result.getRejection(),
+                List.of(new FieldError("rules", "rejected with " + result.getRejection())));
     }
 }

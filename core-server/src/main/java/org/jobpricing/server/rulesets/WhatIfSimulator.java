@@ -66,7 +66,8 @@ public final class WhatIfSimulator {
     private List<Job> jobs(RuleSetViews.SimulationRequest input) {
         if (input != null && input.requests() != null && !input.requests().isEmpty()) {
             if (input.requests().size() > MAX_QUOTES) {
-                throw ApiException.badRequest("TOO_MANY", "at most " + MAX_QUOTES + " requests", List.of());
+                throw ApiException.badRequest("TOO_MANY", "at most " + MAX_QUOTES + " requests",
+                        List.of(new org.jobpricing.server.errors.FieldError("requests", "at most " + MAX_QUOTES)));
             }
             List<Job> jobs = new ArrayList<>();
             for (int i = 0; i < input.requests().size(); i++) {
