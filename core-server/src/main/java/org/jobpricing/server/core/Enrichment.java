@@ -11,6 +11,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.errors.FieldError;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -98,29 +100,32 @@ public final class Enrichment {
         if (occupation == null || occupation.isBlank()) {
             Candidates candidates = candidates(enricher.get(), r.title(), r.description(), EXPLAINED);
             List<OccupationMatch> matches = candidates.matches();
-            if (!matches.isEmpty()) {
-                OccupationMatch best = matches.get(0);
-                occupation = socCode(best.code());
-                trace.say(String.format(Locale.ROOT, "occupationCode inferred from the title \"%s\": %s (%s, O*NET %s), "
-                        + "confidence %.2f; %s; next: %s", r.title(), occupation, best.title(), best.code(), best.score(),
-                        best.reason(), matches.stream().skip(1).map(m -> m.code() + String.format(Locale.ROOT, " %.2f",
-                                m.score())).collect(Collectors.joining(", "))));
-                if (candidates.reranked()) {
-                    OccupationMatch before = candidates.offline().get(0);
-                    trace.say(String.format(Locale.ROOT, "the top %d offline candidates were re-ranked by the language "
-                            + "model (%s): top before %s (%.2f), after %s (%.2f)%s", Math.min(RERANK_TOP,
-                            candidates.offline().size()), candidates.rankedBy(), before.code(), before.score(), best.code(),
-                            best.score(), before.code().equals(best.code()) ? ", unchanged" : ""));
-                } else if (candidates.problem() != null) {
-                    trace.warn("the language model could not re-rank the occupation candidates (" + candidates.problem()
-                            + "); the offline order was kept");
-                }
-                if (best.score() < minConfidence) {
-                    trace.warn(String.format(Locale.ROOT, "the occupation %s was inferred with low confidence (%.2f < %.2f); "
-                            + "send occupationCode to be sure", occupation, best.score(), minConfidence));
-                }
-                trace.ruleFired("Occupation enricher (" + enricher.get().name() + ")");
+            if (matches.isEmpty()) {
+                throw new ApiException(422, "OCCUPATION_NOT_RESOLVED", "no occupation matches the title \""
+                        + r.title() + "\" (enricher " + enricher.get().name() + "); send occupationCode",
+                        List.of(new FieldError("occupationCode", "is required: the title matched no occupation")));
             }
+            OccupationMatch best = matches.get(0);
+            occupation = socCode(best.code());
+            trace.say(String.format(Locale.ROOT, "occupationCode inferred from the title \"%s\": %s (%s, O*NET %s), "
+                    + "confidence %.2f; %s; next: %s", r.title(), occupation, best.title(), best.code(), best.score(),
+                    best.reason(), matches.stream().skip(1).map(m -> m.code() + String.format(Locale.ROOT, " %.2f",
+                            m.score())).collect(Collectors.joining(", "))));
+            if (candidates.reranked()) {
+                OccupationMatch before = candidates.offline().get(0);
+                trace.say(String.format(Locale.ROOT, "the top %d offline candidates were re-ranked by the language "
+                        + "model (%s): top before %s (%.2f), after %s (%.2f)%s", Math.min(RERANK_TOP,
+                        candidates.offline().size()), candidates.rankedBy(), before.code(), before.score(), best.code(),
+                        best.score(), before.code().equals(best.code()) ? ", unchanged" : ""));
+            } else if (candidates.problem() != null) {
+                trace.warn("the language model could not re-rank the occupation candidates (" + candidates.problem()
+                        + "); the offline order was kept");
+            }
+            if (best.score() < minConfidence) {
+                trace.warn(String.format(Locale.ROOT, "the occupation %s was inferred with low confidence (%.2f < %.2f); "
+                        + "send occupationCode to be sure", occupation, best.score(), minConfidence));
+            }
+            trace.ruleFired("Occupation enricher (" + enricher.get().name() + ")");
         }
         List<String> skills = r.skills();
         if ((skills == null || skills.isEmpty()) && r.description() != null && !r.description().isBlank()) {

@@ -50,7 +50,9 @@ public final class PricingService {
 
     public StoredQuote price(PricingRequest request) {
         Trace trace = new Trace();
-        JobSpec spec = JobSpecs.of(enrichment.enrich(request, trace), clock);
+        // what is stored is what was priced: a replay or a what-if sees the inferred occupation and skills
+        PricingRequest enriched = enrichment.enrich(request, trace);
+        JobSpec spec = JobSpecs.of(enriched, clock);
         List<MarketObservation> observations = observations(spec);
         long started = System.nanoTime();
         PricingCalculator.Priced priced = PricingCalculator.price(spec, observations, cache.fx(), engine.active(), trace);
@@ -59,7 +61,7 @@ public final class PricingService {
         Instant now = clock.instant();
         QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), now, spec, priced.result(),
                 priced.rulesetVersion());
-        return new StoredQuote(quote, store(request, quote, now));
+        return new StoredQuote(quote, store(enriched, quote, now));
     }
 
     /** The stored observations of the job's occupation and country. */

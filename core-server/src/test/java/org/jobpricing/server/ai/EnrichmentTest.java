@@ -48,6 +48,37 @@ class EnrichmentTest {
     }
 
     @Test
+    void aQuoteStoresWhatWasPricedSoItsWhatIfHasTheInferredOccupationAndSkills() {
+        Api analyst = TestUsers.as(APP, Role.HR_ANALYST);
+        Api.Reply reply = analyst.postJson("/api/v1/pricing/quotes", """
+                {"title": "Sr. Software Developer II", "level": "IC4", "country": "US", "asOf": "2026-05-01",
+                 "description": "You will run our Kubernetes clusters and build backend services in Java."}""");
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        JsonNode q = reply.json();
+        assertThat(q.get("skills")).as("skills inferred from the description").isNotEmpty();
+
+        Api.Reply simulated = analyst.postJson("/api/v1/rules/versions/1/simulate", "{\"limit\": 1}");
+        assertThat(simulated.status()).as(simulated.text()).isEqualTo(200);
+        JsonNode delta = simulated.json().get("quotes").get(0);
+        assertThat(delta.get("quoteId").asText()).isEqualTo(q.get("id").asText());
+        assertThat(delta.get("error").isNull()).as(delta.toString()).isTrue();
+        assertThat(delta.get("before")).as("the replay prices the inferred occupation and skills")
+                .isEqualTo(q.get("band"));
+    }
+
+    @Test
+    void aTitleNoOccupationMatchesSaysSoNotThatNoEnricherIsInstalled() {
+        Api.Reply reply = TestUsers.as(APP, Role.HR_ANALYST).postJson("/api/v1/pricing/quotes",
+                "{\"title\": \"Xyzzy\", \"level\": \"IC3\", \"country\": \"US\"}");
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+        assertThat(reply.json().get("error").asText()).isEqualTo("OCCUPATION_NOT_RESOLVED");
+        assertThat(reply.json().get("message").asText()).contains("no occupation matches the title \"Xyzzy\"")
+                .doesNotContain("no occupation enricher is installed");
+        assertThat(reply.json().get("details").get(0).get("field").asText()).isEqualTo("occupationCode");
+    }
+
+    @Test
     void theAiEndpointsAnswerFromTheOfflineEnricher() {
         Api analyst = TestUsers.as(APP, Role.HR_ANALYST);
 
