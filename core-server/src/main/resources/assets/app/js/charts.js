@@ -1,0 +1,116 @@
+// Two small inline-SVG charts (a charting library would add hundreds of KB for these two pictures):
+// the market P10–P90 with the salary band laid over it, and band ranges before / after a what-if.
+import { h, s, uid } from './dom.js';
+import { money } from './format.js';
+
+/** Spreads labels (sorted x positions) at least {@code gap} apart, kept inside [lo, hi]. */
+function spreadOut(xs, gap, lo, hi) {
+  const out = xs.slice();
+  for (let i = 1; i < out.length; i += 1) out[i] = Math.max(out[i], out[i - 1] + gap);
+  if (out.length && out[out.length - 1] > hi) {
+    out[out.length - 1] = hi;
+    for (let i = out.length - 2; i >= 0; i -= 1) out[i] = Math.min(out[i], out[i + 1] - gap);
+  }
+  if (out.length && out[0] < lo) {
+    out[0] = lo;
+    for (let i = 1; i < out.length; i += 1) out[i] = Math.max(out[i], out[i - 1] + gap);
+  }
+  return out;
+}
+
+function scale(lo, hi, left, right) {
+  const span = hi - lo || 1;
+  return (v) => left + ((Number(v) - lo) / span) * (right - left);
+}
+
+/**
+ * The market's P10..P90 as a bar (P25..P75 darker, the median as a line) with the band's min..max
+ * laid over it and its mid marked. Null percentiles (no observation reported them) are left out.
+ */
+export function percentileChart(market, band, currency) {
+  const W = 800;
+  const H = 176;
+  const p = ['p10', 'p25', 'p50', 'p75', 'p90'].filter((k) => market && market[k] !== null && market[k] !== undefined);
+  const values = p.map((k) => Number(market[k])).concat([band.min, band.max].map(Number));
+  const lo0 = Math.min(...values);
+  const hi0 = Math.max(...values);
+  const pad = (hi0 - lo0) * 0.06 || hi0 * 0.05 || 1;
+  const x = scale(lo0 - pad, hi0 + pad, 16, W - 16);
+  const titleId = uid('chart-title');
+  const fmt = (v) => money(v, currency);
+  const parts = [s('title', { id: titleId }, `Market ${p.map((k) => `${k.toUpperCase()} ${fmt(market[k])}`).join(', ')}; `
+    + `band ${fmt(band.min)} to ${fmt(band.max)}, mid ${fmt(band.mid)}`)];
+  const barTop = 64;
+  const barH = 40;
+  parts.push(s('line', { class: 'axis', x1: 16, x2: W - 16, y1: barTop + barH + 10, y2: barTop + barH + 10 }));
+  if (market.p10 !== null && market.p90 !== null && market.p10 !== undefined) {
+    parts.push(s('rect', { class: 'market-outer', x: x(market.p10), y: barTop, width: Math.max(1, x(market.p90) - x(market.p10)), height: barH, rx: 4 }));
+  }
+  if (market.p25 !== null && market.p75 !== null && market.p25 !== undefined) {
+    parts.push(s('rect', { class: 'market-inner', x: x(market.p25), y: barTop, width: Math.max(1, x(market.p75) - x(market.p25)), height: barH }));
+  }
+  if (market.p50 !== null && market.p50 !== undefined) {
+    parts.push(s('line', { class: 'median', x1: x(market.p50), x2: x(market.p50), y1: barTop - 4, y2: barTop + barH + 4 }));
+  }
+  // the band over the market
+  parts.push(s('rect', { class: 'band', x: x(band.min), y: barTop - 14, width: Math.max(1, x(band.max) - x(band.min)), height: barH + 28, rx: 3 }));
+  const midX = x(band.mid);
+  parts.push(s('path', { class: 'mid', d: `M${midX} ${barTop - 22} l7 8 l-7 8 l-7 -8 z` }));
+  const bandXs = spreadOut([x(band.min), midX, x(band.max)], 120, 60, W - 60);
+  [['Min', band.min], ['Mid', band.mid], ['Max', band.max]].forEach(([label, value], i) => {
+    parts.push(s('text', { class: 'band-label', x: bandXs[i], y: 26, 'text-anchor': 'middle' }, `${label} ${fmt(value)}`));
+  });
+  const pXs = spreadOut(p.map((k) => x(market[k])), 92, 46, W - 46);
+  p.forEach((k, i) => {
+    parts.push(s('line', { class: 'grid', x1: x(market[k]), x2: pXs[i], y1: barTop + barH + 10, y2: barTop + barH + 22 }));
+    parts.push(s('text', { class: 'strong', x: pXs[i], y: barTop + barH + 38, 'text-anchor': 'middle' }, k.toUpperCase()));
+    parts.push(s('text', { x: pXs[i], y: barTop + barH + 54, 'text-anchor': 'middle' }, fmt(market[k])));
+  });
+  const svg = s('svg', {
+    class: 'chart percentile-chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': titleId,
+    preserveAspectRatio: 'xMidYMid meet',
+  }, parts);
+  const legend = h('ul', { class: 'legend' },
+    h('li', h('span', { class: 'swatch market-outer' }), 'Market P10–P90'),
+    h('li', h('span', { class: 'swatch market-inner' }), 'P25–P75 (line: P50)'),
+    h('li', h('span', { class: 'swatch band' }), 'Salary band min–max (◆ mid)'));
+  return h('figure', { class: 'chart-figure', id: 'percentile-chart' }, svg, legend);
+}
+
+/**
+ * Band ranges per group before (grey) and after (blue) a what-if, each with its mid marked:
+ * groups are {label, before: {min, mid, max}, after: {...}}.
+ */
+export function bandShiftChart(groups, currency) {
+  const W = 800;
+  const left = 90;
+  const rowH = 44;
+  const H = 30 + groups.length * rowH;
+  const values = groups.flatMap((g) => [g.before.min, g.before.max, g.after.min, g.after.max]).map(Number);
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = (hi - lo) * 0.05 || hi * 0.05 || 1;
+  const x = scale(lo - pad, hi + pad, left, W - 16);
+  const titleId = uid('chart-title');
+  const parts = [s('title', { id: titleId }, `Band before and after, by group: ${groups.map((g) => `${g.label} `
+    + `${money(g.before.min, currency)}–${money(g.before.max, currency)} becomes ${money(g.after.min, currency)}–`
+    + `${money(g.after.max, currency)}`).join('; ')}`)];
+  const ticks = 5;
+  for (let i = 0; i <= ticks; i += 1) {
+    const v = lo - pad + ((hi - lo + 2 * pad) * i) / ticks;
+    parts.push(s('line', { class: 'grid', x1: x(v), x2: x(v), y1: 10, y2: H - 18 }));
+    parts.push(s('text', { x: x(v), y: H - 4, 'text-anchor': 'middle' }, money(Math.round(v / 1000) * 1000, currency)));
+  }
+  groups.forEach((g, i) => {
+    const y = 12 + i * rowH;
+    parts.push(s('text', { class: 'strong', x: left - 10, y: y + 18, 'text-anchor': 'end' }, g.label));
+    [['before', g.before, y], ['after', g.after, y + 15]].forEach(([kind, b, top]) => {
+      parts.push(s('rect', { class: kind, x: x(b.min), y: top, width: Math.max(1, x(b.max) - x(b.min)), height: 12, rx: 2 }));
+      parts.push(s('line', { class: 'tick-mid', x1: x(b.mid), x2: x(b.mid), y1: top - 1, y2: top + 13 }));
+    });
+  });
+  const svg = s('svg', { class: 'chart whatif-chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': titleId }, parts);
+  return h('figure', { class: 'chart-figure', id: 'whatif-chart' }, svg, h('ul', { class: 'legend' },
+    h('li', h('span', { class: 'swatch before' }), 'Active rules (min–max, line: mid)'),
+    h('li', h('span', { class: 'swatch after' }), 'This version')));
+}
