@@ -1,5 +1,5 @@
 // Two small inline-SVG charts (a charting library would add hundreds of KB for these two pictures):
-// the market P10–P90 with the salary band laid over it, and band ranges before / after a what-if.
+// the market P10–P90 with the salary band laid over it, and a what-if's band change by group.
 import { h, s, uid } from './dom.js';
 import { money } from './format.js';
 
@@ -78,39 +78,41 @@ export function percentileChart(market, band, currency) {
 }
 
 /**
- * Band ranges per group before (grey) and after (blue) a what-if, each with its mid marked:
- * groups are {label, before: {min, mid, max}, after: {...}}.
+ * Mean change of the band's min, mid and max per group, in percent of the value before (so groups in
+ * different currencies compare): groups are {label, min, mid, max} as fractions (0.025 = +2.5 %).
  */
-export function bandShiftChart(groups, currency) {
+export function bandChangeChart(groups) {
   const W = 800;
-  const left = 90;
-  const rowH = 44;
-  const H = 30 + groups.length * rowH;
-  const values = groups.flatMap((g) => [g.before.min, g.before.max, g.after.min, g.after.max]).map(Number);
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const pad = (hi - lo) * 0.05 || hi * 0.05 || 1;
-  const x = scale(lo - pad, hi + pad, left, W - 16);
+  const left = 110;
+  const right = 70;
+  const barH = 9;
+  const rowH = 3 * (barH + 3) + 14;
+  const H = 34 + groups.length * rowH;
+  const extent = Math.max(0.005, ...groups.flatMap((g) => [g.min, g.mid, g.max].map((v) => Math.abs(Number(v) || 0))));
+  const x = scale(-extent * 1.1, extent * 1.1, left, W - right);
   const titleId = uid('chart-title');
-  const parts = [s('title', { id: titleId }, `Band before and after, by group: ${groups.map((g) => `${g.label} `
-    + `${money(g.before.min, currency)}–${money(g.before.max, currency)} becomes ${money(g.after.min, currency)}–`
-    + `${money(g.after.max, currency)}`).join('; ')}`)];
-  const ticks = 5;
-  for (let i = 0; i <= ticks; i += 1) {
-    const v = lo - pad + ((hi - lo + 2 * pad) * i) / ticks;
-    parts.push(s('line', { class: 'grid', x1: x(v), x2: x(v), y1: 10, y2: H - 18 }));
-    parts.push(s('text', { x: x(v), y: H - 4, 'text-anchor': 'middle' }, money(Math.round(v / 1000) * 1000, currency)));
-  }
+  const fmt = (v) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${(Math.abs(v) * 100).toFixed(1)}%`;
+  const parts = [s('title', { id: titleId }, `Mean band change by group: ${groups.map((g) => `${g.label} min ${fmt(g.min)}, `
+    + `mid ${fmt(g.mid)}, max ${fmt(g.max)}`).join('; ')}`)];
+  parts.push(s('line', { class: 'axis', x1: x(0), x2: x(0), y1: 6, y2: H - 20 }));
+  [-extent, -extent / 2, extent / 2, extent].forEach((v) => {
+    parts.push(s('line', { class: 'grid', x1: x(v), x2: x(v), y1: 6, y2: H - 20 }));
+    parts.push(s('text', { x: x(v), y: H - 6, 'text-anchor': 'middle' }, fmt(v)));
+  });
+  parts.push(s('text', { x: x(0), y: H - 6, 'text-anchor': 'middle' }, '0'));
   groups.forEach((g, i) => {
-    const y = 12 + i * rowH;
-    parts.push(s('text', { class: 'strong', x: left - 10, y: y + 18, 'text-anchor': 'end' }, g.label));
-    [['before', g.before, y], ['after', g.after, y + 15]].forEach(([kind, b, top]) => {
-      parts.push(s('rect', { class: kind, x: x(b.min), y: top, width: Math.max(1, x(b.max) - x(b.min)), height: 12, rx: 2 }));
-      parts.push(s('line', { class: 'tick-mid', x1: x(b.mid), x2: x(b.mid), y1: top - 1, y2: top + 13 }));
+    const top = 10 + i * rowH;
+    parts.push(s('text', { class: 'strong', x: left - 12, y: top + rowH / 2, 'text-anchor': 'end' }, g.label));
+    ['min', 'mid', 'max'].forEach((k, j) => {
+      const v = Number(g[k]) || 0;
+      const y = top + j * (barH + 3);
+      const x0 = x(Math.min(0, v));
+      parts.push(s('rect', { class: `change-${k}`, x: x0, y, width: Math.max(1, Math.abs(x(v) - x(0))), height: barH, rx: 1 }));
+      parts.push(s('text', { x: v >= 0 ? x(v) + 4 : x(v) - 4, y: y + barH - 1, 'text-anchor': v >= 0 ? 'start' : 'end' }, `${k} ${fmt(v)}`));
     });
   });
   const svg = s('svg', { class: 'chart whatif-chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': titleId }, parts);
   return h('figure', { class: 'chart-figure', id: 'whatif-chart' }, svg, h('ul', { class: 'legend' },
-    h('li', h('span', { class: 'swatch before' }), 'Active rules (min–max, line: mid)'),
-    h('li', h('span', { class: 'swatch after' }), 'This version')));
+    h('li', h('span', { class: 'swatch change-min' }), 'Band min'), h('li', h('span', { class: 'swatch change-mid' }), 'Band mid'),
+    h('li', h('span', { class: 'swatch change-max' }), 'Band max')));
 }

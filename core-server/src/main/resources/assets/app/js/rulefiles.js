@@ -206,6 +206,11 @@ export function version(number) {
   return versions.get(key);
 }
 
+/** Drops cached versions (their active / published state changes on publish and rollback). */
+export function forgetVersions() {
+  versions.clear();
+}
+
 /** The versions list, newest first. */
 export function versionList() {
   return get('/api/v1/rules/versions?limit=500');
@@ -280,4 +285,34 @@ export async function locate(versionNumber, step) {
     if (at >= 0) return { file: name, line: at + 1 };
   }
   return null;
+}
+
+/**
+ * Unsaved edits per base version: file name → new content (CSV text, or base64 for a workbook),
+ * kept while the page is open so several tables can be changed before one new version is saved.
+ */
+const drafts = new Map();
+
+export function draftOf(versionNumber) {
+  const key = String(versionNumber);
+  if (!drafts.has(key)) drafts.set(key, new Map());
+  return drafts.get(key);
+}
+
+export function discardDraft(versionNumber) {
+  drafts.delete(String(versionNumber));
+}
+
+/**
+ * What a validation or a new version sends. A new version is built as "its parent + the files sent"
+ * once the server does so; until then a version is exactly the files sent, so the parent's whole set
+ * goes with the edited files replaced. Set to false to send the edited files only.
+ */
+export const SEND_WHOLE_SET = true;
+
+export async function filesToSend(versionNumber) {
+  const edits = Object.fromEntries(draftOf(versionNumber));
+  if (!SEND_WHOLE_SET) return edits;
+  const base = await version(versionNumber);
+  return { ...base.files, ...edits };
 }
