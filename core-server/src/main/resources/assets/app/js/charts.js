@@ -28,8 +28,10 @@ function scale(lo, hi, left, right) {
  * laid over it and its mid marked. Null percentiles (no observation reported them) are left out.
  */
 export function percentileChart(market, band, currency) {
-  const W = 800;
-  const H = 176;
+  // drawn for the width it gets, so its 12 px labels stay readable on a phone
+  const W = Math.round(Math.min(800, Math.max(340, window.innerWidth - 48)));
+  const narrow = W < 600;
+  const H = narrow ? 208 : 176;
   const p = ['p10', 'p25', 'p50', 'p75', 'p90'].filter((k) => market && market[k] !== null && market[k] !== undefined);
   const values = p.map((k) => Number(market[k])).concat([band.min, band.max].map(Number));
   const lo0 = Math.min(...values);
@@ -56,15 +58,20 @@ export function percentileChart(market, band, currency) {
   parts.push(s('rect', { class: 'band', x: x(band.min), y: barTop - 14, width: Math.max(1, x(band.max) - x(band.min)), height: barH + 28, rx: 3 }));
   const midX = x(band.mid);
   parts.push(s('path', { class: 'mid', d: `M${midX} ${barTop - 22} l7 8 l-7 8 l-7 -8 z` }));
-  const bandXs = spreadOut([x(band.min), midX, x(band.max)], 120, 60, W - 60);
+  const bandXs = spreadOut([x(band.min), midX, x(band.max)], narrow ? 104 : 120, 52, W - 52);
   [['Min', band.min], ['Mid', band.mid], ['Max', band.max]].forEach(([label, value], i) => {
     parts.push(s('text', { class: 'band-label', x: bandXs[i], y: 26, 'text-anchor': 'middle' }, `${label} ${fmt(value)}`));
   });
-  const pXs = spreadOut(p.map((k) => x(market[k])), 92, 46, W - 46);
-  p.forEach((k, i) => {
-    parts.push(s('line', { class: 'grid', x1: x(market[k]), x2: pXs[i], y1: barTop + barH + 10, y2: barTop + barH + 22 }));
-    parts.push(s('text', { class: 'strong', x: pXs[i], y: barTop + barH + 38, 'text-anchor': 'middle' }, k.toUpperCase()));
-    parts.push(s('text', { x: pXs[i], y: barTop + barH + 54, 'text-anchor': 'middle' }, fmt(market[k])));
+  // on a narrow chart the percentile labels take two rows, alternately
+  const rows = narrow ? [p.filter((_, i) => i % 2 === 0), p.filter((_, i) => i % 2 === 1)] : [p];
+  rows.forEach((keys, row) => {
+    const xs = spreadOut(keys.map((k) => x(market[k])), 92, 40, W - 40);
+    const drop = row * 34;
+    keys.forEach((k, i) => {
+      parts.push(s('line', { class: 'grid', x1: x(market[k]), x2: xs[i], y1: barTop + barH + 10, y2: barTop + barH + 22 + drop }));
+      parts.push(s('text', { class: 'strong', x: xs[i], y: barTop + barH + 38 + drop, 'text-anchor': 'middle' }, k.toUpperCase()));
+      parts.push(s('text', { x: xs[i], y: barTop + barH + 54 + drop, 'text-anchor': 'middle' }, fmt(market[k])));
+    });
   });
   const svg = s('svg', {
     class: 'chart percentile-chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': titleId,
@@ -82,14 +89,15 @@ export function percentileChart(market, band, currency) {
  * different currencies compare): groups are {label, min, mid, max} as fractions (0.025 = +2.5 %).
  */
 export function bandChangeChart(groups) {
-  const W = 800;
-  const left = 110;
-  const right = 70;
+  const W = Math.round(Math.min(800, Math.max(340, window.innerWidth - 48)));
+  const left = W < 600 ? 60 : 110;
+  const right = 16;
   const barH = 9;
   const rowH = 3 * (barH + 3) + 14;
   const H = 34 + groups.length * rowH;
   const extent = Math.max(0.005, ...groups.flatMap((g) => [g.min, g.mid, g.max].map((v) => Math.abs(Number(v) || 0))));
-  const x = scale(-extent * 1.1, extent * 1.1, left, W - right);
+  // room for the value labels beside the longest bars on both sides
+  const x = scale(-extent * 1.5, extent * 1.5, left, W - right);
   const titleId = uid('chart-title');
   const fmt = (v) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${(Math.abs(v) * 100).toFixed(1)}%`;
   const parts = [s('title', { id: titleId }, `Mean band change by group: ${groups.map((g) => `${g.label} min ${fmt(g.min)}, `

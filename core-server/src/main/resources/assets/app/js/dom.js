@@ -1,4 +1,4 @@
-// DOM building without innerHTML: every text the server sends is set as text, never parsed as markup.
+// DOM building from elements and text nodes only: text the server sends is never parsed as markup.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

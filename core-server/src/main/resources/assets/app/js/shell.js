@@ -155,6 +155,8 @@ export async function route(routes, fallback) {
     if (!ctx.active()) return;
     const focus = section.querySelector('[data-autofocus]') || section.querySelector('h1');
     if (focus) focus.focus();
+    // read by bench/webapp: when a page's content is on screen
+    performance.mark('view-rendered', { detail: path });
   } catch (error) {
     if (!ctx.active()) return;
     mount(section, errorPanel(error, 'This page could not be shown'),

@@ -129,7 +129,8 @@ function movementTable(title, id, movement, groups) {
     return { attrs: { dataset: { group: k } }, cells: [h('strong', k), m.quotes, m.moved, signed(g.minAbs, (x) => num(x, 0)), signed(m.meanMidChange, (x) => num(x, 0)),
       signed(g.maxAbs, (x) => num(x, 0)), signed(g.min, (x) => pct(x, 1)), signed(m.meanMidChangePercent / 100, (x) => pct(x, 1)), signed(g.max, (x) => pct(x, 1))] };
   });
-  return h('section', { id }, h('h3', title), table([title.replace('By ', ''), { label: 'Quotes', num: true }, { label: 'Moved', num: true },
+  const group = title.replace('By ', '');
+  return h('section', { id }, h('h3', title), table([group[0].toUpperCase() + group.slice(1), { label: 'Quotes', num: true }, { label: 'Moved', num: true },
     { label: 'Mean min change', num: true }, { label: 'Mean mid change', num: true }, { label: 'Mean max change', num: true },
     { label: 'Min %', num: true }, { label: 'Mid %', num: true }, { label: 'Max %', num: true }], rows));
 }
@@ -218,7 +219,7 @@ export async function renderVersion(ctx) {
   }, 'Run scenario tests');
 
   const simBox = h('div');
-  const limit = field('Stored quotes to re-price', h('input', { type: 'number', id: 'whatif-limit', min: 1, max: 10000, value: 100 }),
+  const limit = field('Stored quotes to re-price', h('input', { type: 'number', id: 'whatif-limit', min: 1, max: 1000, value: 100 }),
     { hint: 'The most recent ones, under this version and under the active rules.' });
   const runSim = h('button', {
     type: 'submit', id: 'run-whatif', class: 'primary',

@@ -227,7 +227,10 @@ function grid(v, name, state, { editable, highlightLine, onEdit }) {
         }
       }
       if (!placed) {
-        const where = p.file === name ? (p.line ? `line ${p.line}: ` : '') : null;
+        // Drools reports compile errors of a table at a line of the rules it generates from it
+        const beyond = state.parsed && p.line > state.parsed.records.length + 1
+          && p.line > (state.parsed.records[state.parsed.records.length - 1] || { line: 0 }).line;
+        const where = p.file === name ? (p.line && !beyond ? `line ${p.line}: ` : 'in the rules compiled from this file: ') : null;
         unplaced.push(h('li', where !== null ? where : h('a', { href: fileHref(v, p.file, p.line) }, `${p.file}${p.line ? `, line ${p.line}` : ''}`),
           where !== null ? '' : ': ', p.message));
       }
