@@ -73,8 +73,19 @@ function setTokens(tokens) {
   const ttl = Number(tokens.expires_in) || 900;
   state.expiresAt = Date.now() + ttl * 1000;
   clearTimeout(state.timer);
-  // silent refresh a minute before the access token ends
-  state.timer = setTimeout(() => refresh().catch(() => ended()), Math.max(10, ttl - 60) * 1000);
+  scheduleRefresh(Math.max(10, ttl - 60));
+}
+
+/** Silent refresh a minute before the access token ends; a rate-limited refresh is tried again later. */
+function scheduleRefresh(seconds) {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(() => refresh().catch((e) => {
+    if (e instanceof ApiError && (e.status === 429 || e.status === 0) && Date.now() < state.expiresAt) {
+      scheduleRefresh(Math.min(e.retryAfter || 10, Math.max(1, (state.expiresAt - Date.now()) / 1000 - 1)));
+    } else {
+      ended();
+    }
+  }), seconds * 1000);
 }
 
 function clearTokens() {
@@ -147,7 +158,8 @@ export async function resume() {
     return true;
   } catch (e) {
     clearTokens();
-    if (e instanceof ApiError && e.status === 0) throw e;
+    // the server unreachable or refusing for now is not "signed out": say so instead of a sign-in form
+    if (e instanceof ApiError && (e.status === 0 || e.status === 429 || e.status >= 500)) throw e;
     return false;
   }
 }

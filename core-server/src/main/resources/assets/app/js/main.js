@@ -76,7 +76,7 @@ async function boot() {
       showSignIn();
     }
   } catch (error) {
-    mount(main, errorPanel(error, 'The app could not start'));
+    mount(main, errorPanel(error, 'The app could not start'), h('p', h('button', { type: 'button', onClick: boot }, 'Try again')));
   }
 }
 

@@ -35,8 +35,9 @@ async function policyLists() {
 }
 
 export async function render(ctx) {
-  const lists = await policyLists();
-  if (!ctx.active()) return;
+  // the form is shown at once; the policy tables' levels, areas and premium skills fill it when they arrive
+  const pending = policyLists();
+  const lists = { levels: [], areas: [], currencies: [], premiums: [] };
   const fields = {};
   const input = (name, attrs = {}) => h('input', { id: `price-${name}`, name, value: last[name] || '', ...attrs });
 
@@ -52,13 +53,8 @@ export async function render(ctx) {
   });
   fields.occupationCode.append(suggestions);
 
-  let levelControl;
-  if (lists.levels.length) {
-    levelControl = h('select', { id: 'price-level', name: 'level', required: true },
-      lists.levels.map((l) => h('option', { value: l, selected: l === (last.level || 'IC3') }, l)));
-  } else {
-    levelControl = input('level', { required: true, placeholder: 'IC3' });
-  }
+  let levelControl = h('select', { id: 'price-level', name: 'level', required: true },
+    h('option', { value: last.level || 'IC3' }, last.level || 'IC3'));
   fields.level = field('Level', levelControl, { hint: 'From the level table of the active rules.' });
   fields.country = field('Country', input('country', {
     required: true, maxlength: 2, list: 'country-list', autocomplete: 'off', spellcheck: 'false',
@@ -94,11 +90,8 @@ export async function render(ctx) {
       addSkill();
     }
   });
-  const skillList = datalist('skill-list', lists.premiums.map((p) => ({ value: p.skill, label: `premium +${pct(p.premium)}` })));
-  fields.skills = field('Skills', skillInput, {
-    className: 'wide',
-    hint: `Press Enter to add. ${lists.premiums.length ? `Premium skills: ${lists.premiums.map((p) => p.skill).join(', ')}.` : ''}`,
-  });
+  const skillList = datalist('skill-list', []);
+  fields.skills = field('Skills', skillInput, { className: 'wide', hint: 'Press Enter to add.' });
   const entry = h('div', { class: 'skill-entry' });
   skillInput.replaceWith(entry);
   entry.append(skillInput, h('button', { type: 'button', onClick: addSkill, id: 'add-skill' }, 'Add'));
@@ -127,8 +120,8 @@ export async function render(ctx) {
         title, description: fields.description.control.value.trim() || undefined, limit: 5,
       });
       if (mine !== asked || !ctx.active()) return;
-      mount(suggestions, answer.matches.map((m) => h('li', h('button', {
-        type: 'button', class: 'suggestion', dataset: { code: socCode(m.code) }, title: m.reason,
+      mount(suggestions, answer.matches.map((m, i) => h('li', h('button', {
+        type: 'button', class: 'suggestion', id: `suggestion-${i}`, dataset: { code: socCode(m.code) }, title: m.reason,
         onClick: () => {
           fields.occupationCode.control.value = socCode(m.code);
           setFieldError(fields.occupationCode, '');
@@ -201,12 +194,36 @@ export async function render(ctx) {
   fields.asOf, fields.skills, fields.description,
   h('div', { class: 'actions full' }, submit, h('span', { class: 'hint' }, 'Every quote is stored and gets its own link.')),
   datalist('country-list', COUNTRIES.map((c) => ({ value: c }))),
-  datalist('area-list', lists.areas.map((a) => ({ value: a }))),
-  datalist('currency-list', [...new Set([...lists.currencies, ...CURRENCIES])].map((c) => ({ value: c }))),
-  skillList);
+  datalist('area-list', []), datalist('currency-list', CURRENCIES.map((c) => ({ value: c }))), skillList);
 
   mount(ctx.root, pageHead('Price a job'), h('div', { class: 'panel' }, form));
   if (last.occupationCode) loadOccupationSkills();
+
+  pending.then((loaded) => {
+    if (ctx.active()) fillLists(loaded);
+  });
+
+  function fillLists(loaded) {
+    Object.assign(lists, loaded);
+    const chosen = levelControl.value;
+    if (lists.levels.length) {
+      mount(levelControl, lists.levels.map((l) => h('option', { value: l, selected: l === chosen }, l)));
+    } else {
+      // no readable level table: the level is typed, and the server says whether it knows it
+      const typed = input('level', { required: true, placeholder: 'IC3', value: chosen, 'aria-describedby': levelControl.getAttribute('aria-describedby') });
+      levelControl.replaceWith(typed);
+      levelControl = typed;
+      fields.level.control = typed;
+    }
+    mount(form.querySelector('#area-list'), lists.areas.map((a) => h('option', { value: a })));
+    mount(form.querySelector('#currency-list'), [...new Set([...lists.currencies, ...CURRENCIES])].map((c) => h('option', { value: c })));
+    mount(skillList, lists.premiums.map((p) => h('option', { value: p.skill, label: `premium +${pct(p.premium)}` })));
+    if (lists.premiums.length) {
+      fields.skills.querySelector('.hint').textContent = `Press Enter to add. Premium skills: ${lists.premiums.map((p) => p.skill).join(', ')}.`;
+    }
+    // read by bench/webapp: the form is complete
+    performance.mark('price-form-complete');
+  }
 }
 
 /** The server's field errors at their fields (skills[0] at the skills field); the rest above the form. */

@@ -112,6 +112,13 @@ class WebAppBrowserTest {
         BROWSER.until(d -> d.findElement(By.id("price-form")).isDisplayed());
         assertThat(BROWSER.find("#signed-in-as").getText()).isEqualTo("admin");
 
+        BROWSER.open("/admin/users");
+        assertThat(BROWSER.find(".users").getText()).contains("admin");
+        BROWSER.screenshot("admin-users");
+        BROWSER.open("/admin/plugins");
+        assertThat(BROWSER.find(".plugins").getText()).contains("bls-oews", "onet-enricher");
+        BROWSER.screenshot("admin-plugins");
+
         BROWSER.find("#sign-out").click();
         assertThat(BROWSER.find("#login-info").getText()).isEqualTo("You have signed out.");
         driver().navigate().refresh();
@@ -128,9 +135,14 @@ class WebAppBrowserTest {
         WebElement title = BROWSER.find("#price-title");
         BROWSER.until(d -> title.equals(d.switchTo().activeElement()));
         new Actions(driver()).sendKeys("Software Developer").perform();
-        tabTo("price-occupationCode");
-        new Actions(driver()).sendKeys("15-1252").perform();
-        tabTo("price-level");
+        // the O*NET enricher's matches, with their confidence, picked with the keyboard
+        WebElement best = BROWSER.find("#suggestion-0");
+        assertThat(best.getText()).startsWith("15-1252 Software Developers").endsWith("100% match");
+        BROWSER.screenshot("price-suggestions");
+        tabTo("suggestion-0");
+        new Actions(driver()).sendKeys(Keys.ENTER).perform();
+        assertThat(BROWSER.find("#price-occupationCode").getAttribute("value")).isEqualTo("15-1252");
+        assertThat(driver().switchTo().activeElement().getAttribute("id")).isEqualTo("price-level");
         new Actions(driver()).sendKeys("IC3").perform();
         tabTo("price-country");
         new Actions(driver()).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("US").perform();
@@ -292,8 +304,15 @@ class WebAppBrowserTest {
         assertThat(BROWSER.all("#publish")).isEmpty();
         assertThat(BROWSER.all("#rollback")).isEmpty();
         assertThat(BROWSER.all("#run-whatif")).isEmpty();
+        BROWSER.open("/rules");
+        assertThat(BROWSER.find(".versions tr.highlight").getText()).contains("v" + active, "active");
+        BROWSER.screenshot("rules-versions");
         BROWSER.open("/market");
-        BROWSER.find(".sources");
+        int stored = viewer.get("/api/v1/plugins/bls-oews").json().at("/sources/0/lastRun/rowsOut").asInt();
+        assertThat(stored).isPositive();
+        assertThat(BROWSER.find(".sources tr[data-source='bls-oews']").getText()).contains("healthy", stored + " stored");
+        BROWSER.find("#observations table");
+        BROWSER.screenshot("market");
         assertThat(BROWSER.all(".run-source")).isEmpty();
         assertThat(BROWSER.all("#import-submit")).isEmpty();
 
