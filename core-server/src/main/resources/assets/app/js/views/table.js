@@ -131,9 +131,16 @@ function grid(v, name, state, { editable, highlightLine, onEdit }) {
     draw();
   };
 
+  /**
+   * A new row goes before a last row of wildcards ("*" matches what no row above it does), with its
+   * conditions empty and the actions of its neighbour: a row of empty cells would end the table.
+   */
   const addRow = (table) => {
-    const at = table.rows.length ? table.rows[table.rows.length - 1].index + 1 : table.headerIndex + 1;
-    const cellsOf = Array(table.offset).fill('').concat(table.columns.map(() => ''));
+    const last = table.rows[table.rows.length - 1];
+    const wildcard = last && table.columns.every((c, i) => !c.condition || last.cells[i] === '*');
+    const at = !last ? table.headerIndex + 1 : wildcard ? last.index : last.index + 1;
+    const model = last || { cells: table.columns.map(() => '0') };
+    const cellsOf = Array(table.offset).fill('').concat(table.columns.map((c, i) => (c.condition ? '' : model.cells[i] || '0')));
     state.parsed.records.splice(at, 0, { line: 0, cells: cellsOf, raw: '', changed: true });
     focusAfter = { table: table.index, recordIndex: at };
     structural(() => null);

@@ -86,6 +86,17 @@ class WebAppBrowserTest {
         BROWSER.find("#login-submit").click();
         BROWSER.until(d -> d.findElement(By.id("login-error")).getText().equals("The username or password is wrong."));
 
+        // a lockout is a sentence too (five failures lock a name, whether or not it exists)
+        for (int i = 0; i < 6; i++) {
+            Browser.type(BROWSER.find("#login-username"), "nobody-here");
+            Browser.type(BROWSER.find("#login-password"), "not-the-password");
+            BROWSER.find("#login-submit").click();
+            BROWSER.until(d -> d.findElement(By.id("login-submit")).isEnabled());
+        }
+        BROWSER.until(d -> d.findElement(By.id("login-error")).getText()
+                .equals("Too many failed sign-ins for this name. Try again in 15 minutes."));
+
+        Browser.type(BROWSER.find("#login-username"), "admin");
         Browser.type(BROWSER.find("#login-password"), BROWSER.oneTimePassword());
         BROWSER.find("#login-submit").click();
         WebElement next = BROWSER.find("#new-password");
@@ -369,6 +380,59 @@ class WebAppBrowserTest {
         assertThat(lines.get(0)).startsWith("line,status,id,occupation_code,level");
         assertThat(lines.stream().filter(l -> l.contains(",ERROR,"))).hasSize(4);
         assertThat(lines.stream().filter(l -> l.contains(",OK,"))).hasSize(rows - 4);
+    }
+
+    @Test
+    @Order(6)
+    void rowsAreAddedAndRemovedAWorkbookIsAGridAndAVersionDownloadsAsAZip() throws IOException, InterruptedException {
+        Api api = BROWSER.signInAs(Role.HR_ANALYST);
+        int active = activeVersion(api);
+        BROWSER.open("/rules/" + active + "/files/areas.drl.csv");
+        BROWSER.find(".add-row").click();
+        // the new row goes before the "*" row, which must stay last
+        WebElement added = BROWSER.until(d -> {
+            WebElement focused = d.switchTo().activeElement();
+            return "Area".equals(focused.getAttribute("data-column")) ? focused : null;
+        });
+        added.sendKeys("US-SEA");
+        BROWSER.until(d -> d.findElement(By.id("validation-status")).getText().equals("The server found no problems."));
+        BROWSER.find("button[aria-label='Remove row US-AUS']").click();
+        BROWSER.until(d -> d.findElement(By.id("validation-status")).getText().equals("The server found no problems."));
+        List<String> areas = BROWSER.all("input[data-column='Area']").stream().map(i -> i.getAttribute("value")).toList();
+        assertThat(areas).containsExactly("US-NYC", "US-SFO", "US-SEA", "*");
+        assertThat(BROWSER.find("#save-bar").getText()).contains("areas.drl.csv");
+        BROWSER.find("#discard-changes").click();
+        BROWSER.until(d -> d.findElements(By.cssSelector("input[data-column='Area']")).stream()
+                .map(i -> i.getAttribute("value")).toList().contains("US-AUS"));
+        assertThat(BROWSER.all("#save-bar:not([hidden])")).isEmpty();
+
+        BROWSER.open("/rules/" + active + "/files/premiums.drl.xlsx?line=12");
+        WebElement row = BROWSER.find("tr.highlight");
+        assertThat(row.getAttribute("data-line")).isEqualTo("12");
+        assertThat(BROWSER.all("section.dt h2").stream().map(WebElement::getText).toList())
+                .containsExactly("Skill premiums", "Premium cap");
+        assertThat(BROWSER.find("#upload-workbook")).isNotNull();
+
+        BROWSER.open("/rules/" + active);
+        BROWSER.find("#download-zip").click();
+        Path zip = BROWSER.downloads().resolve("rules-v" + active + ".zip");
+        for (int i = 0; i < 100 && !(Files.exists(zip) && Files.size(zip) > 0); i++) {
+            Thread.sleep(100);
+        }
+        JsonNode files = api.get("/api/v1/rules/versions/" + active).json().get("files");
+        java.util.Map<String, byte[]> entries = new java.util.TreeMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        files.fieldNames().forEachRemaining(name -> expected.add("rules/" + name));
+        assertThat(entries.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(new String(entries.get("rules/spreads.drl.csv"), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(files.get("spreads.drl.csv").asText());
+        assertThat(entries.get("rules/premiums.drl.xlsx"))
+                .isEqualTo(java.util.Base64.getDecoder().decode(files.get("premiums.drl.xlsx").asText()));
     }
 
     static int activeVersion(Api api) {
