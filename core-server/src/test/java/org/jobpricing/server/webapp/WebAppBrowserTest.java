@@ -46,9 +46,19 @@ class WebAppBrowserTest {
 
     @AfterEach
     void pageWasClean(TestInfo test) {
-        BROWSER.screenshot(test.getTestMethod().orElseThrow().getName() + "-end");
+        shot(test.getTestMethod().orElseThrow().getName() + "-end");
         assertThat(BROWSER.pageFaults()).as("CSP refusals and uncaught errors in the console").isEmpty();
         BROWSER.desktop();
+    }
+
+    /** A screenshot of the page, which must have a label for every input it shows. */
+    void shot(String name) {
+        BROWSER.screenshot(name);
+        Object unlabelled = BROWSER.js("return [...document.querySelectorAll('input, select, textarea')]"
+                + ".filter(e => e.type !== 'hidden' && e.offsetParent !== null)"
+                + ".filter(e => !e.labels.length && !e.getAttribute('aria-label'))"
+                + ".map(e => e.id || e.name || e.outerHTML.slice(0, 80))");
+        assertThat((List<?>) unlabelled).as(name + ": inputs without a label").isEmpty();
     }
 
     /** Digits (and a decimal point) of a figure as shown: "$117,500" → 117500. */
@@ -100,7 +110,7 @@ class WebAppBrowserTest {
         Browser.type(BROWSER.find("#login-password"), BROWSER.oneTimePassword());
         BROWSER.find("#login-submit").click();
         WebElement next = BROWSER.find("#new-password");
-        BROWSER.screenshot("signin-password-change");
+        shot("signin-password-change");
         // the server's password policy, shown at the field
         Browser.type(next, "short");
         Browser.type(BROWSER.find("#new-password-again"), "short");
@@ -125,10 +135,10 @@ class WebAppBrowserTest {
 
         BROWSER.open("/admin/users");
         assertThat(BROWSER.find(".users").getText()).contains("admin");
-        BROWSER.screenshot("admin-users");
+        shot("admin-users");
         BROWSER.open("/admin/plugins");
         assertThat(BROWSER.find(".plugins").getText()).contains("bls-oews", "onet-enricher");
-        BROWSER.screenshot("admin-plugins");
+        shot("admin-plugins");
 
         BROWSER.find("#sign-out").click();
         assertThat(BROWSER.find("#login-info").getText()).isEqualTo("You have signed out.");
@@ -149,7 +159,7 @@ class WebAppBrowserTest {
         // the O*NET enricher's matches, with their confidence, picked with the keyboard
         WebElement best = BROWSER.find("#suggestion-0");
         assertThat(best.getText()).startsWith("15-1252 Software Developers").endsWith("100% match");
-        BROWSER.screenshot("price-suggestions");
+        shot("price-suggestions");
         tabTo("suggestion-0");
         new Actions(driver()).sendKeys(Keys.ENTER).perform();
         assertThat(BROWSER.find("#price-occupationCode").getAttribute("value")).isEqualTo("15-1252");
@@ -164,7 +174,7 @@ class WebAppBrowserTest {
         assertThat(BROWSER.find("#skill-chips").getText()).contains("Kubernetes");
         assertThat(new Select(BROWSER.find("#price-level")).getFirstSelectedOption().getText()).isEqualTo("IC3");
         assertThat(BROWSER.find("#price-asOf").getAttribute("value")).isEqualTo("2026-05-01");
-        BROWSER.screenshot("price-form");
+        shot("price-form");
         new Actions(driver()).sendKeys(Keys.ENTER).perform();
 
         String url = BROWSER.until(d -> QUOTE_URL.matcher(d.getCurrentUrl()).find() ? d.getCurrentUrl() : null);
@@ -201,7 +211,7 @@ class WebAppBrowserTest {
                 .filter(li -> li.getText().startsWith("Spreads_13") && li.getText().contains("spreads.drl.csv, line 13"))
                 .findFirst().orElse(null));
         assertThat(spread.getText()).contains("Spreads: Level IC3");
-        BROWSER.screenshot("quote");
+        shot("quote");
         BROWSER.phone();
         driver().navigate().refresh();
         BROWSER.find("#quote-figures");
@@ -209,7 +219,7 @@ class WebAppBrowserTest {
         assertThat(((Number) BROWSER.js("return document.documentElement.scrollWidth")).intValue())
                 .as("nothing wider than the phone").isLessThanOrEqualTo(390);
         assertThat(BROWSER.find("#nav-toggle").isDisplayed()).isTrue();
-        BROWSER.screenshot("quote-phone");
+        shot("quote-phone");
         BROWSER.desktop();
         driver().navigate().refresh();
         spread = BROWSER.until(d -> d.findElements(By.cssSelector("#explanation li")).stream()
@@ -240,14 +250,14 @@ class WebAppBrowserTest {
         assertThat(error).contains("'abc' is not a number");
         assertThat(cell.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver().findElements(By.cssSelector("[aria-invalid='true']"))).as("only that cell").hasSize(1);
-        BROWSER.screenshot("rules-cell-error");
+        shot("rules-cell-error");
 
         Browser.type(cell, "0.60");
         BROWSER.until(d -> d.findElement(By.id("validation-status")).getText().equals("The server found no problems."));
         assertThat(driver().findElement(By.id(errorId)).getText()).isEmpty();
         assertThat(cell.getAttribute("aria-invalid")).isNull();
         Browser.type(BROWSER.find("#version-message"), "Widen the IC3 band to 60 %");
-        BROWSER.screenshot("rules-table");
+        shot("rules-table");
         BROWSER.find("#save-version").click();
         int draft = Integer.parseInt(BROWSER.until(d -> {
             Matcher m = Pattern.compile("#/rules/(\\d+)$").matcher(d.getCurrentUrl());
@@ -265,7 +275,7 @@ class WebAppBrowserTest {
         assertThat(cells.get(5).getText()).as("the max rises").startsWith("+");
         assertThat(cells.get(3).getText()).as("the min falls").startsWith("−");
         assertThat(BROWSER.find("#whatif-chart svg")).isNotNull();
-        BROWSER.screenshot("rules-whatif");
+        shot("rules-whatif");
 
         BROWSER.find("#publish").click();
         assertThat(BROWSER.find("#publish-message").getText()).isEqualTo("Widen the IC3 band to 60 %");
@@ -309,7 +319,7 @@ class WebAppBrowserTest {
         assertThat(BROWSER.all(".add-row")).isEmpty();
         assertThat(BROWSER.all(".remove-row")).isEmpty();
         assertThat(BROWSER.all("#save-bar:not([hidden])")).isEmpty();
-        BROWSER.screenshot("viewer-table");
+        shot("viewer-table");
         BROWSER.open("/rules/1");
         BROWSER.find("#run-tests");
         assertThat(BROWSER.all("#publish")).isEmpty();
@@ -317,13 +327,13 @@ class WebAppBrowserTest {
         assertThat(BROWSER.all("#run-whatif")).isEmpty();
         BROWSER.open("/rules");
         assertThat(BROWSER.find(".versions tr.highlight").getText()).contains("v" + active, "active");
-        BROWSER.screenshot("rules-versions");
+        shot("rules-versions");
         BROWSER.open("/market");
         int stored = viewer.get("/api/v1/plugins/bls-oews").json().at("/sources/0/lastRun/rowsOut").asInt();
         assertThat(stored).isPositive();
         assertThat(BROWSER.find(".sources tr[data-source='bls-oews']").getText()).contains("healthy", stored + " stored");
         BROWSER.find("#observations table");
-        BROWSER.screenshot("market");
+        shot("market");
         assertThat(BROWSER.all(".run-source")).isEmpty();
         assertThat(BROWSER.all("#import-submit")).isEmpty();
 
@@ -368,7 +378,7 @@ class WebAppBrowserTest {
         List<String> badLines = BROWSER.all("#batch-errors tbody tr").stream().map(tr -> tr.getAttribute("data-line")).toList();
         assertThat(badLines).containsExactly("1001", "2001", "3001", "4001");
         assertThat(BROWSER.find("#batch-errors").getText()).contains("UNKNOWN_LEVEL", "level IC99 is not in the level tables");
-        BROWSER.screenshot("batch");
+        shot("batch");
 
         download.click();
         Path file = BROWSER.downloads().resolve("priced-" + input.getFileName().toString());
