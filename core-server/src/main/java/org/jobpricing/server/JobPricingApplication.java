@@ -70,6 +70,7 @@ import org.jobpricing.server.health.PluginsHealthCheck;
 import org.jobpricing.server.health.RuleSetHealthCheck;
 import org.jobpricing.server.http.BusinessMetrics;
 import org.jobpricing.server.http.HttpSetup;
+import org.jobpricing.server.http.WebApp;
 import io.dropwizard.assets.AssetsBundle;
 import org.jobpricing.server.resources.LivenessResource;
 import org.jobpricing.server.resources.OpenApiResource;
@@ -126,6 +127,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         bootstrap.addBundle(new AssetsBundle("/META-INF/resources/webjars/swagger-ui/5.34.1", "/swagger-ui", null,
                 "swagger-ui"));
         bootstrap.addBundle(new AssetsBundle("/assets/docs", "/docs", "index.html", "docs"));
+        bootstrap.addBundle(WebApp.assets());
         bootstrap.addCommand(new ValidateRulesCommand());
         bootstrap.addCommand(new TestRulesCommand());
         bootstrap.addCommand(new PriceCommand());
@@ -153,6 +155,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         registerErrorMappers(config, env);
         PrometheusRegistry registry = HttpSetup.install(config.getHttp(), env);
+        WebApp.install(env);
         BusinessMetrics metrics = new BusinessMetrics(registry);
         env.jersey().register(new LivenessResource());
         env.jersey().register(new OpenApiResource(getClass().getPackage().getImplementationVersion() == null
@@ -187,7 +190,8 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 Duration.ofMillis(authConfig.getRefreshTokenTtl().toMilliseconds()), clock);
         UserService users = new UserService(jdbi, hasher, policy, emailSender, audit,
                 Duration.ofMillis(authConfig.getEmailVerificationTtl().toMilliseconds()), clock);
-        env.jersey().register(new AuthResource(authService, users, authConfig.isRegistrationEnabled()));
+        env.jersey().register(new AuthResource(authService, users, authConfig.isRegistrationEnabled(),
+                Duration.ofMillis(authConfig.getRefreshTokenTtl().toMilliseconds())));
         env.jersey().register(new UserResource(users));
         env.jersey().register(new AuditResource(audit));
 

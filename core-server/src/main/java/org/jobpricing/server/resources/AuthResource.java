@@ -2,24 +2,32 @@ package org.jobpricing.server.resources;
 
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import org.jobpricing.server.api.AuthRequests;
+import org.jobpricing.server.api.SignedInUser;
 import org.jobpricing.server.api.TokenResponse;
 import org.jobpricing.server.api.UserView;
 import org.jobpricing.server.auth.AuthService;
@@ -38,11 +46,32 @@ public class AuthResource {
     private final AuthService auth;
     private final UserService users;
     private final boolean registrationEnabled;
+    private final RefreshCookie refreshCookie;
 
-    public AuthResource(AuthService auth, UserService users, boolean registrationEnabled) {
+    public AuthResource(AuthService auth, UserService users, boolean registrationEnabled, Duration refreshTtl) {
         this.auth = auth;
         this.users = users;
         this.registrationEnabled = registrationEnabled;
+        this.refreshCookie = new RefreshCookie(refreshTtl);
+    }
+
+    /** The tokens as JSON; for a cookie session the refresh token moves from the body to the cookie. */
+    private Response answer(TokenResponse tokens, boolean cookie, HttpServletRequest request) {
+        if (!cookie) {
+            return Response.ok(tokens, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return Response.ok(new TokenResponse(tokens.accessToken(), tokens.tokenType(), tokens.expiresIn(), null,
+                        tokens.passwordChangeRequired()), MediaType.APPLICATION_JSON_TYPE)
+                .cookie(refreshCookie.issue(tokens.refreshToken(), request)).build();
+    }
+
+    /** Neither a body nor the cookie: the same answer as a missing body always had. */
+    private static String required(String cookie) {
+        if (cookie == null || cookie.isBlank()) {
+            throw ApiException.badRequest("INVALID_REQUEST", "body must not be null",
+                    List.of(new org.jobpricing.server.errors.FieldError("body", "must not be null")));
+        }
+        return cookie;
     }
 
     @POST
@@ -50,10 +79,14 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Public
     @Timed
-    public TokenResponse login(@NotNull @Valid AuthRequests.Login login, @Context HttpServletRequest request) {
+    @Operation(summary = "Sign in", description = "With ?session=cookie the refresh token is set as an HttpOnly, "
+            + "SameSite=Strict cookie (jp_refresh, path /api/v1/auth) instead of being returned in the body.",
+            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class))))
+    public Response login(@NotNull @Valid AuthRequests.Login login, @QueryParam("session") String session,
+                          @Context HttpServletRequest request) {
         boolean byUsername = login.username() != null && !login.username().isBlank();
-        return auth.login(byUsername ? "username" : "email", byUsername ? login.username() : login.email(),
-                login.password(), Origins.of(request));
+        return answer(auth.login(byUsername ? "username" : "email", byUsername ? login.username() : login.email(),
+                login.password(), Origins.of(request)), RefreshCookie.SESSION_COOKIE.equals(session), request);
     }
 
     /** The OAuth2 resource-owner password form. */
@@ -76,17 +109,32 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Public
     @Timed
-    public TokenResponse refresh(@NotNull @Valid AuthRequests.Refresh body, @Context HttpServletRequest request) {
-        return auth.refresh(body.refreshToken(), Origins.of(request));
+    @Operation(summary = "Rotate a refresh token", description = "The token comes from the body or, with no body, "
+            + "from the jp_refresh cookie; a rotated cookie token goes back as the cookie.",
+            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class))))
+    public Response refresh(@Valid AuthRequests.Refresh body,
+                            @Parameter(hidden = true) @CookieParam(RefreshCookie.NAME) String cookie,
+                            @Context HttpServletRequest request) {
+        boolean fromCookie = body == null;
+        return answer(auth.refresh(fromCookie ? required(cookie) : body.refreshToken(), Origins.of(request)), fromCookie,
+                request);
     }
 
     @POST
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_JSON)
     @Public
-    public Response logout(@NotNull @Valid AuthRequests.Refresh body, @Context HttpServletRequest request) {
-        auth.logout(body.refreshToken(), Origins.of(request));
-        return Response.noContent().build();
+    @Operation(summary = "Sign out", description = "Revokes the token of the body or, with no body, of the jp_refresh "
+            + "cookie, and clears the cookie.")
+    public Response logout(@Valid AuthRequests.Refresh body,
+                           @Parameter(hidden = true) @CookieParam(RefreshCookie.NAME) String cookie,
+                           @Context HttpServletRequest request) {
+        if (body != null) {
+            auth.logout(body.refreshToken(), Origins.of(request));
+            return Response.noContent().build();
+        }
+        auth.logout(required(cookie), Origins.of(request));
+        return Response.noContent().cookie(refreshCookie.clear(request)).build();
     }
 
     @POST
@@ -115,8 +163,8 @@ public class AuthResource {
     @GET
     @Path("/me")
     @RolesAllowed(Permissions.SELF)
-    public UserView me(@Parameter(hidden = true) @Auth UserPrincipal user) {
-        return users.get(user.id());
+    public SignedInUser me(@Parameter(hidden = true) @Auth UserPrincipal user) {
+        return SignedInUser.of(users.get(user.id()), user.role().permissions());
     }
 
     @PUT

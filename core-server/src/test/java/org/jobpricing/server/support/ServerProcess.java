@@ -73,6 +73,11 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("server process did not answer within 90 s: " + Files.readString(log));
     }
 
+    /** What the process has logged so far. */
+    public String logText() throws IOException {
+        return Files.readString(log);
+    }
+
     /** The application port. */
     public int port() {
         return port;
