@@ -249,7 +249,8 @@ export async function renderVersion(ctx) {
   if (can('rules:publish') && !info.active && !info.publishedAt) {
     actions.push(h('button', {
       type: 'button', class: 'primary', id: 'publish',
-      onClick: () => confirmDialog(`Publish ${info.label}?`, h('div',
+      // the server holds a publish back while scenarios fail: run them first so the dialog can say so
+      onClick: async () => (outcome.tests || (outcome.tests = await postJson(`/api/v1/rules/versions/${v}/test`))) && confirmDialog(`Publish ${info.label}?`, h('div',
         h('p', `New quotes on every server are priced with ${info.label} within seconds; ${active ? active.label : 'the active version'} `
           + 'stays available for a roll-back.'),
         h('dl', { class: 'kv' }, h('dt', 'Message'), h('dd', { id: 'publish-message' }, info.message || '–'),
