@@ -10,6 +10,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import org.jobpricing.server.JobPricingConfiguration;
+import org.jobpricing.server.support.TestApps;
 import org.jobpricing.server.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +71,18 @@ class H2DurabilityTest {
                 .hasMessageStartingWith("database.url sets WRITE_DELAY=500: H2 would then write a commit to its file");
         assertThatThrownBy(() -> H2Durability.apply(factory("jdbc:h2:./data/x", Map.of("Write_Delay", "100"))))
                 .hasMessageStartingWith("database.properties sets Write_Delay: 100");
+    }
+
+    @Test
+    void theServerRefusesToStartOnAnH2UrlThatAsksForADelay() {
+        TestDatabases.Db delayed = new TestDatabases.Db("org.h2.Driver", TestDatabases.h2().url() + ";WRITE_DELAY=500",
+                "sa", "");
+        DropwizardAppExtension<JobPricingConfiguration> app = TestApps.app(delayed, "plugins.refreshOnStartup", "false");
+        try {
+            assertThatThrownBy(app::before).hasStackTraceContaining("database.url sets WRITE_DELAY=500: H2 would then");
+        } finally {
+            app.after();
+        }
     }
 
     @Test
