@@ -55,6 +55,7 @@ import org.jobpricing.server.core.MarketDataService;
 import org.jobpricing.server.core.PricingService;
 import org.jobpricing.server.core.QuoteWriter;
 import org.jobpricing.server.core.Staleness;
+import org.jobpricing.server.db.H2Durability;
 import org.jobpricing.server.db.Migrator;
 import org.jobpricing.server.db.SlowQueryLog;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -137,7 +138,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(JobPricingConfiguration configuration) {
-                return configuration.getDatabase();
+                return H2Durability.apply(configuration.getDatabase());
             }
 
             @Override
@@ -162,7 +163,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 ? "development" : getClass().getPackage().getImplementationVersion()));
 
         // storage
-        Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");
+        Jdbi jdbi = new JdbiFactory().build(env, H2Durability.apply(config.getDatabase()), "database");
         SlowQueryLog.install(jdbi, Duration.ofMillis(config.getSlowQueryThreshold().toMilliseconds()), registry);
         Migrator.migrate(jdbi);
 

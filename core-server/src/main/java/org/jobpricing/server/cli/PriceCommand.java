@@ -2,6 +2,7 @@ package org.jobpricing.server.cli;
 
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import org.jobpricing.server.JobPricingConfiguration;
 import org.jobpricing.server.core.BatchPricer;
 import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.core.AuditLog;
+import org.jobpricing.server.db.H2Durability;
 import org.jobpricing.server.db.Migrator;
 import org.jobpricing.server.rules.RuleEngine;
 import org.jobpricing.server.rules.RuleSetCompiler;
@@ -47,9 +49,19 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
                        JobPricingConfiguration config) throws Exception {
         Path input = Path.of(namespace.getString("input"));
         Path output = Path.of(namespace.getString("output"));
-        var db = config.getDatabase();
-        Jdbi jdbi = Jdbi.create(db.getUrl(), db.getUser(), db.getPassword() == null ? "" : db.getPassword())
-                .installPlugin(new SqlObjectPlugin());
+        // the server's pool and settings: the database stays open for the run, and on H2 each chunk of quotes
+        // is on file once committed, before its rows are written to the output
+        ManagedDataSource dataSource = H2Durability.apply(config.getDatabase())
+                .build(bootstrap.getMetricRegistry(), "price");
+        dataSource.start();
+        try {
+            price(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()), config, input, output);
+        } finally {
+            dataSource.stop();
+        }
+    }
+
+    private static void price(Jdbi jdbi, JobPricingConfiguration config, Path input, Path output) throws Exception {
         Migrator.migrate(jdbi);
         Clock clock = Clock.systemUTC();
         RuleSetService ruleSets = new RuleSetService(jdbi, new RuleSetCompiler(),

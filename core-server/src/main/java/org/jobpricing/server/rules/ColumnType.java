@@ -109,7 +109,8 @@ public record ColumnType(String description, Pattern pattern, DoublePredicate ra
     /** The problem with a cell of this type, or empty when it is a valid value. */
     public Optional<String> problem(String cell) {
         if (!pattern.matcher(cell).matches()) {
-            return Optional.of("'" + shorten(cell) + "' is not " + description);
+            return Optional.of(range != null ? "'" + shorten(cell) + "' is not a number: it must be " + description
+                    : "'" + shorten(cell) + "' is not " + description);
         }
         if (range != null) {
             double value = Double.parseDouble(cell);

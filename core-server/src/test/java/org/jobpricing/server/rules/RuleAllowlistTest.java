@@ -152,7 +152,7 @@ class RuleAllowlistTest {
             assertThat(p.file()).isEqualTo("spreads.drl.csv");
             assertThat(p.line()).isEqualTo(13);
             assertThat(p.column()).isEqualTo(2);
-            assertThat(p.message()).contains("Spreads", "column Spread", "is not a spread > 0");
+            assertThat(p.message()).contains("Spreads", "column Spread", "is not a number: it must be a spread > 0");
         });
         assertThat(TableCells.check(edit("levels.drl.csv", "IC4,1.20", "\"IC4\"\") || eval(true) || (\"\"\",1.20")))
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("is not a level code"));

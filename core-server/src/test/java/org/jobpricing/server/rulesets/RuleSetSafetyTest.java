@@ -118,7 +118,7 @@ class RuleSetSafetyTest {
         assertThat(problem.get("file").asText()).isEqualTo("spreads.drl.csv");
         assertThat(problem.get("line").asInt()).isEqualTo(13);
         assertThat(problem.get("column").asInt()).isEqualTo(2);
-        assertThat(problem.get("message").asText()).contains("column Spread", "is not a spread > 0");
+        assertThat(problem.get("message").asText()).contains("column Spread", "is not a number: it must be a spread > 0");
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.jobpricing.server.JobPricingApplication;
 
 /**
  * The real server in a separate JVM process (this test run's classpath, the repository's config.yml,
- * settings as {@code -Ddw.} system properties), for tests that need two server processes on one database.
+ * settings as {@code -Ddw.} system properties), for tests that need two server processes on one database or
+ * a server that can be killed outright.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -37,17 +38,32 @@ public final class ServerProcess implements AutoCloseable {
         Map<String, String> settings = TestApps.settings(db, extra);
         settings.put("server.applicationConnectors[0].port", String.valueOf(port));
         settings.put("server.adminConnectors[0].port", String.valueOf(freePort()));
+        Path log = Files.createTempFile("jobpricing-server-process", ".log");
+        ServerProcess server = new ServerProcess(launch(settings, List.of("server", TestApps.configPath()), log), log,
+                port);
+        server.awaitUp();
+        return server;
+    }
+
+    /**
+     * Starts another command of the application on {@code db} (e.g. {@code price}; {@code arguments} come after
+     * the command's name and the config path) with the settings of a test server; output goes to {@code log}.
+     */
+    public static Process command(TestDatabases.Db db, Path log, String command, List<String> arguments,
+                                  String... extra) throws IOException {
+        List<String> all = new ArrayList<>(List.of(command, TestApps.configPath()));
+        all.addAll(arguments);
+        return launch(TestApps.settings(db, extra), all, log);
+    }
+
+    private static Process launch(Map<String, String> settings, List<String> arguments, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         settings.forEach((key, value) -> command.add("-Ddw." + key + "=" + value));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), JobPricingApplication.class.getName(),
-                "server", TestApps.configPath()));
-        Path log = Files.createTempFile("jobpricing-server-process", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServerProcess server = new ServerProcess(process, log, port);
-        server.awaitUp();
-        return server;
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), JobPricingApplication.class.getName()));
+        command.addAll(arguments);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private void awaitUp() throws IOException, InterruptedException {
@@ -81,6 +97,14 @@ public final class ServerProcess implements AutoCloseable {
     /** The application port. */
     public int port() {
         return port;
+    }
+
+    /**
+     * Kills the process at once, as a crash or {@code kill -9} would (SIGKILL on Linux: no shutdown hook runs,
+     * nothing is flushed or closed), and waits until it is gone.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** Stops the process (SIGTERM: Dropwizard stops its managed parts) and waits for it. */
