@@ -36,8 +36,11 @@ public final class RuleSetCompiler {
         }
         // Drools turns cells and consequences into code, and MVEL may evaluate parts of it while
         // compiling: nothing reaches the compiler before every cell is a value and all code is allowed
-        List<RuleProblem> refused = new ArrayList<>(TableCells.check(sources));
-        refused.addAll(RuleAllowlist.check(sources));
+        // (a bad cell is reported at its cell alone, not again as the code Drools would make of it)
+        List<RuleProblem> refused = TableCells.check(sources);
+        if (refused.isEmpty()) {
+            refused = RuleAllowlist.check(sources);
+        }
         if (!refused.isEmpty()) {
             throw new RuleCompilationException(refused);
         }
