@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -63,6 +64,7 @@ import org.jobpricing.server.errors.JsonExceptionMapper;
 import java.util.Locale;
 import org.jobpricing.server.errors.ErrorReporter;
 import org.jobpricing.server.errors.SentryReporter;
+import org.jobpricing.server.errors.StartupRefused;
 import org.jobpricing.server.errors.UnexpectedExceptionMapper;
 import org.jobpricing.server.errors.ValidationExceptionMapper;
 import org.jobpricing.server.errors.WebApplicationExceptionMapper;
@@ -85,6 +87,7 @@ import org.jobpricing.server.plugins.PluginHost;
 import org.jobpricing.server.resources.MarketDataResource;
 import org.jobpricing.server.resources.PricingResource;
 import org.jobpricing.server.cli.PriceCommand;
+import org.jobpricing.server.cli.RefusingServerCommand;
 import org.jobpricing.server.cli.TestRulesCommand;
 import org.jobpricing.server.cli.backup.BackupCommand;
 import org.jobpricing.server.cli.backup.RestoreCommand;
@@ -117,6 +120,12 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
     @Override
     public String getName() {
         return "job-pricing";
+    }
+
+    @Override
+    protected void addDefaultCommands(Bootstrap<JobPricingConfiguration> bootstrap) {
+        bootstrap.addCommand(new RefusingServerCommand(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
     }
 
     @Override
@@ -259,7 +268,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         String secret = auth.getJwtSecret();
         if (secret == null || secret.isBlank()) {
             if (config.getEnvironment() != JobPricingConfiguration.Mode.DEVELOPMENT) {
-                throw new IllegalStateException("JWT_SECRET (auth.jwtSecret) is required outside development: "
+                throw new StartupRefused("JWT_SECRET (auth.jwtSecret) is required outside development: "
                         + "set it to at least 32 random bytes");
             }
             LOG.warn("development mode: no JWT_SECRET, using a random signing key; tokens end with this process");
@@ -267,7 +276,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         } else {
             byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
             if (bytes.length < 32) {
-                throw new IllegalStateException("JWT_SECRET must be at least 32 bytes, it has " + bytes.length);
+                throw new StartupRefused("JWT_SECRET must be at least 32 bytes, it has " + bytes.length);
             }
             keys.put(auth.getJwtKeyId(), bytes);
         }
