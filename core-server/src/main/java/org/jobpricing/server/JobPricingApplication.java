@@ -2,7 +2,6 @@ package org.jobpricing.server;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.CheckCommand;
@@ -131,7 +130,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
     @Override
     public void initialize(Bootstrap<JobPricingConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+                bootstrap.getConfigurationSourceProvider(), ConfigSubstitutor.environment()));
         bootstrap.addBundle(new AssetsBundle("/META-INF/resources/webjars/swagger-ui/5.34.1", "/swagger-ui", null,
                 "swagger-ui"));
         bootstrap.addBundle(new AssetsBundle("/assets/docs", "/docs", "index.html", "docs"));
