@@ -18,7 +18,10 @@ import org.jobpricing.server.core.BatchPricer;
 import org.jobpricing.server.rules.CompiledRuleSet;
 import org.jobpricing.server.rules.RuleEngine;
 
-/** Prices up to 100,000 jobs in one call, streaming one result line per input line. */
+/**
+ * Prices up to 100,000 jobs in one call, streaming one result line per input line once the whole body
+ * has arrived (see {@link SpooledBody}).
+ */
 @Path("/api/v1/pricing/batch")
 public class BatchPricingResource {
 
@@ -46,9 +49,20 @@ public class BatchPricingResource {
         boolean csvIn = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
         boolean csvOut = "csv".equalsIgnoreCase(format)
                 || format == null && accept != null && accept.contains("text/csv") && !accept.contains(NDJSON);
-        BatchPricer.Batch batch = pricer.open(body, csvIn);
-        CompiledRuleSet rules = engine.active();
-        StreamingOutput stream = out -> pricer.price(batch, out, csvOut, rules, lines -> { });
-        return Response.ok(stream, csvOut ? "text/csv" : NDJSON).build();
+        SpooledBody spooled = SpooledBody.read(body);
+        try {
+            InputStream input = spooled.open();
+            BatchPricer.Batch batch = pricer.open(input, csvIn);
+            CompiledRuleSet rules = engine.active();
+            StreamingOutput stream = out -> {
+                try (spooled; input) {
+                    pricer.price(batch, out, csvOut, rules, lines -> { });
+                }
+            };
+            return Response.ok(stream, csvOut ? "text/csv" : NDJSON).build();
+        } catch (IOException | RuntimeException e) {
+            spooled.close();
+            throw e;
+        }
     }
 }
