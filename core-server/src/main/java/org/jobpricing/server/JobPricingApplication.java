@@ -53,6 +53,7 @@ import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.resources.BatchPricingResource;
 import org.jobpricing.server.core.MarketDataService;
 import org.jobpricing.server.core.PricingService;
+import org.jobpricing.server.core.QuoteHistory;
 import org.jobpricing.server.core.QuoteWriter;
 import org.jobpricing.server.core.Staleness;
 import org.jobpricing.server.db.Migrator;
@@ -247,7 +248,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.lifecycle().manage(quoteWriter);
         PricingService pricing = new PricingService(jdbi, marketDataCache, engine, env.getObjectMapper(), metrics,
                 enrichment, staleness, quoteWriter, clock);
-        env.jersey().register(new PricingResource(pricing));
+        env.jersey().register(new PricingResource(pricing, new QuoteHistory(jdbi, env.getObjectMapper())));
         BatchPricer batchPricer = new BatchPricer(jdbi, marketDataCache, env.getObjectMapper(), env.getValidator(),
                 enrichment, staleness, clock);
         env.jersey().register(new BatchPricingResource(batchPricer, engine));

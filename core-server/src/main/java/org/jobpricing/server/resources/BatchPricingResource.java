@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import io.dropwizard.auth.Auth;
 import org.jobpricing.server.auth.Permissions;
+import org.jobpricing.server.auth.UserPrincipal;
 import org.jobpricing.server.core.BatchPricer;
 import org.jobpricing.server.rules.CompiledRuleSet;
 import org.jobpricing.server.rules.RuleEngine;
@@ -43,7 +45,8 @@ public class BatchPricingResource {
     @Consumes({"text/csv", MediaType.APPLICATION_JSON})
     @Produces({NDJSON, "text/csv"})
     @RolesAllowed(Permissions.PRICING_BATCH)
-    public Response price(@Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
+    public Response price(@Parameter(hidden = true) @Auth UserPrincipal user,
+                          @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
                           @Parameter(hidden = true) @HeaderParam("Accept") String accept,
                           @QueryParam("format") String format, InputStream body) throws IOException {
         boolean csvIn = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
@@ -52,7 +55,7 @@ public class BatchPricingResource {
         SpooledBody spooled = SpooledBody.read(body);
         try {
             InputStream input = spooled.open();
-            BatchPricer.Batch batch = pricer.open(input, csvIn);
+            BatchPricer.Batch batch = pricer.open(input, csvIn, user.username());
             CompiledRuleSet rules = engine.active();
             StreamingOutput stream = out -> {
                 try (spooled; input) {
