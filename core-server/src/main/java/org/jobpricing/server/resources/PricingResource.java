@@ -7,13 +7,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -57,8 +57,15 @@ public class PricingResource {
     @GET
     @RolesAllowed(Permissions.PRICING_READ)
     @Timed
-    public QuoteList list(@BeanParam QuoteListParams params) {
-        return history.find(params.query());
+    public QuoteList list(@QueryParam("occupationCode") String occupationCode, @QueryParam("level") String level,
+                          @QueryParam("country") String country, @QueryParam("author") String author,
+                          @QueryParam("rulesetVersion") String rulesetVersion,
+                          @Parameter(description = "ISO date (UTC), included") @QueryParam("from") String from,
+                          @Parameter(description = "ISO date (UTC), included") @QueryParam("to") String to,
+                          @Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
+                          @Parameter(description = "default 0") @QueryParam("offset") String offset) {
+        return history.find(QuoteListParams.query(occupationCode, level, country, author, rulesetVersion, from, to,
+                limit, offset));
     }
 
     @GET

@@ -1,6 +1,5 @@
 package org.jobpricing.server.resources;
 
-import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,39 +10,21 @@ import org.jobpricing.server.core.QuoteHistory;
 import org.jobpricing.server.errors.ApiException;
 import org.jobpricing.server.errors.FieldError;
 
-/** The query of GET /api/v1/pricing/quotes, checked at once: every bad parameter is named in one 400. */
-public final class QuoteListParams {
+/** Checks the query of GET /api/v1/pricing/quotes at once: every bad parameter is named in one 400. */
+final class QuoteListParams {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
-    @QueryParam("occupationCode")
-    private String occupationCode;
-    @QueryParam("level")
-    private String level;
-    @QueryParam("country")
-    private String country;
-    @QueryParam("author")
-    private String author;
-    @QueryParam("rulesetVersion")
-    private String rulesetVersion;
-    /** ISO date (UTC), included. */
-    @QueryParam("from")
-    private String from;
-    /** ISO date (UTC), included. */
-    @QueryParam("to")
-    private String to;
-    /** 1 to 500, default 50. */
-    @QueryParam("limit")
-    private String limit;
-    @QueryParam("offset")
-    private String offset;
+    private QuoteListParams() {
+    }
 
     /** The checked query; throws a 400 INVALID_REQUEST listing each bad parameter. */
-    QuoteHistory.Query query() {
+    static QuoteHistory.Query query(String occupationCode, String level, String country, String author,
+                                    String rulesetVersion, String from, String to, String limit, String offset) {
         List<FieldError> problems = new ArrayList<>();
-        String countryCode = text("country", country, 2, problems);
+        String countryCode = text("country", country, 100, problems);
         if (countryCode != null && !COUNTRY.matcher(countryCode).matches()) {
             problems.add(new FieldError("country", "must be a two-letter ISO country code"));
         }
