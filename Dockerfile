@@ -24,7 +24,9 @@ COPY config.yml config.yml
 RUN mkdir -p /app/data && chown -R jobpricing:jobpricing /app/data
 USER jobpricing
 ENV BIND_HOST=0.0.0.0 \
+    PORT=8080 \
     ADMIN_BIND_HOST=0.0.0.0 \
+    ADMIN_PORT=8081 \
     RULES_DIR=/app/rules \
     PLUGINS_DIR=/app/plugins \
     SURVEY_CSV_DIR=/app/data/surveys

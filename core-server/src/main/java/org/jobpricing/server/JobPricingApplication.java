@@ -2,9 +2,9 @@ package org.jobpricing.server;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -53,6 +53,7 @@ import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.resources.BatchPricingResource;
 import org.jobpricing.server.core.MarketDataService;
 import org.jobpricing.server.core.PricingService;
+import org.jobpricing.server.core.QuoteHistory;
 import org.jobpricing.server.core.QuoteWriter;
 import org.jobpricing.server.core.Staleness;
 import org.jobpricing.server.db.H2Durability;
@@ -64,6 +65,7 @@ import org.jobpricing.server.errors.JsonExceptionMapper;
 import java.util.Locale;
 import org.jobpricing.server.errors.ErrorReporter;
 import org.jobpricing.server.errors.SentryReporter;
+import org.jobpricing.server.errors.StartupRefused;
 import org.jobpricing.server.errors.UnexpectedExceptionMapper;
 import org.jobpricing.server.errors.ValidationExceptionMapper;
 import org.jobpricing.server.errors.WebApplicationExceptionMapper;
@@ -87,6 +89,7 @@ import org.jobpricing.server.plugins.PluginHost;
 import org.jobpricing.server.resources.MarketDataResource;
 import org.jobpricing.server.resources.PricingResource;
 import org.jobpricing.server.cli.PriceCommand;
+import org.jobpricing.server.cli.RefusingServerCommand;
 import org.jobpricing.server.cli.TestRulesCommand;
 import org.jobpricing.server.cli.backup.BackupCommand;
 import org.jobpricing.server.cli.backup.RestoreCommand;
@@ -122,9 +125,15 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
     }
 
     @Override
+    protected void addDefaultCommands(Bootstrap<JobPricingConfiguration> bootstrap) {
+        bootstrap.addCommand(new RefusingServerCommand(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
+    }
+
+    @Override
     public void initialize(Bootstrap<JobPricingConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+                bootstrap.getConfigurationSourceProvider(), ConfigSubstitutor.environment()));
         bootstrap.addBundle(new AssetsBundle("/META-INF/resources/webjars/swagger-ui/5.34.1", "/swagger-ui", null,
                 "swagger-ui"));
         bootstrap.addBundle(new AssetsBundle("/assets/docs", "/docs", "index.html", "docs"));
@@ -244,7 +253,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.lifecycle().manage(quoteWriter);
         PricingService pricing = new PricingService(jdbi, marketDataCache, engine, env.getObjectMapper(), metrics,
                 enrichment, staleness, quoteWriter, clock);
-        env.jersey().register(new PricingResource(pricing));
+        env.jersey().register(new PricingResource(pricing, new QuoteHistory(jdbi, env.getObjectMapper())));
         BatchPricer batchPricer = new BatchPricer(jdbi, marketDataCache, env.getObjectMapper(), env.getValidator(),
                 enrichment, staleness, clock);
         env.jersey().register(new BatchPricingResource(batchPricer, engine));
@@ -264,7 +273,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         String secret = auth.getJwtSecret();
         if (secret == null || secret.isBlank()) {
             if (config.getEnvironment() != JobPricingConfiguration.Mode.DEVELOPMENT) {
-                throw new IllegalStateException("JWT_SECRET (auth.jwtSecret) is required outside development: "
+                throw new StartupRefused("JWT_SECRET (auth.jwtSecret) is required outside development: "
                         + "set it to at least 32 random bytes");
             }
             LOG.warn("development mode: no JWT_SECRET, using a random signing key; tokens end with this process");
@@ -272,7 +281,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         } else {
             byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
             if (bytes.length < 32) {
-                throw new IllegalStateException("JWT_SECRET must be at least 32 bytes, it has " + bytes.length);
+                throw new StartupRefused("JWT_SECRET must be at least 32 bytes, it has " + bytes.length);
             }
             keys.put(auth.getJwtKeyId(), bytes);
         }

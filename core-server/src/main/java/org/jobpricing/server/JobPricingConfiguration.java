@@ -419,6 +419,18 @@ public class JobPricingConfiguration extends Configuration {
             return staleAfter;
         }
 
+        public int getHttpMaxAttempts() {
+            return httpMaxAttempts;
+        }
+
+        public Duration getHttpFirstDelay() {
+            return httpFirstDelay;
+        }
+
+        public Duration getHttpMaxDelay() {
+            return httpMaxDelay;
+        }
+
         /** The HTTP client plugins get through their context. */
         public org.jobpricing.plugin.api.PluginHttp pluginHttp() {
             return org.jobpricing.plugin.api.PluginHttp.builder().maxAttempts(httpMaxAttempts)

@@ -2,6 +2,7 @@ package org.jobpricing.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jobpricing.server.errors.StartupRefused;
 
 /** A production setup refuses to start with development defaults, naming each wrong setting. */
 final class ProductionChecks {
@@ -37,7 +38,7 @@ final class ProductionChecks {
     static void verify(JobPricingConfiguration config) {
         List<String> problems = problems(config);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("refusing to start in production with development settings:\n  - "
+            throw new StartupRefused("refusing to start in production with development settings:\n  - "
                     + String.join("\n  - ", problems));
         }
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropwizard.configuration.YamlConfigurationFactory;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.jackson.Jackson;
@@ -27,7 +26,7 @@ class StartupSafetyTest {
         }
         try {
             return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
-                    new EnvironmentVariableSubstitutor(false)), TestApps.configPath());
+                    ConfigSubstitutor.environment()), TestApps.configPath());
         } finally {
             for (int i = 0; i < overrides.length; i += 2) {
                 System.clearProperty(PREFIX + "." + overrides[i]);

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.core.AuditLog;
 import org.jobpricing.server.db.UserDao;
+import org.jobpricing.server.errors.StartupRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ public final class FirstAdmin {
         String secret = given ? password : Tokens.password(20);
         if (given) {
             policy.violation(secret, username, address).ifPresent(rule -> {
-                throw new IllegalStateException("ADMIN_PASSWORD " + rule);
+                throw new StartupRefused("ADMIN_PASSWORD " + rule);
             });
         }
         Timestamp now = Timestamp.from(clock.instant());

@@ -91,15 +91,25 @@ public final class BatchPricer {
     /** An opened batch: the input was recognised (a CSV header is checked here, before any output). */
     public static final class Batch {
         private final Iterator<Input> inputs;
+        private final String author;
 
-        private Batch(Iterator<Input> inputs) {
+        private Batch(Iterator<Input> inputs, String author) {
             this.inputs = inputs;
+            this.author = author;
         }
     }
 
-    /** Opens {@code in} as CSV or a JSON array; a wrong CSV header is a 400 before anything is written. */
+    /** Opens {@code in} as CSV or a JSON array, priced by no signed-in user (the offline command). */
     public Batch open(InputStream in, boolean csvInput) throws IOException {
-        return new Batch(csvInput ? csv(in) : jsonArray(in));
+        return open(in, csvInput, null);
+    }
+
+    /**
+     * Opens {@code in} as CSV or a JSON array, its quotes stored with {@code author} (the signed-in
+     * username); a wrong CSV header is a 400 before anything is written.
+     */
+    public Batch open(InputStream in, boolean csvInput, String author) throws IOException {
+        return new Batch(csvInput ? csv(in) : jsonArray(in), author);
     }
 
     /** One output line waiting for its chunk to be stored. */
@@ -144,7 +154,7 @@ public final class BatchPricer {
                     awaitStored(previous);
                     List<Output> full = chunk;
                     previous = storing.submit(() -> {
-                        flush(full, writer, csvOutput);
+                        flush(full, writer, csvOutput, batch.author);
                         return null;
                     });
                     chunk = new ArrayList<>(CHUNK);
@@ -152,7 +162,7 @@ public final class BatchPricer {
                 }
             }
             awaitStored(previous);
-            flush(chunk, writer, csvOutput);
+            flush(chunk, writer, csvOutput, batch.author);
         } finally {
             storing.shutdown(); // never interrupt a chunk being stored: H2 closes its file on an interrupt
         }
@@ -217,13 +227,13 @@ public final class BatchPricer {
     }
 
     /** Stores the chunk's quotes, then writes its lines: a line reaches the client only once stored. */
-    private void flush(List<Output> chunk, Writer writer, boolean csvOutput) throws IOException {
+    private void flush(List<Output> chunk, Writer writer, boolean csvOutput, String author) throws IOException {
         List<QuoteDao.Row> rows = new ArrayList<>();
         for (Output o : chunk) {
             if (o.quote() != null) {
                 QuoteResponse q = o.quote();
                 rows.add(new QuoteDao.Row(q.id(), Timestamp.from(q.createdAt()), q.occupationCode(), q.level(),
-                        q.country(), q.rulesetVersion(), o.requestJson(), json.writeValueAsString(q)));
+                        q.country(), q.rulesetVersion(), o.requestJson(), json.writeValueAsString(q), author));
             }
         }
         if (!rows.isEmpty()) {

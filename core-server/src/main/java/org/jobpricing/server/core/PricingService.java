@@ -48,7 +48,8 @@ public final class PricingService {
     public record StoredQuote(QuoteResponse quote, String json) {
     }
 
-    public StoredQuote price(PricingRequest request) {
+    /** Prices {@code request} for {@code author} (the signed-in username, stored with the quote). */
+    public StoredQuote price(PricingRequest request, String author) {
         Trace trace = new Trace();
         // what is stored is what was priced: a replay or a what-if sees the inferred occupation and skills
         PricingRequest enriched = enrichment.enrich(request, trace);
@@ -61,7 +62,7 @@ public final class PricingService {
         Instant now = clock.instant();
         QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), now, spec, priced.result(),
                 priced.rulesetVersion());
-        return new StoredQuote(quote, store(enriched, quote, now));
+        return new StoredQuote(quote, store(enriched, quote, now, author));
     }
 
     /** The stored observations of the job's occupation and country. */
@@ -80,11 +81,11 @@ public final class PricingService {
     }
 
     /** Stores the quote (returns once committed) and gives back the JSON stored for it. */
-    private String store(PricingRequest request, QuoteResponse quote, Instant now) {
+    private String store(PricingRequest request, QuoteResponse quote, Instant now, String author) {
         try {
             String quoteJson = json.writeValueAsString(quote);
             QuoteDao.Row row = new QuoteDao.Row(quote.id(), Timestamp.from(now), quote.occupationCode(), quote.level(),
-                    quote.country(), quote.rulesetVersion(), json.writeValueAsString(request), quoteJson);
+                    quote.country(), quote.rulesetVersion(), json.writeValueAsString(request), quoteJson, author);
             quotes.store(row);
             return quoteJson;
         } catch (JsonProcessingException e) {

@@ -12,14 +12,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Stored quotes: the request and the full response, as JSON. */
 public interface QuoteDao {
 
-    /** One stored quote. */
+    /** One stored quote; {@code author} is the username of who priced it. */
     record Row(String id, Timestamp createdAt, String occupationCode, String level, String country,
-               String rulesetVersion, String requestJson, String responseJson) {
+               String rulesetVersion, String requestJson, String responseJson, String author) {
     }
 
     @SqlUpdate("INSERT INTO quote (id, created_at, occupation_code, level, country, ruleset_version, request_json, "
-            + "response_json) VALUES (:id, :createdAt, :occupationCode, :level, :country, :rulesetVersion, "
-            + ":requestJson, :responseJson)")
+            + "response_json, author) VALUES (:id, :createdAt, :occupationCode, :level, :country, :rulesetVersion, "
+            + ":requestJson, :responseJson, :author)")
     void insert(@BindMethods Row row);
 
     /** A stored quote's request and response. */
@@ -31,9 +31,34 @@ public interface QuoteDao {
     List<Stored> latest(@Bind("limit") int limit);
 
     @org.jdbi.v3.sqlobject.statement.SqlBatch("INSERT INTO quote (id, created_at, occupation_code, level, country, "
-            + "ruleset_version, request_json, response_json) VALUES (:id, :createdAt, :occupationCode, :level, :country, "
-            + ":rulesetVersion, :requestJson, :responseJson)")
+            + "ruleset_version, request_json, response_json, author) VALUES (:id, :createdAt, :occupationCode, :level, "
+            + ":country, :rulesetVersion, :requestJson, :responseJson, :author)")
     void insertAll(@BindMethods List<Row> rows);
+
+    /** What the quote list filters on; a null field does not filter, {@code to} is exclusive. */
+    record Filter(String occupationCode, String level, String country, String author, String rulesetVersion,
+                  Timestamp from, Timestamp to) {
+    }
+
+    /** A stored quote as listed: its columns and the stored answer (for the title, band and confidence). */
+    record Listed(String id, String author, String occupationCode, String level, String country, String rulesetVersion,
+                  String responseJson) {
+    }
+
+    String FILTER = " WHERE (CAST(:occupationCode AS VARCHAR(20)) IS NULL OR occupation_code = :occupationCode)"
+            + " AND (CAST(:level AS VARCHAR(20)) IS NULL OR level = :level)"
+            + " AND (CAST(:country AS VARCHAR(2)) IS NULL OR country = :country)"
+            + " AND (CAST(:author AS VARCHAR(100)) IS NULL OR author = :author)"
+            + " AND (CAST(:rulesetVersion AS VARCHAR(80)) IS NULL OR ruleset_version = :rulesetVersion)"
+            + " AND created_at >= :from AND created_at < :to";
+
+    @SqlQuery("SELECT id, author, occupation_code, level, country, ruleset_version, response_json "
+            + "FROM quote" + FILTER + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+    @RegisterConstructorMapper(Listed.class)
+    List<Listed> find(@BindMethods Filter filter, @Bind("limit") int limit, @Bind("offset") int offset);
+
+    @SqlQuery("SELECT COUNT(*) FROM quote" + FILTER)
+    long count(@BindMethods Filter filter);
 
     @SqlQuery("SELECT response_json FROM quote WHERE id = :id")
     Optional<String> findResponse(@Bind("id") String id);

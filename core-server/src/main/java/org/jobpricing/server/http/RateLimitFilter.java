@@ -12,6 +12,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,7 +26,8 @@ import org.jobpricing.server.auth.UserPrincipal;
 /**
  * Token buckets (bucket4j): per signed-in user, sized by role, and per client IP for anonymous calls
  * (login). A request over the limit is a 429 with {@code Retry-After}; every answer carries the
- * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} headers.
+ * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} headers. Methods marked
+ * {@link NotRateLimited} (liveness) are left alone; the admin port (readiness, metrics) has no Jersey filters.
  */
 @Priority(Priorities.AUTHORIZATION + 10)
 public final class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -41,6 +43,9 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
     @Context
     private HttpServletRequest servletRequest;
 
+    @Context
+    private ResourceInfo resource;
+
     public RateLimitFilter(Map<Role, Integer> perMinuteByRole, int anonymousPerMinute) {
         this.perMinuteByRole = Map.copyOf(perMinuteByRole);
         this.anonymousPerMinute = anonymousPerMinute;
@@ -48,6 +53,10 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (resource != null && resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(NotRateLimited.class)) {
+            return;
+        }
         String key;
         int perMinute;
         if (request.getSecurityContext().getUserPrincipal() instanceof UserPrincipal user) {

@@ -14,14 +14,19 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import io.dropwizard.auth.Auth;
 import org.jobpricing.server.auth.Permissions;
+import org.jobpricing.server.auth.UserPrincipal;
 import org.jobpricing.server.core.BatchPricer;
 import org.jobpricing.server.errors.ApiException;
 import org.jobpricing.server.errors.FieldError;
 import org.jobpricing.server.rules.CompiledRuleSet;
 import org.jobpricing.server.rules.RuleEngine;
 
-/** Prices up to 100,000 jobs in one call, streaming one result line per input line. */
+/**
+ * Prices up to 100,000 jobs in one call, streaming one result line per input line once the whole body
+ * has arrived (see {@link SpooledBody}).
+ */
 @Path("/api/v1/pricing/batch")
 public class BatchPricingResource {
 
@@ -43,7 +48,8 @@ public class BatchPricingResource {
     @Consumes({"text/csv", MediaType.APPLICATION_JSON})
     @Produces({NDJSON, "text/csv"})
     @RolesAllowed(Permissions.PRICING_BATCH)
-    public Response price(@Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
+    public Response price(@Parameter(hidden = true) @Auth UserPrincipal user,
+                          @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
                           @Parameter(hidden = true) @HeaderParam("Accept") String accept,
                           @QueryParam("format") String format, InputStream body) throws IOException {
         if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("ndjson")) {
@@ -53,9 +59,20 @@ public class BatchPricingResource {
         boolean csvIn = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
         boolean csvOut = "csv".equalsIgnoreCase(format)
                 || format == null && accept != null && accept.contains("text/csv") && !accept.contains(NDJSON);
-        BatchPricer.Batch batch = pricer.open(body, csvIn);
-        CompiledRuleSet rules = engine.active();
-        StreamingOutput stream = out -> pricer.price(batch, out, csvOut, rules, lines -> { });
-        return Response.ok(stream, csvOut ? "text/csv" : NDJSON).build();
+        SpooledBody spooled = SpooledBody.read(body);
+        try {
+            InputStream input = spooled.open();
+            BatchPricer.Batch batch = pricer.open(input, csvIn, user.username());
+            CompiledRuleSet rules = engine.active();
+            StreamingOutput stream = out -> {
+                try (spooled; input) {
+                    pricer.price(batch, out, csvOut, rules, lines -> { });
+                }
+            };
+            return Response.ok(stream, csvOut ? "text/csv" : NDJSON).build();
+        } catch (IOException | RuntimeException e) {
+            spooled.close();
+            throw e;
+        }
     }
 }

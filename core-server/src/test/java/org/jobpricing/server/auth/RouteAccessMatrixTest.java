@@ -37,7 +37,7 @@ class RouteAccessMatrixTest {
         List<Route> routes = routes();
 
         assertThat(routes).extracting(Route::toString).contains("POST /api/v1/pricing/quotes",
-                "GET /api/v1/pricing/quotes/{id}", "POST /api/v1/market-data/observations", "GET /api/v1/audit",
+                "GET /api/v1/pricing/quotes", "GET /api/v1/pricing/quotes/{id}", "POST /api/v1/market-data/observations", "GET /api/v1/audit",
                 "POST /api/v1/auth/login", "DELETE /api/v1/users/{id}");
         assertThat(routes).allSatisfy(r -> {
             assertThat(r.permission() != null || r.isPublic()).as(r + " declares @RolesAllowed or @Public").isTrue();

@@ -42,7 +42,7 @@ class QuoteWriterTest {
 
     static QuoteDao.Row row(String id) {
         return new QuoteDao.Row(id, Timestamp.from(Instant.parse("2026-11-28T10:00:00Z")), "15-1252", "IC3", "US", "v1",
-                "{\"title\": \"" + id + "\"}", "{\"id\": \"" + id + "\"}");
+                "{\"title\": \"" + id + "\"}", "{\"id\": \"" + id + "\"}", "analyst");
     }
 
     boolean stored(String id) {

@@ -17,32 +17,57 @@ import org.jobpricing.server.JobPricingApplication;
 
 /**
  * The real server in a separate JVM process (this test run's classpath, the repository's config.yml,
- * settings as {@code -Ddw.} system properties), for tests that need two server processes on one database or
- * a server that can be killed outright.
+ * settings as {@code -Ddw.} system properties), for tests that need two server processes on one database.
  */
 public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
     private final int port;
+    private final int adminPort;
 
-    private ServerProcess(Process process, Path log, int port) {
+    private ServerProcess(Process process, Path log, int port, int adminPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.adminPort = adminPort;
     }
 
     /** Starts a server on {@code db}; {@code extra} are key, value pairs of settings. Waits until it answers. */
     public static ServerProcess start(TestDatabases.Db db, String... extra) throws IOException, InterruptedException {
+        return start(db, Map.of(), extra);
+    }
+
+    /**
+     * Starts a server on {@code db} with {@code env} added to its environment (config.yml reads it);
+     * {@code extra} are key, value pairs of settings, a null value dropping that test default so that
+     * config.yml's own value (or its environment variable) applies. Waits until it answers.
+     */
+    public static ServerProcess start(TestDatabases.Db db, Map<String, String> env, String... extra)
+            throws IOException, InterruptedException {
         int port = freePort();
-        Map<String, String> settings = TestApps.settings(db, extra);
-        settings.put("server.applicationConnectors[0].port", String.valueOf(port));
-        settings.put("server.adminConnectors[0].port", String.valueOf(freePort()));
+        int adminPort = freePort();
         Path log = Files.createTempFile("jobpricing-server-process", ".log");
-        ServerProcess server = new ServerProcess(launch(settings, List.of("server", TestApps.configPath()), log), log,
-                port);
+        Process process = launch(db, env, port, adminPort, log, List.of("server", TestApps.configPath()), extra);
+        ServerProcess server = new ServerProcess(process, log, port, adminPort);
         server.awaitUp();
         return server;
+    }
+
+    /** How a server process that was expected to stop on its own ended: exit code and everything it printed. */
+    public record Exit(int code, String output) {
+    }
+
+    /** Runs a server that should refuse to start; waits at most {@code timeout} for it to exit. */
+    public static Exit startExpectingExit(TestDatabases.Db db, Map<String, String> env, Duration timeout,
+                                          String... extra) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("jobpricing-server-process", ".log");
+        Process process = launch(db, env, freePort(), freePort(), log, List.of("server", TestApps.configPath()), extra);
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("server process still running after " + timeout + ": " + Files.readString(log));
+        }
+        return new Exit(process.exitValue(), Files.readString(log));
     }
 
     /**
@@ -53,17 +78,27 @@ public final class ServerProcess implements AutoCloseable {
                                   String... extra) throws IOException {
         List<String> all = new ArrayList<>(List.of(command, TestApps.configPath()));
         all.addAll(arguments);
-        return launch(TestApps.settings(db, extra), all, log);
+        return launch(db, Map.of(), freePort(), freePort(), log, all, extra);
     }
 
-    private static Process launch(Map<String, String> settings, List<String> arguments, Path log) throws IOException {
+    private static Process launch(TestDatabases.Db db, Map<String, String> env, int port, int adminPort, Path log,
+                                  List<String> arguments, String... extra) throws IOException {
+        Map<String, String> settings = TestApps.settings(db, extra);
+        settings.put("server.applicationConnectors[0].port", String.valueOf(port));
+        settings.put("server.adminConnectors[0].port", String.valueOf(adminPort));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
-        settings.forEach((key, value) -> command.add("-Ddw." + key + "=" + value));
+        settings.forEach((key, value) -> {
+            if (value != null) {
+                command.add("-Ddw." + key + "=" + value);
+            }
+        });
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), JobPricingApplication.class.getName()));
         command.addAll(arguments);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     private void awaitUp() throws IOException, InterruptedException {
@@ -89,14 +124,24 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("server process did not answer within 90 s: " + Files.readString(log));
     }
 
-    /** What the process has logged so far. */
-    public String logText() throws IOException {
+    /** Everything the process printed so far (standard output and error). */
+    public String output() throws IOException {
         return Files.readString(log);
+    }
+
+    /** The admin port (health checks, metrics). */
+    public int adminPort() {
+        return adminPort;
     }
 
     /** The application port. */
     public int port() {
         return port;
+    }
+
+    /** What the process has logged so far (the same as {@link #output()}). */
+    public String logText() throws IOException {
+        return output();
     }
 
     /**
