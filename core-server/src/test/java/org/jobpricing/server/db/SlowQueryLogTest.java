@@ -14,7 +14,6 @@ import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jobpricing.server.support.ConsoleCapture;
 import org.jobpricing.server.support.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,26 @@ import org.junit.jupiter.api.Test;
 /** Real slow statements on H2 (a sleeping Java function) and PostgreSQL (pg_sleep): logged and counted. */
 public class SlowQueryLogTest {
 
-    static final ConsoleCapture CONSOLE = ConsoleCapture.start();
+    /** The slow-query log's own events, whatever logging an earlier test in this JVM left configured. */
+    static final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> EVENTS = capture();
+
+    static ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> capture() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                SlowQueryLog.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+                new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        logger.addAppender(events);
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        return events;
+    }
+
+    static String logged() {
+        synchronized (EVENTS) {
+            return String.join("\n", EVENTS.list.stream()
+                    .map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()).toList());
+        }
+    }
     static final String SECRET = "bound-value-that-must-not-be-logged";
     static Jdbi postgres;
 
@@ -68,7 +86,7 @@ public class SlowQueryLogTest {
         assertThat(millisIn(line)).isGreaterThanOrEqualTo(300);
         assertThat(line).contains("(threshold 100 ms)").contains("SELECT SLEEP_MS(:millis) + LENGTH(:secret)")
                 .doesNotContain(SECRET);
-        assertThat(CONSOLE.text()).doesNotContain(SECRET);
+        assertThat(logged()).doesNotContain(SECRET);
         assertThat(slowCount(registry, "SleepDao.sleep")).isEqualTo(1.0);
     }
 
@@ -96,7 +114,7 @@ public class SlowQueryLogTest {
         int one = jdbi.withHandle(h -> h.createQuery("SELECT 1 AS under_threshold_check").mapTo(Integer.class).one());
 
         assertThat(one).isEqualTo(1);
-        assertThat(CONSOLE.text()).doesNotContain("under_threshold_check");
+        assertThat(logged()).doesNotContain("under_threshold_check");
         assertThat(registry.scrape().stream().filter(s -> s.getMetadata().getName().equals("db_slow_queries"))
                 .flatMap(s -> ((CounterSnapshot) s).getDataPoints().stream()).toList()).isEmpty();
     }
@@ -119,7 +137,7 @@ public class SlowQueryLogTest {
 
     /** The one console line of a slow statement named {@code name}. */
     static String slowQueryLine(String name) {
-        List<String> lines = CONSOLE.text().lines().filter(l -> l.contains("slow query:") && l.contains(name)).toList();
+        List<String> lines = logged().lines().filter(l -> l.contains("slow query:") && l.contains(name)).toList();
         assertThat(lines).as("slow-query lines for " + name).hasSize(1);
         assertThat(lines.get(0)).contains("WARN");
         return lines.get(0);
