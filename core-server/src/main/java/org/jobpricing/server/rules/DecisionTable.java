@@ -54,16 +54,21 @@ public record DecisionTable(String file, String name, int line, int labelLine, L
     public static List<DecisionTable> read(RuleSource source) {
         List<String[]> lines = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
+        return readLines(source, lines, numbers) ? tables(source.name(), lines, numbers) : List.of();
+    }
+
+    /** Reads the file's lines and their numbers; false when it cannot be read. */
+    private static boolean readLines(RuleSource source, List<String[]> lines, List<Integer> numbers) {
         try {
             if (source.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {
                 readCsv(source.content(), lines, numbers);
             } else {
                 readWorkbook(source.content(), lines, numbers);
             }
+            return true;
         } catch (IOException | RuntimeException e) {
-            return List.of();
+            return false;
         }
-        return tables(source.name(), lines, numbers);
     }
 
     /**
@@ -74,13 +79,7 @@ public record DecisionTable(String file, String name, int line, int labelLine, L
     public static String machinery(RuleSource source) {
         List<String[]> lines = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
-        try {
-            if (source.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                readCsv(source.content(), lines, numbers);
-            } else {
-                readWorkbook(source.content(), lines, numbers);
-            }
-        } catch (IOException | RuntimeException e) {
+        if (!readLines(source, lines, numbers)) {
             return source.storedText();
         }
         java.util.Set<Integer> values = new java.util.HashSet<>();
