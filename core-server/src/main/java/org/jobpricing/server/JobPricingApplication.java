@@ -255,7 +255,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 enrichment, staleness, quoteWriter, clock);
         env.jersey().register(new PricingResource(pricing, new QuoteHistory(jdbi, env.getObjectMapper())));
         BatchPricer batchPricer = new BatchPricer(jdbi, marketDataCache, env.getObjectMapper(), env.getValidator(),
-                enrichment, staleness, clock);
+                enrichment, staleness, clock, metrics);
         env.jersey().register(new BatchPricingResource(batchPricer, engine));
         env.jersey().register(new RuleSetResource(ruleSets, new WhatIfSimulator(jdbi, marketDataCache, env.getObjectMapper(),
                 clock)));

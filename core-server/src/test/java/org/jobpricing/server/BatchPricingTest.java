@@ -86,6 +86,42 @@ class BatchPricingTest {
     }
 
     @Test
+    void batchQuotesAreCountedInQuotesTotalAndStoreTheRequestTheyPriced() throws Exception {
+        double before = quotesTotal();
+        Api analyst = TestUsers.as(APP, Role.HR_ANALYST);
+        Api.Reply reply = analyst.post("/api/v1/pricing/batch", "application/json", """
+                [{"title": "Sr. Software Developer II", "level": "IC3", "country": "US", "asOf": "2026-05-01"},
+                 {"title": "Developer", "occupationCode": "15-1252", "level": "IC3", "country": "US", "asOf": "2026-05-01"},
+                 {"title": "Developer", "occupationCode": "15-1252", "level": "IC99", "country": "US"}]""");
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        List<JsonNode> lines = lines(reply);
+        assertThat(lines.get(3).at("/summary/priced").asInt()).isEqualTo(2);
+        assertThat(quotesTotal()).as("priced batch rows count as quotes").isEqualTo(before + 2);
+
+        String inferred = lines.get(0).at("/quote/id").asText();
+        assertThat(lines.get(0).at("/quote/occupationCode").asText()).isEqualTo("15-1252");
+        Api.Reply simulated = analyst.postJson("/api/v1/rules/versions/1/simulate", "{\"limit\": 10}");
+        JsonNode replay = null;
+        for (JsonNode q : simulated.json().get("quotes")) {
+            if (q.get("quoteId").asText().equals(inferred)) {
+                replay = q;
+            }
+        }
+        assertThat(replay).as("the batch quote is among the last stored").isNotNull();
+        assertThat(replay.get("error").isNull()).as(replay.toString()).isTrue();
+        assertThat(replay.get("before").toString()).isEqualTo(lines.get(0).at("/quote/band").toString());
+    }
+
+    static double quotesTotal() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + APP.getAdminPort()
+                        + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^quotes_total (\\S+)$").matcher(r.body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    @Test
     void aWrongHeaderIsA400AndViewersCannotBatch() {
         Api.Reply header = TestUsers.as(APP, Role.HR_ANALYST).post("/api/v1/pricing/batch", "text/csv", "a,b\n1,2\n");
         assertThat(header.status()).isEqualTo(400);

@@ -71,9 +71,11 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
                 : RuleSetLoader.bundled(), false);
         MarketDataCache cache = new MarketDataCache(jdbi);
         BatchPricer pricer = new BatchPricer(jdbi, cache, Jackson.newObjectMapper(),
-                Validators.newValidator(), new org.jobpricing.server.core.Enrichment(java.util.List::of, 0.5),
+                Validators.newValidator(), new org.jobpricing.server.core.Enrichment(java.util.List::of,
+                        config.getAi().getMinConfidence()),
                 new org.jobpricing.server.core.Staleness(cache, java.time.Duration.ofMillis(
-                        config.getPlugins().getStaleAfter().toMilliseconds()), clock), clock);
+                        config.getPlugins().getStaleAfter().toMilliseconds()), clock), clock,
+                new org.jobpricing.server.http.BusinessMetrics(new io.prometheus.metrics.model.registry.PrometheusRegistry()));
         long started = System.nanoTime();
         Path partial = output.resolveSibling(output.getFileName() + ".partial");
         BatchPricer.Summary summary;

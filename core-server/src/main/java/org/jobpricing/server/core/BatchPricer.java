@@ -38,6 +38,7 @@ import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
 import org.jobpricing.server.db.QuoteDao;
 import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.http.BusinessMetrics;
 import org.jobpricing.server.errors.FieldError;
 import org.jobpricing.server.errors.JsonExceptionMapper;
 import org.jobpricing.server.rules.CompiledRuleSet;
@@ -67,10 +68,12 @@ public final class BatchPricer {
     private final Enrichment enrichment;
     private final Staleness staleness;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
     public BatchPricer(Jdbi jdbi, MarketDataCache cache, ObjectMapper json, Validator validator, Enrichment enrichment,
                        Staleness staleness,
-                       Clock clock) {
+                       Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.enrichment = enrichment;
         this.staleness = staleness;
         this.jdbi = jdbi;
@@ -190,13 +193,17 @@ public final class BatchPricer {
                 throw ApiException.badRequest("INVALID_REQUEST", invalid.size() + " field(s) invalid", invalid);
             }
             org.jobpricing.rules.facts.Trace trace = new org.jobpricing.rules.facts.Trace();
-            JobSpec spec = JobSpecs.of(enrichment.enrich(request, trace), clock);
+            // what is stored is what was priced, as for a single quote
+            PricingRequest enriched = enrichment.enrich(request, trace);
+            JobSpec spec = JobSpecs.of(enriched, clock);
+            long started = System.nanoTime();
             PricingCalculator.Priced priced = PricingCalculator.price(spec,
                     cache.observations(spec.occupationCode(), spec.country()), cache.fx(), rules, trace);
             staleness.check(spec, priced.result());
+            metrics.quotePriced((System.nanoTime() - started) / 1e9, priced.result().getTrace().steps().size());
             QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), clock.instant(), spec,
                     priced.result(), priced.rulesetVersion());
-            return new Output(input.line(), quote, json.writeValueAsString(request), null);
+            return new Output(input.line(), quote, json.writeValueAsString(enriched), null);
         } catch (ApiException e) {
             return new Output(input.line(), null, null, e);
         } catch (RuntimeException | JsonProcessingException e) {
