@@ -59,9 +59,10 @@ public final class RuleSetService {
     public RuleEngine start(List<RuleSource> directory, boolean directoryWins) throws RuleCompilationException {
         Integer active = jdbi.withExtension(RuleSetDao.class, RuleSetDao::activeVersion).orElse(null);
         if (active == null || directoryWins && !sameFiles(active, directory)) {
-            RuleSetViews.Validation validation = validate(directory);
+            Checked checked = check(directory);
+            RuleSetViews.Validation validation = checked.validation();
             if (validation.valid()) {
-                List<RuleProblem> unready = PricingReadiness.check(compiler.compile(directory), directory);
+                List<RuleProblem> unready = PricingReadiness.check(checked.rules(), directory);
                 validation = unready.isEmpty() ? validation : new RuleSetViews.Validation(false, null, unready);
             }
             if (validation.valid()) {
@@ -93,15 +94,24 @@ public final class RuleSetService {
 
     /** Compile errors and semantic problems of {@code files}; empty when they are a valid rule set. */
     public RuleSetViews.Validation validate(List<RuleSource> files) {
+        return check(files).validation();
+    }
+
+    /** A validation and, when the files compiled, the compiled rules (so a caller need not compile twice). */
+    private record Checked(RuleSetViews.Validation validation, CompiledRuleSet rules) {
+    }
+
+    private Checked check(List<RuleSource> files) {
         List<RuleProblem> problems = new ArrayList<>(unknownFiles(files));
-        String checksum = null;
+        CompiledRuleSet rules = null;
         try {
-            checksum = compiler.compile(files).checksum();
+            rules = compiler.compile(files);
         } catch (RuleCompilationException e) {
             problems.addAll(e.problems());
         }
         problems.addAll(RuleSetLinter.check(files));
-        return new RuleSetViews.Validation(problems.isEmpty(), problems.isEmpty() ? checksum : null, problems);
+        boolean valid = problems.isEmpty();
+        return new Checked(new RuleSetViews.Validation(valid, valid ? rules.checksum() : null, problems), rules);
     }
 
     /**
