@@ -16,7 +16,9 @@ final class ConfigSubstitutor extends StringSubstitutor {
     ConfigSubstitutor(UnaryOperator<String> lookup) {
         super(key -> {
             String value = lookup.apply(key);
-            return value == null ? null : new String(JsonStringEncoder.getInstance().quoteAsString(value));
+            return value == null
+                    ? null
+                    : new String(JsonStringEncoder.getInstance().quoteAsString(value));
         });
         // a value is taken as it is: a "${" inside a password is not another variable
         setDisableSubstitutionInValues(true);

@@ -5,8 +5,8 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.HashMap;
 import java.util.Map;
@@ -97,7 +97,8 @@ public class JobPricingConfiguration extends Configuration {
 
     /** Deployment mode. */
     public enum Mode {
-        DEVELOPMENT, PRODUCTION;
+        DEVELOPMENT,
+        PRODUCTION;
 
         @com.fasterxml.jackson.annotation.JsonCreator
         public static Mode of(String value) {
@@ -157,8 +158,14 @@ public class JobPricingConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         private Map<org.jobpricing.server.auth.Role, Integer> rateLimitPerMinute = new java.util.EnumMap<>(Map.of(
-                org.jobpricing.server.auth.Role.VIEWER, 60, org.jobpricing.server.auth.Role.HR_ANALYST, 300,
-                org.jobpricing.server.auth.Role.HR_MANAGER, 600, org.jobpricing.server.auth.Role.ADMIN, 1200));
+                org.jobpricing.server.auth.Role.VIEWER,
+                60,
+                org.jobpricing.server.auth.Role.HR_ANALYST,
+                300,
+                org.jobpricing.server.auth.Role.HR_MANAGER,
+                600,
+                org.jobpricing.server.auth.Role.ADMIN,
+                1200));
 
         /** Requests per minute per client IP on routes used without a token (login, refresh). */
         @jakarta.validation.constraints.Min(1)
@@ -171,8 +178,11 @@ public class JobPricingConfiguration extends Configuration {
 
         /** The configured origins; entries may hold several, comma-separated (from CORS_ORIGINS). */
         public java.util.List<String> getCorsOrigins() {
-            return corsOrigins.stream().flatMap(o -> java.util.Arrays.stream(o.split(",")))
-                    .map(String::strip).filter(o -> !o.isEmpty()).toList();
+            return corsOrigins.stream()
+                    .flatMap(o -> java.util.Arrays.stream(o.split(",")))
+                    .map(String::strip)
+                    .filter(o -> !o.isEmpty())
+                    .toList();
         }
 
         public boolean isCorsAllowCredentials() {
@@ -433,8 +443,10 @@ public class JobPricingConfiguration extends Configuration {
 
         /** The HTTP client plugins get through their context. */
         public org.jobpricing.plugin.api.PluginHttp pluginHttp() {
-            return org.jobpricing.plugin.api.PluginHttp.builder().maxAttempts(httpMaxAttempts)
-                    .delays(java.time.Duration.ofMillis(httpFirstDelay.toMilliseconds()),
+            return org.jobpricing.plugin.api.PluginHttp.builder()
+                    .maxAttempts(httpMaxAttempts)
+                    .delays(
+                            java.time.Duration.ofMillis(httpFirstDelay.toMilliseconds()),
                             java.time.Duration.ofMillis(httpMaxDelay.toMilliseconds()))
                     .build();
         }

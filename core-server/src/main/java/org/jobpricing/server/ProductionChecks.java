@@ -7,8 +7,7 @@ import org.jobpricing.server.errors.StartupRefused;
 /** A production setup refuses to start with development defaults, naming each wrong setting. */
 final class ProductionChecks {
 
-    private ProductionChecks() {
-    }
+    private ProductionChecks() {}
 
     static List<String> problems(JobPricingConfiguration config) {
         List<String> problems = new ArrayList<>();

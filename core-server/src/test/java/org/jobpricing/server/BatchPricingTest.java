@@ -35,18 +35,23 @@ class BatchPricingTest {
     @Test
     void aCsvBatchPricesGoodRowsAndAnswersBadRowsInPlace() throws Exception {
         Api analyst = TestUsers.as(APP, Role.HR_ANALYST);
-        Api.Reply reply = analyst.post("/api/v1/pricing/batch", "text/csv", HEADER
-                + "Developer,15-1252,IC3,US,,,2026-05-01,\n"
-                + "Developer,15-1252,IC9,US,,,2026-05-01,\n"
-                + "Developer,15-1252,IC3,XX,,,2026-05-01,\n"
-                + "Developer,15-1252,M2,US,,,2026-05-01,Kubernetes;Rust\n"
-                + "Developer,15-1252,IC3,US,,,not-a-date,\n");
+        Api.Reply reply = analyst.post(
+                "/api/v1/pricing/batch",
+                "text/csv",
+                HEADER
+                        + "Developer,15-1252,IC3,US,,,2026-05-01,\n"
+                        + "Developer,15-1252,IC9,US,,,2026-05-01,\n"
+                        + "Developer,15-1252,IC3,XX,,,2026-05-01,\n"
+                        + "Developer,15-1252,M2,US,,,2026-05-01,Kubernetes;Rust\n"
+                        + "Developer,15-1252,IC3,US,,,not-a-date,\n");
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-        assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
+        assertThat(reply.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
         List<JsonNode> lines = lines(reply);
         assertThat(lines).hasSize(6);
-        assertThat(lines.subList(0, 5)).extracting(l -> l.get("line").asInt() + ":" + l.get("status").asText())
+        assertThat(lines.subList(0, 5))
+                .extracting(l -> l.get("line").asInt() + ":" + l.get("status").asText())
                 .containsExactly("2:OK", "3:ERROR", "4:ERROR", "5:OK", "6:ERROR");
         assertThat(lines.get(0).at("/quote/band/mid").asInt()).isEqualTo(140000);
         assertThat(lines.get(1).at("/error/error").asText()).isEqualTo("UNKNOWN_LEVEL");
@@ -67,14 +72,17 @@ class BatchPricingTest {
     void jsonInAndCsvOutAcrossSeveralStorageChunks() {
         StringBuilder body = new StringBuilder("[");
         for (int i = 0; i < 1200; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"title\":\"Dev ").append(i)
-                    .append("\",\"occupationCode\":\"15-1252\",\"level\":\"IC").append(1 + i % 6)
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"title\":\"Dev ")
+                    .append(i)
+                    .append("\",\"occupationCode\":\"15-1252\",\"level\":\"IC")
+                    .append(1 + i % 6)
                     .append("\",\"country\":\"US\",\"asOf\":\"2026-05-01\"}");
         }
         body.append(",{\"title\":\"Broken\",\"level\":7}]");
 
-        Api.Reply reply = TestUsers.as(APP, Role.HR_MANAGER).post("/api/v1/pricing/batch?format=csv",
-                "application/json", body.toString());
+        Api.Reply reply = TestUsers.as(APP, Role.HR_MANAGER)
+                .post("/api/v1/pricing/batch?format=csv", "application/json", body.toString());
 
         assertThat(reply.status()).isEqualTo(200);
         String[] rows = reply.text().split("\n");
@@ -110,14 +118,19 @@ class BatchPricingTest {
         }
         assertThat(replay).as("the batch quote is among the last stored").isNotNull();
         assertThat(replay.get("error").isNull()).as(replay.toString()).isTrue();
-        assertThat(replay.get("before").toString()).isEqualTo(lines.get(0).at("/quote/band").toString());
+        assertThat(replay.get("before").toString())
+                .isEqualTo(lines.get(0).at("/quote/band").toString());
     }
 
     static double quotesTotal() throws Exception {
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + APP.getAdminPort()
-                        + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^quotes_total (\\S+)$").matcher(r.body());
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/metrics"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(?m)^quotes_total (\\S+)$").matcher(r.body());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
@@ -127,7 +140,9 @@ class BatchPricingTest {
         assertThat(header.status()).isEqualTo(400);
         assertThat(header.json().get("message").asText()).contains("header must be exactly");
 
-        assertThat(TestUsers.as(APP, Role.VIEWER).post("/api/v1/pricing/batch", "text/csv", HEADER).status())
+        assertThat(TestUsers.as(APP, Role.VIEWER)
+                        .post("/api/v1/pricing/batch", "text/csv", HEADER)
+                        .status())
                 .isEqualTo(403);
     }
 }

@@ -37,8 +37,7 @@ class BatchWholeBodyFirstTest {
     static final int ROWS = 100_000;
 
     /** A response read off the socket: status, headers (lower-case names) and the decoded body. */
-    record RawResponse(int status, Map<String, String> headers, String body) {
-    }
+    record RawResponse(int status, Map<String, String> headers, String body) {}
 
     @Test
     void aHundredThousandRowBatchSentBeforeReadingGetsEveryLine() throws Exception {
@@ -48,7 +47,10 @@ class BatchWholeBodyFirstTest {
         }
         String token = TestUsers.as(APP, Role.HR_ANALYST).token();
 
-        RawResponse response = sendWholeBodyThenRead(APP.getLocalPort(), "/api/v1/pricing/batch", token,
+        RawResponse response = sendWholeBodyThenRead(
+                APP.getLocalPort(),
+                "/api/v1/pricing/batch",
+                token,
                 csv.toString().getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.status()).isEqualTo(200);
@@ -71,8 +73,9 @@ class BatchWholeBodyFirstTest {
             socket.setSoTimeout(300_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: text/csv\r\n"
-                    + "Authorization: Bearer " + token + "\r\nContent-Length: " + body.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Authorization: Bearer " + token + "\r\nContent-Length: " + body.length
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
             InputStream in = new BufferedInputStream(socket.getInputStream());
@@ -80,17 +83,21 @@ class BatchWholeBodyFirstTest {
             Map<String, String> headers = new LinkedHashMap<>();
             for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
                 int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+                headers.put(
+                        line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).strip());
             }
-            byte[] content = "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? dechunk(in) : in.readAllBytes();
+            byte[] content =
+                    "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? dechunk(in) : in.readAllBytes();
             return new RawResponse(status, headers, new String(content, StandardCharsets.UTF_8));
         }
     }
 
     private static byte[] dechunk(InputStream in) throws IOException {
         ByteArrayOutputStream content = new ByteArrayOutputStream();
-        for (int size = Integer.parseInt(readLine(in).split(";")[0].strip(), 16); size > 0;
-             size = Integer.parseInt(readLine(in).split(";")[0].strip(), 16)) {
+        for (int size = Integer.parseInt(readLine(in).split(";")[0].strip(), 16);
+                size > 0;
+                size = Integer.parseInt(readLine(in).split(";")[0].strip(), 16)) {
             content.write(in.readNBytes(size));
             readLine(in);
         }

@@ -7,9 +7,9 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.jobpricing.server.auth.Role;
 import org.jobpricing.server.support.Api;
-import org.jobpricing.server.support.TestUsers;
 import org.jobpricing.server.support.TestApps;
 import org.jobpricing.server.support.TestDatabases;
+import org.jobpricing.server.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -84,10 +84,16 @@ class BundledDataQuoteTest {
         assertThat(bls.get("imported").asInt()).isGreaterThan(250);
         assertThat(bls.get("rejected").asInt()).isZero();
         assertThat(survey.get("plugin").asText()).isEqualTo("survey-csv");
-        assertThat(survey.get("status").asText()).as("an absent survey folder is a warning, not a failure").isEqualTo("OK");
+        assertThat(survey.get("status").asText())
+                .as("an absent survey folder is a warning, not a failure")
+                .isEqualTo("OK");
         assertThat(survey.get("imported").asInt()).isZero();
         assertThat(survey.get("problems").get(0).get("message").asText()).contains("does not exist");
-        int stored = api.get("/api/v1/market-data/observations?occupationCode=15-1252&country=US").json().size();
-        assertThat(stored).as("a refresh replaces rows with the same key, it does not duplicate them").isEqualTo(1);
+        int stored = api.get("/api/v1/market-data/observations?occupationCode=15-1252&country=US")
+                .json()
+                .size();
+        assertThat(stored)
+                .as("a refresh replaces rows with the same key, it does not duplicate them")
+                .isEqualTo(1);
     }
 }

@@ -26,21 +26,37 @@ class CleanStartTest {
     @Test
     void aFirstStartLogsNoErrorAndOnlyTheIntendedWarnings() throws Exception {
         String output;
-        try (ServerProcess server = ServerProcess.start(TestDatabases.h2(), Map.of(),
-                "auth.jwtSecret", null, "auth.adminEmail", null, "auth.adminPassword", null, "logging.level", null,
-                "rules.watch", null,
+        try (ServerProcess server = ServerProcess.start(
+                TestDatabases.h2(),
+                Map.of(),
+                "auth.jwtSecret",
+                null,
+                "auth.adminEmail",
+                null,
+                "auth.adminPassword",
+                null,
+                "logging.level",
+                null,
+                "rules.watch",
+                null,
                 // a slow-query warning depends on the machine's load (2 shared cores), not on the start
-                "slowQueryThreshold", "30s")) {
+                "slowQueryThreshold",
+                "30s")) {
             assertThat(new Api(server.port()).get("/health").status()).isEqualTo(200);
             // the first ticks of the background work (rule-set follower every 2 s, plugin scheduler) log too
             Thread.sleep(2500);
             output = server.output();
         }
 
-        List<String> flagged = output.lines().filter(l -> ERROR_OR_WARN.matcher(l).find()).toList();
+        List<String> flagged =
+                output.lines().filter(l -> ERROR_OR_WARN.matcher(l).find()).toList();
         assertThat(output).as("the server really started, with INFO logs").contains("Started application");
-        assertThat(flagged).as("lines at WARN or ERROR").hasSize(INTENDED_WARNINGS.size())
-                .allSatisfy(line -> assertThat(line).startsWith("WARN ")
-                        .satisfies(l -> assertThat(INTENDED_WARNINGS).anySatisfy(w -> assertThat(l).contains(w))));
+        assertThat(flagged)
+                .as("lines at WARN or ERROR")
+                .hasSize(INTENDED_WARNINGS.size())
+                .allSatisfy(line -> assertThat(line)
+                        .startsWith("WARN ")
+                        .satisfies(l -> assertThat(INTENDED_WARNINGS)
+                                .anySatisfy(w -> assertThat(l).contains(w))));
     }
 }

@@ -83,7 +83,8 @@ class CrashDurabilityTest {
             Api.Reply created = admin.postJson("/api/v1/rules/versions", upload(files));
             assertThat(created.status()).as(created.text()).isEqualTo(201);
             version = created.json().get("version").asInt();
-            Api.Reply published = admin.post("/api/v1/rules/versions/" + version + "/publish?acceptFailingScenarios=true", null, "");
+            Api.Reply published =
+                    admin.post("/api/v1/rules/versions/" + version + "/publish?acceptFailingScenarios=true", null, "");
             assertThat(published.status()).as(published.text()).isEqualTo(200);
             server.kill();
             // in development the rules directory wins at startup, so it holds what was published (as when
@@ -103,10 +104,12 @@ class CrashDurabilityTest {
         List<String> pricedIds = killMidPriceCommand(db, settings);
 
         // 5. every quote id the batch sent and the command wrote is stored
-        assertThat(notStored(db, streamedIds)).as("batch quote ids streamed to the client but not stored, of "
-                + streamedIds.size()).isEmpty();
-        assertThat(notStored(db, pricedIds)).as("quote ids the price command wrote but did not store, of "
-                + pricedIds.size()).isEmpty();
+        assertThat(notStored(db, streamedIds))
+                .as("batch quote ids streamed to the client but not stored, of " + streamedIds.size())
+                .isEmpty();
+        assertThat(notStored(db, pricedIds))
+                .as("quote ids the price command wrote but did not store, of " + pricedIds.size())
+                .isEmpty();
     }
 
     static Api admin(ServerProcess server) {
@@ -115,7 +118,9 @@ class CrashDurabilityTest {
 
     static void assertQuoteStored(Api admin, JsonNode quote) {
         Api.Reply stored = admin.get("/api/v1/pricing/quotes/" + quote.get("id").asText());
-        assertThat(stored.status()).as("the acknowledged quote " + quote.get("id").asText()).isEqualTo(200);
+        assertThat(stored.status())
+                .as("the acknowledged quote " + quote.get("id").asText())
+                .isEqualTo(200);
         assertThat(stored.json().get("band")).isEqualTo(quote.get("band"));
         assertThat(stored.json().get("rulesetVersion")).isEqualTo(quote.get("rulesetVersion"));
     }
@@ -123,18 +128,24 @@ class CrashDurabilityTest {
     static void assertImportStored(Api admin) {
         int rows = 0;
         for (int offset = 0; offset <= IMPORTED_ROWS; offset += 1000) {
-            rows += admin.get("/api/v1/market-data/observations?occupationCode=crash-import&limit=1000&offset=" + offset)
-                    .json().size();
+            rows += admin.get(
+                            "/api/v1/market-data/observations?occupationCode=crash-import&limit=1000&offset=" + offset)
+                    .json()
+                    .size();
         }
         assertThat(rows).as("rows of the acknowledged import").isEqualTo(IMPORTED_ROWS);
-        assertThat(admin.get("/api/v1/market-data/observations?occupationCode=15-1252").json()).hasSize(fixtureRows());
+        assertThat(admin.get("/api/v1/market-data/observations?occupationCode=15-1252")
+                        .json())
+                .hasSize(fixtureRows());
     }
 
     static void assertVersionActive(Api admin, int version) {
         Api.Reply stored = admin.get("/api/v1/rules/versions/v" + version);
         assertThat(stored.status()).as("the acknowledged version v" + version).isEqualTo(200);
         assertThat(stored.json().get("message").asText()).isEqualTo("crash test: wider IC3 band");
-        assertThat(stored.json().get("active").asBoolean()).as("v" + version + " is active").isTrue();
+        assertThat(stored.json().get("active").asBoolean())
+                .as("v" + version + " is active")
+                .isTrue();
         assertThat(stored.json().get("files").get("spreads.drl.csv").asText()).contains("IC3,0.80");
         Api.Reply quote = admin.postJson("/api/v1/pricing/quotes", JOB);
         assertThat(quote.json().get("rulesetVersion").asText()).isEqualTo("v" + version);
@@ -142,20 +153,24 @@ class CrashDurabilityTest {
 
     /** Sends a large batch, reads {@link #BATCH_LINES_READ} result lines, kills the server; the ids read. */
     static List<String> killMidBatch(ServerProcess server, Api admin) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                        + "/api/v1/pricing/batch"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/api/v1/pricing/batch"))
                 .header("Authorization", "Bearer " + admin.token())
                 .header("Content-Type", "text/csv")
                 .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(batchCsv(), StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(batchCsv(), StandardCharsets.UTF_8))
+                .build();
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             while (ids.size() < BATCH_LINES_READ) {
                 String line = lines.readLine();
-                assertThat(line).as("the batch ended before " + BATCH_LINES_READ + " lines").isNotNull();
+                assertThat(line)
+                        .as("the batch ended before " + BATCH_LINES_READ + " lines")
+                        .isNotNull();
                 JsonNode result = JSON.readTree(line);
                 assertThat(result.get("status").asText()).as(line).isEqualTo("OK");
                 ids.add(result.at("/quote/id").asText());
@@ -173,19 +188,30 @@ class CrashDurabilityTest {
         Path dir = Files.createTempDirectory("jobpricing-crash-price");
         Files.writeString(dir.resolve("jobs.csv"), batchCsv());
         Path partial = dir.resolve("quotes.csv.partial");
-        Process price = ServerProcess.command(db, dir.resolve("price.log"), "price", List.of("--input",
-                dir.resolve("jobs.csv").toString(), "--output", dir.resolve("quotes.csv").toString()), settings);
+        Process price = ServerProcess.command(
+                db,
+                dir.resolve("price.log"),
+                "price",
+                List.of(
+                        "--input",
+                        dir.resolve("jobs.csv").toString(),
+                        "--output",
+                        dir.resolve("quotes.csv").toString()),
+                settings);
         List<String> ids = List.of();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         try {
-            while (ids.size() < BATCH_LINES_READ && price.isAlive() && Instant.now().isBefore(deadline)) {
+            while (ids.size() < BATCH_LINES_READ
+                    && price.isAlive()
+                    && Instant.now().isBefore(deadline)) {
                 Thread.sleep(20);
                 ids = Files.exists(partial) ? completeRowIds(Files.readString(partial)) : List.of();
             }
         } finally {
             price.destroyForcibly().waitFor();
         }
-        assertThat(ids).as("quotes written before the kill; the log: " + Files.readString(dir.resolve("price.log")))
+        assertThat(ids)
+                .as("quotes written before the kill; the log: " + Files.readString(dir.resolve("price.log")))
                 .hasSizeGreaterThanOrEqualTo(BATCH_LINES_READ);
         return ids;
     }
@@ -193,17 +219,20 @@ class CrashDurabilityTest {
     /** The quote ids of the complete rows (ending in a newline) of the price command's CSV output. */
     static List<String> completeRowIds(String csv) {
         String complete = csv.substring(0, csv.lastIndexOf('\n') + 1);
-        return complete.lines().skip(1).map(row -> {
-            String[] cells = row.split(",");
-            assertThat(cells[1]).as(row).isEqualTo("OK");
-            return cells[2];
-        }).toList();
+        return complete.lines()
+                .skip(1)
+                .map(row -> {
+                    String[] cells = row.split(",");
+                    assertThat(cells[1]).as(row).isEqualTo("OK");
+                    return cells[2];
+                })
+                .toList();
     }
 
     static List<String> notStored(TestDatabases.Db db, List<String> ids) throws Exception {
         List<String> missing = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-             PreparedStatement select = c.prepareStatement("SELECT id FROM quote WHERE id = ?")) {
+                PreparedStatement select = c.prepareStatement("SELECT id FROM quote WHERE id = ?")) {
             for (String id : ids) {
                 select.setString(1, id);
                 try (ResultSet found = select.executeQuery()) {
@@ -219,7 +248,11 @@ class CrashDurabilityTest {
     static String batchCsv() {
         StringBuilder csv = new StringBuilder("title,occupation_code,level,country,area,currency,as_of,skills\n");
         for (int i = 0; i < BATCH_ROWS; i++) {
-            csv.append("Engineer ").append(i).append(",15-1252,IC").append(1 + i % 6).append(",US,,,2026-07-01,\n");
+            csv.append("Engineer ")
+                    .append(i)
+                    .append(",15-1252,IC")
+                    .append(1 + i % 6)
+                    .append(",US,,,2026-07-01,\n");
         }
         return csv.toString();
     }
@@ -229,14 +262,21 @@ class CrashDurabilityTest {
         StringBuilder csv = new StringBuilder(Api.fixture("example1-observations.csv"));
         LocalDate first = LocalDate.of(2020, 1, 1);
         for (int i = 0; i < IMPORTED_ROWS; i++) {
-            csv.append("crash-survey,SURVEY,crash-import,IC3,US,,USD,ANNUAL,").append(first.plusDays(i))
-                    .append(",,,").append(100_000 + i).append(",,,50,10\n");
+            csv.append("crash-survey,SURVEY,crash-import,IC3,US,,USD,ANNUAL,")
+                    .append(first.plusDays(i))
+                    .append(",,,")
+                    .append(100_000 + i)
+                    .append(",,,50,10\n");
         }
         return csv.toString();
     }
 
     static int fixtureRows() {
-        return (int) Api.fixture("example1-observations.csv").lines().skip(1).filter(l -> !l.isBlank()).count();
+        return (int) Api.fixture("example1-observations.csv")
+                .lines()
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .count();
     }
 
     /** The rule files the server reads from the repository's rules folder, in a folder of their own. */

@@ -9,9 +9,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import org.jobpricing.server.auth.Role;
 import org.jobpricing.server.support.Api;
-import org.jobpricing.server.support.TestUsers;
 import org.jobpricing.server.support.TestApps;
 import org.jobpricing.server.support.TestDatabases;
+import org.jobpricing.server.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,8 +34,8 @@ class PricingRequestErrorsTest {
 
     private static void assertError(Api.Reply reply, int status, String error) {
         assertThat(reply.status()).as(reply.text()).isEqualTo(status);
-        assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/json"));
+        assertThat(reply.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonNode body = reply.json();
         assertThat(body.get("code").asInt()).isEqualTo(status);
         assertThat(body.get("error").asText()).isEqualTo(error);
@@ -57,12 +57,15 @@ class PricingRequestErrorsTest {
         Api.Reply reply = api.postJson("/api/v1/pricing/quotes", body);
 
         assertError(reply, 400, "INVALID_REQUEST");
-        assertThat(reply.json().get("details")).extracting(d -> d.get("field").asText()).contains(field);
+        assertThat(reply.json().get("details"))
+                .extracting(d -> d.get("field").asText())
+                .contains(field);
     }
 
     @Test
     void anUnknownLevelIsA400NamingTheLevel() {
-        Api.Reply reply = api.postJson("/api/v1/pricing/quotes",
+        Api.Reply reply = api.postJson(
+                "/api/v1/pricing/quotes",
                 "{\"title\":\"Dev\",\"occupationCode\":\"15-1252\",\"level\":\"IC9\",\"country\":\"US\"}");
 
         assertError(reply, 400, "UNKNOWN_LEVEL");
@@ -78,12 +81,14 @@ class PricingRequestErrorsTest {
 
     @Test
     void aWronglyTypedOrUnknownFieldIsA400NamingIt() {
-        Api.Reply date = api.postJson("/api/v1/pricing/quotes",
+        Api.Reply date = api.postJson(
+                "/api/v1/pricing/quotes",
                 "{\"title\":\"Dev\",\"occupationCode\":\"15-1252\",\"level\":\"IC3\",\"country\":\"US\",\"asOf\":\"2026-13-45\"}");
         assertError(date, 400, "INVALID_FIELD");
         assertThat(date.json().get("details").get(0).get("field").asText()).isEqualTo("asOf");
 
-        Api.Reply unknown = api.postJson("/api/v1/pricing/quotes",
+        Api.Reply unknown = api.postJson(
+                "/api/v1/pricing/quotes",
                 "{\"title\":\"Dev\",\"occupation_code\":\"15-1252\",\"level\":\"IC3\",\"country\":\"US\"}");
         assertError(unknown, 400, "UNKNOWN_FIELD");
         assertThat(unknown.json().get("details").get(0).get("field").asText()).isEqualTo("occupation_code");
@@ -91,7 +96,8 @@ class PricingRequestErrorsTest {
 
     @Test
     void noMarketDataIsA422() {
-        Api.Reply reply = api.postJson("/api/v1/pricing/quotes",
+        Api.Reply reply = api.postJson(
+                "/api/v1/pricing/quotes",
                 "{\"title\":\"Dev\",\"occupationCode\":\"99-9999\",\"level\":\"IC3\",\"country\":\"US\"}");
 
         assertError(reply, 422, "INSUFFICIENT_MARKET_DATA");
@@ -100,19 +106,23 @@ class PricingRequestErrorsTest {
 
     @Test
     void everyObservationExcludedIsA422ListingTheExclusions() {
-        api.post("/api/v1/market-data/observations", "text/csv",
+        api.post(
+                "/api/v1/market-data/observations",
+                "text/csv",
                 "source_id,source_type,occupation_code,level,country,area,currency,period,effective_date,p10,p25,p50,"
                         + "p75,p90,sample_size,org_count\n"
                         + "tiny,SURVEY,33-3333,IC3,US,,USD,ANNUAL,2026-01-01,,,100000,,,4,10\n"
                         + "old,SURVEY,33-3333,IC3,US,,USD,ANNUAL,2020-01-01,,,100000,,,400,10\n"
                         + "euro,SURVEY,33-3333,IC3,US,,EUR,ANNUAL,2026-01-01,,,100000,,,400,10\n");
 
-        Api.Reply reply = api.postJson("/api/v1/pricing/quotes",
+        Api.Reply reply = api.postJson(
+                "/api/v1/pricing/quotes",
                 "{\"title\":\"Dev\",\"occupationCode\":\"33-3333\",\"level\":\"IC3\",\"country\":\"US\",\"asOf\":\"2026-07-01\"}");
 
         assertError(reply, 422, "INSUFFICIENT_MARKET_DATA");
         assertThat(reply.json().get("details"))
-                .extracting(d -> d.get("sourceId").asText() + ":" + d.get("reason").asText())
+                .extracting(
+                        d -> d.get("sourceId").asText() + ":" + d.get("reason").asText())
                 .containsExactlyInAnyOrder("tiny:SAMPLE_TOO_SMALL", "old:TOO_OLD", "euro:NO_FX_RATE");
     }
 
@@ -120,8 +130,12 @@ class PricingRequestErrorsTest {
     void frameworkErrorsUseTheSameShape() {
         assertError(api.get("/api/v1/nothing-here"), 404, "NOT_FOUND");
         assertError(api.get("/api/v1/pricing/quotes/unknown-id"), 404, "NOT_FOUND");
-        assertError(api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort()
-                + "/api/v1/pricing/quotes")).DELETE()), 405, "METHOD_NOT_ALLOWED");
+        assertError(
+                api.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/api/v1/pricing/quotes"))
+                        .DELETE()),
+                405,
+                "METHOD_NOT_ALLOWED");
         assertError(api.post("/api/v1/pricing/quotes", "text/plain", "hello"), 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 }

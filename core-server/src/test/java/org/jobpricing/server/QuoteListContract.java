@@ -35,8 +35,7 @@ abstract class QuoteListContract {
 
     String price(Api api, String occupation, String level, String title) {
         Api.Reply reply = api.postJson("/api/v1/pricing/quotes", """
-                {"title": "%s", "occupationCode": "%s", "level": "%s", "country": "US", "asOf": "2026-05-01"}"""
-                .formatted(title, occupation, level));
+                {"title": "%s", "occupationCode": "%s", "level": "%s", "country": "US", "asOf": "2026-05-01"}""".formatted(title, occupation, level));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json().get("id").asText();
     }
@@ -49,13 +48,18 @@ abstract class QuoteListContract {
         priced.add(price(analyst, "15-1252", "IC3", "Software Developer"));
         priced.add(price(analyst, "15-1252", "M2", "Engineering Manager"));
         priced.add(price(manager, "13-1071", "IC2", "HR Specialist"));
-        Api.Reply batch = analyst.post("/api/v1/pricing/batch", "text/csv",
+        Api.Reply batch = analyst.post(
+                "/api/v1/pricing/batch",
+                "text/csv",
                 "title,occupation_code,level,country,area,currency,as_of,skills\n"
                         + "Data Analyst,15-1211,IC3,US,,,2026-05-01,\n"
                         + "Broken,15-1252,IC9,US,,,2026-05-01,\n");
         assertThat(batch.status()).as(batch.text()).isEqualTo(200);
         try {
-            priced.add(new ObjectMapper().readTree(batch.text().lines().findFirst().orElseThrow()).at("/quote/id").asText());
+            priced.add(new ObjectMapper()
+                    .readTree(batch.text().lines().findFirst().orElseThrow())
+                    .at("/quote/id")
+                    .asText());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -88,7 +92,8 @@ abstract class QuoteListContract {
         assertThat(page.get("offset").asInt()).isZero();
         assertThat(ids(page)).containsExactlyElementsOf(newestFirst());
         JsonNode item = page.get("items").get(3);
-        JsonNode stored = viewer.get("/api/v1/pricing/quotes/" + item.get("id").asText()).json();
+        JsonNode stored =
+                viewer.get("/api/v1/pricing/quotes/" + item.get("id").asText()).json();
         assertThat(item.get("author").asText()).isEqualTo(ANALYST);
         assertThat(item.get("title").asText()).isEqualTo("Software Developer");
         assertThat(item.get("occupationCode").asText()).isEqualTo("15-1252");
@@ -96,14 +101,23 @@ abstract class QuoteListContract {
         assertThat(item.get("country").asText()).isEqualTo("US");
         assertThat(item.get("currency").asText()).isEqualTo("USD");
         assertThat(item.get("area").isNull()).isTrue();
-        assertThat(item.get("createdAt").asText()).isEqualTo(stored.get("createdAt").asText());
-        assertThat(item.get("rulesetVersion").asText()).isEqualTo(stored.get("rulesetVersion").asText());
-        assertThat(item.get("band").get("min").decimalValue()).isEqualByComparingTo(stored.at("/band/min").decimalValue());
-        assertThat(item.get("band").get("mid").decimalValue()).isEqualByComparingTo(stored.at("/band/mid").decimalValue());
-        assertThat(item.get("band").get("max").decimalValue()).isEqualByComparingTo(stored.at("/band/max").decimalValue());
-        assertThat(item.get("p50").decimalValue()).isEqualByComparingTo(stored.at("/market/p50").decimalValue());
-        assertThat(item.get("confidenceScore").asInt()).isEqualTo(stored.at("/confidence/score").asInt());
-        assertThat(page.get("items").get(0).get("author").asText()).as("batch quotes too").isEqualTo(ANALYST);
+        assertThat(item.get("createdAt").asText())
+                .isEqualTo(stored.get("createdAt").asText());
+        assertThat(item.get("rulesetVersion").asText())
+                .isEqualTo(stored.get("rulesetVersion").asText());
+        assertThat(item.get("band").get("min").decimalValue())
+                .isEqualByComparingTo(stored.at("/band/min").decimalValue());
+        assertThat(item.get("band").get("mid").decimalValue())
+                .isEqualByComparingTo(stored.at("/band/mid").decimalValue());
+        assertThat(item.get("band").get("max").decimalValue())
+                .isEqualByComparingTo(stored.at("/band/max").decimalValue());
+        assertThat(item.get("p50").decimalValue())
+                .isEqualByComparingTo(stored.at("/market/p50").decimalValue());
+        assertThat(item.get("confidenceScore").asInt())
+                .isEqualTo(stored.at("/confidence/score").asInt());
+        assertThat(page.get("items").get(0).get("author").asText())
+                .as("batch quotes too")
+                .isEqualTo(ANALYST);
         assertThat(page.get("items").get(0).get("title").asText()).isEqualTo("Data Analyst");
     }
 
@@ -119,11 +133,20 @@ abstract class QuoteListContract {
         assertThat(list("?country=us").get("total").asLong()).isEqualTo(4);
         assertThat(list("?country=GB").get("total").asLong()).isZero();
         assertThat(list("?rulesetVersion=" + version).get("total").asLong()).isEqualTo(4);
-        assertThat(list("?rulesetVersion=no-such-version").get("total").asLong()).isZero();
-        assertThat(list("?from=" + today + "&to=" + today).get("total").asLong()).as("both days included").isEqualTo(4);
+        assertThat(list("?rulesetVersion=no-such-version").get("total").asLong())
+                .isZero();
+        assertThat(list("?from=" + today + "&to=" + today).get("total").asLong())
+                .as("both days included")
+                .isEqualTo(4);
         assertThat(list("?to=" + yesterday).get("total").asLong()).isZero();
-        assertThat(list("?from=" + LocalDate.now(ZoneOffset.UTC).plusDays(1)).get("total").asLong()).isZero();
-        assertThat(list("?author=" + ANALYST + "&occupationCode=15-1211").get("total").asLong()).isEqualTo(1);
+        assertThat(list("?from=" + LocalDate.now(ZoneOffset.UTC).plusDays(1))
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(list("?author=" + ANALYST + "&occupationCode=15-1211")
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -141,17 +164,20 @@ abstract class QuoteListContract {
     void aQuoteStoredBeforeAuthorsWereKeptIsListedWithoutOne() throws Exception {
         var db = app().getConfiguration().getDatabase();
         try (Connection c = DriverManager.getConnection(db.getUrl(), db.getUser(), db.getPassword());
-             PreparedStatement copy = c.prepareStatement("INSERT INTO quote (id, created_at, occupation_code, level, "
-                     + "country, ruleset_version, request_json, response_json) SELECT 'old-quote', created_at, "
-                     + "occupation_code, level, country, ruleset_version, request_json, response_json FROM quote "
-                     + "WHERE id = ?")) {
+                PreparedStatement copy =
+                        c.prepareStatement("INSERT INTO quote (id, created_at, occupation_code, level, "
+                                + "country, ruleset_version, request_json, response_json) SELECT 'old-quote', created_at, "
+                                + "occupation_code, level, country, ruleset_version, request_json, response_json FROM quote "
+                                + "WHERE id = ?")) {
             copy.setString(1, priced.get(0));
             assertThat(copy.executeUpdate()).isEqualTo(1);
         }
         try {
             JsonNode old = list("?occupationCode=15-1252&level=IC3");
             assertThat(old.get("total").asLong()).isEqualTo(2);
-            JsonNode item = ids(old).get(0).equals("old-quote") ? old.get("items").get(0) : old.get("items").get(1);
+            JsonNode item = ids(old).get(0).equals("old-quote")
+                    ? old.get("items").get(0)
+                    : old.get("items").get(1);
             assertThat(item.get("id").asText()).isEqualTo("old-quote");
             assertThat(item.get("author").isNull()).isTrue();
             assertThat(item.get("title").asText()).isEqualTo("Software Developer");
@@ -179,7 +205,9 @@ abstract class QuoteListContract {
         Api.Reply reply = viewer.get("/api/v1/pricing/quotes" + query);
         assertThat(reply.status()).as(query).isEqualTo(400);
         assertThat(reply.json().get("error").asText()).isEqualTo("INVALID_REQUEST");
-        assertThat(reply.json().get("details").get(0).get("field").asText()).as(query).isEqualTo(field);
+        assertThat(reply.json().get("details").get(0).get("field").asText())
+                .as(query)
+                .isEqualTo(field);
         assertThat(reply.json().get("details").get(0).get("message").asText()).isNotBlank();
     }
 }

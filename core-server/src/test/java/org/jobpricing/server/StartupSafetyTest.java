@@ -3,9 +3,9 @@ package org.jobpricing.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import java.util.Map;
@@ -25,8 +25,10 @@ class StartupSafetyTest {
             System.setProperty(PREFIX + "." + overrides[i], overrides[i + 1]);
         }
         try {
-            return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
-                    ConfigSubstitutor.environment()), TestApps.configPath());
+            return factory.build(
+                    new SubstitutingSourceProvider(
+                            new FileConfigurationSourceProvider(), ConfigSubstitutor.environment()),
+                    TestApps.configPath());
         } finally {
             for (int i = 0; i < overrides.length; i += 2) {
                 System.clearProperty(PREFIX + "." + overrides[i]);
@@ -59,30 +61,48 @@ class StartupSafetyTest {
     @Test
     void productionRefusesToStartWithoutAStrongSecret() throws Exception {
         assertThatThrownBy(() -> JobPricingApplication.signingKeys(load("environment", "production")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("JWT_SECRET");
-        assertThatThrownBy(() -> JobPricingApplication.signingKeys(load("environment", "production",
-                "auth.jwtSecret", "too-short")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 32 bytes");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("JWT_SECRET");
+        assertThatThrownBy(() -> JobPricingApplication.signingKeys(
+                        load("environment", "production", "auth.jwtSecret", "too-short")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at least 32 bytes");
 
-        Map<String, byte[]> keys = JobPricingApplication.signingKeys(load("environment", "production",
-                "auth.jwtSecret", TestApps.JWT_SECRET, "auth.jwtKeyId", "k2", "auth.previousKeys.k1", TestApps.JWT_SECRET + "-old"));
+        Map<String, byte[]> keys = JobPricingApplication.signingKeys(load(
+                "environment",
+                "production",
+                "auth.jwtSecret",
+                TestApps.JWT_SECRET,
+                "auth.jwtKeyId",
+                "k2",
+                "auth.previousKeys.k1",
+                TestApps.JWT_SECRET + "-old"));
         assertThat(keys.keySet()).containsExactly("k2", "k1");
     }
 
     @Test
     void productionRefusesDevelopmentDefaultsAndNamesEachSetting() throws Exception {
-        assertThat(ProductionChecks.problems(load())).as("development allows them").isEmpty();
+        assertThat(ProductionChecks.problems(load()))
+                .as("development allows them")
+                .isEmpty();
 
-        JobPricingConfiguration unsafe = load("environment", "production", "auth.registrationEnabled", "true",
-                "http.corsOrigins[0]", "*");
-        assertThat(ProductionChecks.problems(unsafe)).hasSize(4).anySatisfy(p -> assertThat(p).contains("DB_URL"))
+        JobPricingConfiguration unsafe =
+                load("environment", "production", "auth.registrationEnabled", "true", "http.corsOrigins[0]", "*");
+        assertThat(ProductionChecks.problems(unsafe))
+                .hasSize(4)
+                .anySatisfy(p -> assertThat(p).contains("DB_URL"))
                 .anySatisfy(p -> assertThat(p).contains("JWT_SECRET"))
                 .anySatisfy(p -> assertThat(p).contains("CORS_ORIGINS"))
                 .anySatisfy(p -> assertThat(p).contains("REGISTRATION_ENABLED"));
         assertThatThrownBy(() -> ProductionChecks.verify(unsafe)).hasMessageContaining("refusing to start");
 
-        JobPricingConfiguration safe = load("environment", "production", "database.url",
-                "jdbc:postgresql://db:5432/jobpricing", "auth.jwtSecret", TestApps.JWT_SECRET);
+        JobPricingConfiguration safe = load(
+                "environment",
+                "production",
+                "database.url",
+                "jdbc:postgresql://db:5432/jobpricing",
+                "auth.jwtSecret",
+                TestApps.JWT_SECRET);
         assertThat(ProductionChecks.problems(safe)).isEmpty();
     }
 
@@ -91,7 +111,8 @@ class StartupSafetyTest {
         java.nio.file.Path config = java.nio.file.Path.of(TestApps.configPath());
         String yaml = java.nio.file.Files.readString(config);
         String example = java.nio.file.Files.readString(config.resolveSibling(".env.example"));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Z0-9_]+)").matcher(yaml);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\$\\{([A-Z0-9_]+)").matcher(yaml);
         java.util.Set<String> variables = new java.util.TreeSet<>();
         while (m.find()) {
             variables.add(m.group(1));

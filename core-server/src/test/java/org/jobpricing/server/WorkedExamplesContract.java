@@ -3,9 +3,9 @@ package org.jobpricing.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.jobpricing.server.auth.Role;
 import org.jobpricing.server.support.Api;
 import org.jobpricing.server.support.TestUsers;
@@ -26,11 +26,20 @@ abstract class WorkedExamplesContract {
     void loadExampleData() {
         api = TestUsers.as(app(), Role.HR_ANALYST);
         assertThat(api.post("/api/v1/market-data/observations", "text/csv", Api.fixture("example1-observations.csv"))
-                .json().get("imported").asInt()).isEqualTo(3);
+                        .json()
+                        .get("imported")
+                        .asInt())
+                .isEqualTo(3);
         assertThat(api.post("/api/v1/market-data/observations", "text/csv", Api.fixture("example2-observations.csv"))
-                .json().get("imported").asInt()).isEqualTo(3);
+                        .json()
+                        .get("imported")
+                        .asInt())
+                .isEqualTo(3);
         assertThat(api.post("/api/v1/market-data/fx-rates", "text/csv", Api.fixture("example2-fx.csv"))
-                .json().get("imported").asInt()).isEqualTo(2);
+                        .json()
+                        .get("imported")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -89,7 +98,8 @@ abstract class WorkedExamplesContract {
 
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.json()).isEqualTo(created.json());
-        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(id));
+        assertThat(created.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith(id));
         assertThat(api.get("/api/v1/pricing/quotes/no-such-quote").status()).isEqualTo(404);
     }
 
@@ -102,12 +112,23 @@ abstract class WorkedExamplesContract {
         assertThat(q.get("currency").asText()).as("default currency of SG").isEqualTo("SGD");
         java.util.List<String> rules = new java.util.ArrayList<>();
         q.get("explanation").forEach(s -> rules.add(s.get("rule").asText()));
-        assertThat(rules).as("rules that change nothing are no steps")
-                .doesNotContain("Level must be in the level tables", "At least one observation must be included",
+        assertThat(rules)
+                .as("rules that change nothing are no steps")
+                .doesNotContain(
+                        "Level must be in the level tables",
+                        "At least one observation must be included",
                         "Keep percentiles ordered");
-        assertThat(rules).containsSubsequence("Normalise observations",
-                "Weigh observations", "Blend percentiles", "Market reference point",
-                "Skill premium", "Salary band", "Round the band", "Confidence score", "Confidence label");
+        assertThat(rules)
+                .containsSubsequence(
+                        "Normalise observations",
+                        "Weigh observations",
+                        "Blend percentiles",
+                        "Market reference point",
+                        "Skill premium",
+                        "Salary band",
+                        "Round the band",
+                        "Confidence score",
+                        "Confidence label");
         assertThat(q.get("explanation").toString())
                 .contains("agingRate(SG) unset -> 0.04")
                 .contains("mcf-postings excluded: SAMPLE_TOO_SMALL");
@@ -121,7 +142,9 @@ abstract class WorkedExamplesContract {
 
         java.util.regex.Pattern noise = java.util.regex.Pattern.compile("\\d\\.\\d{7,}");
         q.get("explanation").forEach(step -> {
-            assertThat(step.get("message").asText()).as(step.get("rule").asText()).doesNotContainPattern(noise);
+            assertThat(step.get("message").asText())
+                    .as(step.get("rule").asText())
+                    .doesNotContainPattern(noise);
             assertThat(step.get("message").asText()).isNotEqualTo("no change");
         });
         JsonNode spread = step(q, "Spreads_13");
@@ -136,20 +159,27 @@ abstract class WorkedExamplesContract {
         BigDecimal mrp = band.get("inputs").get("referencePoint").decimalValue();
         BigDecimal premium = band.get("inputs").get("premium").decimalValue();
         BigDecimal mid = band.get("outputs").get("mid").decimalValue();
-        assertThat(mrp.setScale(2, RoundingMode.HALF_UP)).isEqualByComparingTo(q.get("marketReferencePoint").decimalValue());
+        assertThat(mrp.setScale(2, RoundingMode.HALF_UP))
+                .isEqualByComparingTo(q.get("marketReferencePoint").decimalValue());
         assertThat(mrp.multiply(BigDecimal.ONE.add(premium)).subtract(mid).abs())
-                .as("a client can recompute the mid from the step's numbers").isLessThan(new BigDecimal("0.01"));
-        assertThat(band.get("message").asText()).matches("band \\d+\\.\\d{2} / \\d+\\.\\d{2} / \\d+\\.\\d{2} \\(spread 0\\.5\\)");
+                .as("a client can recompute the mid from the step's numbers")
+                .isLessThan(new BigDecimal("0.01"));
+        assertThat(band.get("message").asText())
+                .matches("band \\d+\\.\\d{2} / \\d+\\.\\d{2} / \\d+\\.\\d{2} \\(spread 0\\.5\\)");
 
         JsonNode rounded = step(q, "Round the band");
-        assertThat(rounded.get("outputs").get("min").decimalValue()).isEqualByComparingTo(q.get("band").get("min").decimalValue());
+        assertThat(rounded.get("outputs").get("min").decimalValue())
+                .isEqualByComparingTo(q.get("band").get("min").decimalValue());
         JsonNode parts = q.get("confidence").get("parts");
         assertThat(parts.get("sample").decimalValue()).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
-        BigDecimal score = parts.get("sample").decimalValue().multiply(new BigDecimal("0.4"))
+        BigDecimal score = parts.get("sample")
+                .decimalValue()
+                .multiply(new BigDecimal("0.4"))
                 .add(parts.get("sources").decimalValue().multiply(new BigDecimal("0.3")))
                 .add(parts.get("age").decimalValue().multiply(new BigDecimal("0.3")))
                 .multiply(BigDecimal.valueOf(100));
-        assertThat(score.setScale(0, RoundingMode.HALF_UP).intValue()).isEqualTo(q.get("confidence").get("score").asInt());
+        assertThat(score.setScale(0, RoundingMode.HALF_UP).intValue())
+                .isEqualTo(q.get("confidence").get("score").asInt());
     }
 
     private static JsonNode step(JsonNode q, String rule) {
@@ -170,8 +200,8 @@ abstract class WorkedExamplesContract {
         throw new AssertionError("no observation " + sourceId + " in " + q.get("observations"));
     }
 
-    private static void assertObservation(JsonNode q, String sourceId, String match, int months,
-                                          String factor, String credibility, String weight) {
+    private static void assertObservation(
+            JsonNode q, String sourceId, String match, int months, String factor, String credibility, String weight) {
         JsonNode o = observation(q, sourceId);
         assertThat(o.get("match").asText()).isEqualTo(match);
         assertThat(o.get("months").asInt()).isEqualTo(months);

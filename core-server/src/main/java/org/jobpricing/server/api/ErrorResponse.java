@@ -3,5 +3,4 @@ package org.jobpricing.server.api;
 import java.util.List;
 
 /** The one error shape of every endpoint. */
-public record ErrorResponse(int code, String error, String message, List<?> details) {
-}
+public record ErrorResponse(int code, String error, String message, List<?> details) {}

@@ -1,5 +1,4 @@
 package org.jobpricing.server.api;
 
 /** Rows imported by a CSV upload. */
-public record ImportResult(int imported) {
-}
+public record ImportResult(int imported) {}

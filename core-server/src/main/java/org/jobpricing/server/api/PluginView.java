@@ -11,13 +11,31 @@ import org.jobpricing.plugin.api.Problem;
  * Health: {@code HEALTHY}, {@code UNHEALTHY} (a source's last run failed or rejected rows, or its
  * configuration is invalid), {@code FAILED} (could not start), {@code OFF} (turned off).
  */
-public record PluginView(String id, String version, String requires, String apiVersion, String provider,
-                         boolean enabled, String state, String health, String problem, List<SourceView> sources,
-                         List<String> enrichers, List<String> writers, List<String> rankers) {
+public record PluginView(
+        String id,
+        String version,
+        String requires,
+        String apiVersion,
+        String provider,
+        boolean enabled,
+        String state,
+        String health,
+        String problem,
+        List<SourceView> sources,
+        List<String> enrichers,
+        List<String> writers,
+        List<String> rankers) {
 
     /** A market-data source of a plugin: its description, settings, schedule and last run. */
-    public record SourceView(String name, String description, String type, List<ConfigField> configSchema,
-                             List<Problem> configProblems, String schedule, Instant nextRun, Instant lastSuccessAt,
-                             String cursor, MarketDataJobView lastRun) {
-    }
+    public record SourceView(
+            String name,
+            String description,
+            String type,
+            List<ConfigField> configSchema,
+            List<Problem> configProblems,
+            String schedule,
+            Instant nextRun,
+            Instant lastSuccessAt,
+            String cursor,
+            MarketDataJobView lastRun) {}
 }

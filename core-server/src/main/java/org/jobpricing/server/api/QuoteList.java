@@ -8,12 +8,21 @@ import java.util.List;
 public record QuoteList(long total, int limit, int offset, List<Item> items) {
 
     /** A stored quote in a list; {@code author} is null for quotes stored before authors were kept. */
-    public record Item(String id, Instant createdAt, String author, String title, String occupationCode, String level,
-                       String country, String area, String currency, String rulesetVersion, Band band, BigDecimal p50,
-                       Integer confidenceScore) {
-    }
+    public record Item(
+            String id,
+            Instant createdAt,
+            String author,
+            String title,
+            String occupationCode,
+            String level,
+            String country,
+            String area,
+            String currency,
+            String rulesetVersion,
+            Band band,
+            BigDecimal p50,
+            Integer confidenceScore) {}
 
     /** The quote's salary band. */
-    public record Band(BigDecimal min, BigDecimal mid, BigDecimal max) {
-    }
+    public record Band(BigDecimal min, BigDecimal mid, BigDecimal max) {}
 }

@@ -7,7 +7,6 @@ import org.jobpricing.plugin.api.Problem;
 public record RefreshResult(List<SourceRefresh> sources) {
 
     /** One plugin source: rows stored, rows rejected and the problems found. */
-    public record SourceRefresh(String plugin, String source, String status, int imported, int rejected,
-                                List<Problem> problems) {
-    }
+    public record SourceRefresh(
+            String plugin, String source, String status, int imported, int rejected, List<Problem> problems) {}
 }

@@ -33,8 +33,15 @@ public final class AuthService {
     private final Clock clock;
     private final UserLookup users;
 
-    public AuthService(Jdbi jdbi, JwtService jwt, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
-                       AuditLog audit, Duration refreshTtl, Clock clock) {
+    public AuthService(
+            Jdbi jdbi,
+            JwtService jwt,
+            PasswordHasher hasher,
+            PasswordPolicy policy,
+            LoginThrottle throttle,
+            AuditLog audit,
+            Duration refreshTtl,
+            Clock clock) {
         this.jdbi = jdbi;
         this.users = new UserLookup(jdbi);
         this.jwt = jwt;
@@ -52,14 +59,18 @@ public final class AuthService {
      */
     public TokenResponse login(String field, String login, String password, AuditLog.Origin origin) {
         if (login == null || login.isBlank()) {
-            throw ApiException.badRequest("INVALID_REQUEST", "username or email is required",
+            throw ApiException.badRequest(
+                    "INVALID_REQUEST",
+                    "username or email is required",
                     List.of(new FieldError("username", "is required")));
         }
         // no account name is longer (usernames have at most 50 characters, addresses 254), so refusing one
         // says nothing about which accounts exist; it never reaches the throttle or the audit trail, whose
         // columns hold 254 characters, nor counts as a failed attempt
         if (login.length() > LoginThrottle.MAX_KEY || LoginThrottle.key(login).length() > LoginThrottle.MAX_KEY) {
-            throw ApiException.badRequest("INVALID_REQUEST", field + " is longer than any account name",
+            throw ApiException.badRequest(
+                    "INVALID_REQUEST",
+                    field + " is longer than any account name",
                     List.of(new FieldError(field, "must be at most " + LoginThrottle.MAX_KEY + " characters")));
         }
         requireFits("password", password);
@@ -73,7 +84,8 @@ public final class AuthService {
         }
         boolean valid;
         if (user.isPresent()) {
-            valid = hasher.verify(password, user.get().passwordHash()) && user.get().active();
+            valid = hasher.verify(password, user.get().passwordHash())
+                    && user.get().active();
         } else {
             hasher.verifyNothing(password);
             valid = false;
@@ -84,9 +96,13 @@ public final class AuthService {
             if (nowLocked) {
                 audit.record(login, "auth.lockout", "user:" + login, "SUCCESS", origin, "too many failed logins");
             }
-            throw new ApiException(401, "INVALID_CREDENTIALS", "the username or password is wrong",
-                    List.of(new FieldError(field, "or password is wrong"), new FieldError("password", "or " + field
-                            + " is wrong")));
+            throw new ApiException(
+                    401,
+                    "INVALID_CREDENTIALS",
+                    "the username or password is wrong",
+                    List.of(
+                            new FieldError(field, "or password is wrong"),
+                            new FieldError("password", "or " + field + " is wrong")));
         }
         throttle.succeeded(throttled);
         UserDao.UserRow u = user.get();
@@ -107,13 +123,17 @@ public final class AuthService {
         int rotated = jdbi.withExtension(RefreshTokenDao.class, dao -> dao.rotate(hash, Timestamp.from(now)));
         if (rotated == 0) {
             jdbi.useExtension(RefreshTokenDao.class, dao -> dao.revokeFamily(row.familyId(), Timestamp.from(now)));
-            audit.record(row.userId(), "auth.refresh.reuse", "user:" + row.userId(), "FAILURE", origin,
+            audit.record(
+                    row.userId(),
+                    "auth.refresh.reuse",
+                    "user:" + row.userId(),
+                    "FAILURE",
+                    origin,
                     "a rotated refresh token was presented again; its token family is revoked");
             throw invalidRefresh();
         }
-        UserDao.UserRow user = users.byId(row.userId())
-                .filter(UserDao.UserRow::active)
-                .orElseThrow(AuthService::invalidRefresh);
+        UserDao.UserRow user =
+                users.byId(row.userId()).filter(UserDao.UserRow::active).orElseThrow(AuthService::invalidRefresh);
         audit.success(user.username(), "auth.refresh", "user:" + user.id(), origin, null);
         return tokens(user, row.familyId());
     }
@@ -121,26 +141,32 @@ public final class AuthService {
     /** Revokes the token's family; unknown tokens are ignored so logout never fails. */
     public void logout(String refreshToken, AuditLog.Origin origin) {
         Instant now = clock.instant();
-        jdbi.withExtension(RefreshTokenDao.class, dao -> dao.find(Tokens.hash(refreshToken))).ifPresent(row -> {
-            jdbi.useExtension(RefreshTokenDao.class, dao -> dao.revokeFamily(row.familyId(), Timestamp.from(now)));
-            audit.success(row.userId(), "auth.logout", "user:" + row.userId(), origin, null);
-        });
+        jdbi.withExtension(RefreshTokenDao.class, dao -> dao.find(Tokens.hash(refreshToken)))
+                .ifPresent(row -> {
+                    jdbi.useExtension(
+                            RefreshTokenDao.class, dao -> dao.revokeFamily(row.familyId(), Timestamp.from(now)));
+                    audit.success(row.userId(), "auth.logout", "user:" + row.userId(), origin, null);
+                });
     }
 
     /** Changes the signed-in user's password and revokes their refresh tokens. */
     public void changePassword(UserPrincipal principal, String current, String next, AuditLog.Origin origin) {
         requireFits("currentPassword", current);
         requireFits("newPassword", next);
-        UserDao.UserRow user = users.byId(principal.id())
-                .orElseThrow(() -> ApiException.notFound("user"));
+        UserDao.UserRow user = users.byId(principal.id()).orElseThrow(() -> ApiException.notFound("user"));
         if (!hasher.verify(current, user.passwordHash())) {
-            audit.failure(user.username(), "auth.password.change", "user:" + user.id(), origin, "wrong current password");
-            throw ApiException.badRequest("INVALID_PASSWORD", "currentPassword is wrong",
+            audit.failure(
+                    user.username(), "auth.password.change", "user:" + user.id(), origin, "wrong current password");
+            throw ApiException.badRequest(
+                    "INVALID_PASSWORD",
+                    "currentPassword is wrong",
                     List.of(new FieldError("currentPassword", "is wrong")));
         }
         policy.check("newPassword", next, user.username(), user.email());
         if (hasher.verify(next, user.passwordHash())) {
-            throw ApiException.badRequest("WEAK_PASSWORD", "newPassword must differ from the current password",
+            throw ApiException.badRequest(
+                    "WEAK_PASSWORD",
+                    "newPassword must differ from the current password",
                     List.of(new FieldError("newPassword", "must differ from the current password")));
         }
         Timestamp now = Timestamp.from(clock.instant());
@@ -155,23 +181,38 @@ public final class AuthService {
     private TokenResponse tokens(UserDao.UserRow user, String familyId) {
         String refresh = Tokens.random();
         Instant now = clock.instant();
-        RefreshTokenDao.TokenRow row = new RefreshTokenDao.TokenRow(Tokens.hash(refresh), user.id(), familyId,
-                Timestamp.from(now), Timestamp.from(now.plus(refreshTtl)), null, null);
+        RefreshTokenDao.TokenRow row = new RefreshTokenDao.TokenRow(
+                Tokens.hash(refresh),
+                user.id(),
+                familyId,
+                Timestamp.from(now),
+                Timestamp.from(now.plus(refreshTtl)),
+                null,
+                null);
         jdbi.useExtension(RefreshTokenDao.class, dao -> dao.insert(row));
-        return new TokenResponse(jwt.issue(user.id(), Role.valueOf(user.role())), "Bearer", jwt.ttl().toSeconds(),
-                refresh, user.mustChangePassword());
+        return new TokenResponse(
+                jwt.issue(user.id(), Role.valueOf(user.role())),
+                "Bearer",
+                jwt.ttl().toSeconds(),
+                refresh,
+                user.mustChangePassword());
     }
 
     /** A password bcrypt would not read whole can match no stored hash and must never be cut short: a 400. */
     private static void requireFits(String field, String password) {
         if (password != null && !PasswordHasher.fits(password)) {
-            throw ApiException.badRequest("INVALID_REQUEST", field + " is too long",
+            throw ApiException.badRequest(
+                    "INVALID_REQUEST",
+                    field + " is too long",
                     List.of(new FieldError(field, PasswordHasher.tooLong())));
         }
     }
 
     private static ApiException invalidRefresh() {
-        return new ApiException(401, "INVALID_REFRESH_TOKEN", "the refresh token is invalid, expired or revoked",
+        return new ApiException(
+                401,
+                "INVALID_REFRESH_TOKEN",
+                "the refresh token is invalid, expired or revoked",
                 List.of(new FieldError("refresh_token", "is invalid, expired or revoked")));
     }
 

@@ -18,11 +18,16 @@ public final class FirstAdmin {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdmin.class);
 
-    private FirstAdmin() {
-    }
+    private FirstAdmin() {}
 
-    public static void ensure(Jdbi jdbi, PasswordHasher hasher, PasswordPolicy policy, AuditLog audit, Clock clock,
-                              String email, String password) {
+    public static void ensure(
+            Jdbi jdbi,
+            PasswordHasher hasher,
+            PasswordPolicy policy,
+            AuditLog audit,
+            Clock clock,
+            String email,
+            String password) {
         if (jdbi.withExtension(UserDao.class, UserDao::count) > 0) {
             return;
         }
@@ -36,16 +41,32 @@ public final class FirstAdmin {
             });
         }
         Timestamp now = Timestamp.from(clock.instant());
-        UserDao.UserRow admin = new UserDao.UserRow(UUID.randomUUID().toString(), username, address,
-                hasher.hash(secret), Role.ADMIN.name(), true, given, !given, now, now);
+        UserDao.UserRow admin = new UserDao.UserRow(
+                UUID.randomUUID().toString(),
+                username,
+                address,
+                hasher.hash(secret),
+                Role.ADMIN.name(),
+                true,
+                given,
+                !given,
+                now,
+                now);
         jdbi.useExtension(UserDao.class, dao -> dao.insert(admin));
-        audit.success("system", "user.create", "user:" + admin.id(), AuditLog.Origin.INTERNAL,
+        audit.success(
+                "system",
+                "user.create",
+                "user:" + admin.id(),
+                AuditLog.Origin.INTERNAL,
                 "first admin, " + (given ? "from ADMIN_EMAIL" : "with a one-time password"));
         if (given) {
             LOG.info("first start: created admin '{}' <{}> from ADMIN_EMAIL and ADMIN_PASSWORD", username, address);
         } else {
-            LOG.warn("first start: created admin '{}' with the one-time password {} - it must be changed at first "
-                    + "login (PUT /api/v1/auth/me/password); this is the only time it is shown", username, secret);
+            LOG.warn(
+                    "first start: created admin '{}' with the one-time password {} - it must be changed at first "
+                            + "login (PUT /api/v1/auth/me/password); this is the only time it is shown",
+                    username,
+                    secret);
         }
     }
 }

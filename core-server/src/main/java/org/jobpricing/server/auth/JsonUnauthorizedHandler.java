@@ -16,8 +16,12 @@ public final class JsonUnauthorizedHandler implements UnauthorizedHandler {
         return Response.status(Response.Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, prefix + " realm=\"" + realm + "\"")
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(401, "UNAUTHORIZED", "a valid bearer access token is required",
-                        List.of(new FieldError(HttpHeaders.AUTHORIZATION,
+                .entity(new ErrorResponse(
+                        401,
+                        "UNAUTHORIZED",
+                        "a valid bearer access token is required",
+                        List.of(new FieldError(
+                                HttpHeaders.AUTHORIZATION,
                                 "is missing, malformed or expired; send 'Bearer <access token>'"))))
                 .build();
     }

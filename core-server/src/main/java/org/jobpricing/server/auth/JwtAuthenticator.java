@@ -21,8 +21,7 @@ import org.jobpricing.server.db.UserLookup;
  */
 public final class JwtAuthenticator implements Authenticator<String, UserPrincipal> {
 
-    private record Verified(String subject, Instant expiresAt) {
-    }
+    private record Verified(String subject, Instant expiresAt) {}
 
     private final JwtService jwt;
     private final UserLookup users;
@@ -33,22 +32,27 @@ public final class JwtAuthenticator implements Authenticator<String, UserPrincip
         this.jwt = jwt;
         this.users = users;
         this.clock = clock;
-        this.verified = Caffeine.newBuilder().maximumSize(50_000).expireAfter(new Expiry<String, Verified>() {
-            @Override
-            public long expireAfterCreate(String token, Verified v, long now) {
-                return Math.max(0, Duration.between(clock.instant(), v.expiresAt()).toNanos());
-            }
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(50_000)
+                .expireAfter(new Expiry<String, Verified>() {
+                    @Override
+                    public long expireAfterCreate(String token, Verified v, long now) {
+                        return Math.max(
+                                0,
+                                Duration.between(clock.instant(), v.expiresAt()).toNanos());
+                    }
 
-            @Override
-            public long expireAfterUpdate(String token, Verified v, long now, long current) {
-                return current;
-            }
+                    @Override
+                    public long expireAfterUpdate(String token, Verified v, long now, long current) {
+                        return current;
+                    }
 
-            @Override
-            public long expireAfterRead(String token, Verified v, long now, long current) {
-                return current;
-            }
-        }).build();
+                    @Override
+                    public long expireAfterRead(String token, Verified v, long now, long current) {
+                        return current;
+                    }
+                })
+                .build();
     }
 
     @Override

@@ -58,11 +58,15 @@ public final class JwtService {
     public String issue(String userId, Role role) {
         Instant now = clock.instant();
         return Jwts.builder()
-                .header().keyId(signingKid).and()
+                .header()
+                .keyId(signingKid)
+                .and()
                 .subject(userId)
                 .claim("role", role.name())
                 .issuer(issuer)
-                .audience().add(audience).and()
+                .audience()
+                .add(audience)
+                .and()
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(ttl)))
                 .id(UUID.randomUUID().toString())

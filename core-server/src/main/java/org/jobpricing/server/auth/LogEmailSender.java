@@ -16,8 +16,7 @@ public final class LogEmailSender implements EmailSender {
     private static final int KEEP = 100;
 
     /** One sent e-mail. */
-    public record Email(String to, String subject, String body) {
-    }
+    public record Email(String to, String subject, String body) {}
 
     private final Deque<Email> outbox = new ArrayDeque<>();
 

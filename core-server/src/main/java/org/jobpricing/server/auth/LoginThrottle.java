@@ -59,14 +59,18 @@ public final class LoginThrottle {
         return jdbi.inTransaction(handle -> {
             LoginThrottleDao dao = handle.attach(LoginThrottleDao.class);
             Optional<LoginThrottleDao.ThrottleRow> row = dao.find(key);
-            boolean fresh = row.isEmpty() || row.get().windowStart().toInstant().plus(window).isBefore(now);
+            boolean fresh = row.isEmpty()
+                    || row.get().windowStart().toInstant().plus(window).isBefore(now);
             int failures = fresh ? 1 : row.get().failures() + 1;
             Instant windowStart = fresh ? now : row.get().windowStart().toInstant();
             Timestamp lockedUntil = failures >= maxFailures ? Timestamp.from(now.plus(lockout)) : null;
             if (row.isEmpty()) {
                 dao.insert(key, failures, Timestamp.from(windowStart), lockedUntil);
             } else {
-                dao.update(key, lockedUntil != null ? 0 : failures, Timestamp.from(lockedUntil != null ? now : windowStart),
+                dao.update(
+                        key,
+                        lockedUntil != null ? 0 : failures,
+                        Timestamp.from(lockedUntil != null ? now : windowStart),
                         lockedUntil);
             }
             return lockedUntil != null;

@@ -37,8 +37,9 @@ public final class PasswordHasher {
     }
 
     public boolean verify(String password, String hash) {
-        return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
-                hash.getBytes(StandardCharsets.UTF_8)).verified;
+        return BCrypt.verifyer()
+                .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
+                .verified;
     }
 
     /** Spends the time a real verification would, so failures for unknown accounts look the same. */

@@ -37,8 +37,9 @@ public final class PasswordPolicy {
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (username != null && lower.contains(username.toLowerCase(Locale.ROOT))
-                || email != null && (lower.contains(email.toLowerCase(Locale.ROOT))
-                || lower.contains(email.toLowerCase(Locale.ROOT).split("@")[0]))) {
+                || email != null
+                        && (lower.contains(email.toLowerCase(Locale.ROOT))
+                                || lower.contains(email.toLowerCase(Locale.ROOT).split("@")[0]))) {
             return Optional.of("must not contain the username or e-mail address");
         }
         if (common.contains(lower)) {
@@ -59,12 +60,14 @@ public final class PasswordPolicy {
             if (in == null) {
                 throw new IllegalStateException("common-passwords.txt is missing from the server jar");
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
-
 }

@@ -20,6 +20,7 @@ public final class Permissions {
     public static final String RULES_PUBLISH = "rules:publish";
     /** Changing DRL files or the machinery lines of a decision table: code that runs in the server. */
     public static final String RULES_CODE = "rules:code";
+
     public static final String PLUGINS_READ = "plugins:read";
     public static final String PLUGINS_MANAGE = "plugins:manage";
     public static final String AI_USE = "ai:use";
@@ -27,10 +28,25 @@ public final class Permissions {
     /** Any signed-in user acting on their own account (not one of the 18 grantable permissions). */
     public static final String SELF = "self";
 
-    public static final List<String> ALL = List.of(USERS_READ, USERS_WRITE, USERS_DELETE, ROLES_ASSIGN, PRICING_READ,
-            PRICING_CREATE, PRICING_BATCH, MARKET_DATA_READ, MARKET_DATA_WRITE, MARKET_DATA_REFRESH, RULES_READ,
-            RULES_WRITE, RULES_PUBLISH, RULES_CODE, PLUGINS_READ, PLUGINS_MANAGE, AI_USE, AUDIT_READ);
+    public static final List<String> ALL = List.of(
+            USERS_READ,
+            USERS_WRITE,
+            USERS_DELETE,
+            ROLES_ASSIGN,
+            PRICING_READ,
+            PRICING_CREATE,
+            PRICING_BATCH,
+            MARKET_DATA_READ,
+            MARKET_DATA_WRITE,
+            MARKET_DATA_REFRESH,
+            RULES_READ,
+            RULES_WRITE,
+            RULES_PUBLISH,
+            RULES_CODE,
+            PLUGINS_READ,
+            PLUGINS_MANAGE,
+            AI_USE,
+            AUDIT_READ);
 
-    private Permissions() {
-    }
+    private Permissions() {}
 }

@@ -20,11 +20,22 @@ import java.util.stream.Collectors;
 /** The four roles and the permissions each grants. */
 public enum Role {
     ADMIN(Set.copyOf(ALL)),
-    HR_MANAGER(ALL.stream().filter(p -> !p.startsWith("users:") && !p.equals(ROLES_ASSIGN) && !p.equals(PLUGINS_MANAGE)
+    HR_MANAGER(ALL.stream()
+            .filter(p -> !p.startsWith("users:")
+                    && !p.equals(ROLES_ASSIGN)
+                    && !p.equals(PLUGINS_MANAGE)
                     && !p.equals(RULES_CODE))
             .collect(Collectors.toUnmodifiableSet())),
-    HR_ANALYST(Set.of(PRICING_READ, PRICING_CREATE, PRICING_BATCH, MARKET_DATA_READ, MARKET_DATA_WRITE, RULES_READ,
-            RULES_WRITE, PLUGINS_READ, AI_USE)),
+    HR_ANALYST(Set.of(
+            PRICING_READ,
+            PRICING_CREATE,
+            PRICING_BATCH,
+            MARKET_DATA_READ,
+            MARKET_DATA_WRITE,
+            RULES_READ,
+            RULES_WRITE,
+            PLUGINS_READ,
+            AI_USE)),
     VIEWER(Set.of(PRICING_READ, MARKET_DATA_READ, RULES_READ, PLUGINS_READ));
 
     private final Set<String> permissions;

@@ -29,8 +29,14 @@ public final class UserService {
     private final Clock clock;
     private final UserLookup lookup;
 
-    public UserService(Jdbi jdbi, PasswordHasher hasher, PasswordPolicy policy, EmailSender email, AuditLog audit,
-                       Duration verificationTtl, Clock clock) {
+    public UserService(
+            Jdbi jdbi,
+            PasswordHasher hasher,
+            PasswordPolicy policy,
+            EmailSender email,
+            AuditLog audit,
+            Duration verificationTtl,
+            Clock clock) {
         this.jdbi = jdbi;
         this.hasher = hasher;
         this.policy = policy;
@@ -42,23 +48,39 @@ public final class UserService {
     }
 
     /** Creates an account; {@code actor} is the admin, or the new user for self-registration. */
-    public UserView create(AuthRequests.NewUser request, Role role, boolean mustChangePassword, String actor,
-                           AuditLog.Origin origin) {
+    public UserView create(
+            AuthRequests.NewUser request, Role role, boolean mustChangePassword, String actor, AuditLog.Origin origin) {
         policy.check("password", request.password(), request.username(), request.email());
         Timestamp now = Timestamp.from(clock.instant());
-        UserDao.UserRow row = new UserDao.UserRow(UUID.randomUUID().toString(), request.username().strip(),
-                request.email().strip().toLowerCase(Locale.ROOT), hasher.hash(request.password()), role.name(), true,
-                false, mustChangePassword, now, now);
-        boolean clash = jdbi.withExtension(UserDao.class, dao -> dao.findByLogin(row.username()).isPresent()
-                || dao.findByLogin(row.email()).isPresent());
+        UserDao.UserRow row = new UserDao.UserRow(
+                UUID.randomUUID().toString(),
+                request.username().strip(),
+                request.email().strip().toLowerCase(Locale.ROOT),
+                hasher.hash(request.password()),
+                role.name(),
+                true,
+                false,
+                mustChangePassword,
+                now,
+                now);
+        boolean clash = jdbi.withExtension(
+                UserDao.class,
+                dao -> dao.findByLogin(row.username()).isPresent()
+                        || dao.findByLogin(row.email()).isPresent());
         if (clash) {
-            throw new ApiException(409, "USER_EXISTS", "that username or e-mail address is taken",
+            throw new ApiException(
+                    409,
+                    "USER_EXISTS",
+                    "that username or e-mail address is taken",
                     List.of(new FieldError("username", "or email is taken")));
         }
         try {
             jdbi.useExtension(UserDao.class, dao -> dao.insert(row));
         } catch (UnableToExecuteStatementException e) {
-            throw new ApiException(409, "USER_EXISTS", "that username or e-mail address is taken",
+            throw new ApiException(
+                    409,
+                    "USER_EXISTS",
+                    "that username or e-mail address is taken",
                     List.of(new FieldError("username", "or email is taken")));
         }
         audit.success(actor, "user.create", "user:" + row.id(), origin, "username=" + row.username() + " role=" + role);
@@ -67,7 +89,9 @@ public final class UserService {
     }
 
     public List<UserView> list(int limit, int offset) {
-        return jdbi.withExtension(UserDao.class, dao -> dao.list(limit, offset)).stream().map(UserService::view).toList();
+        return jdbi.withExtension(UserDao.class, dao -> dao.list(limit, offset)).stream()
+                .map(UserService::view)
+                .toList();
     }
 
     public UserView get(String id) {
@@ -79,15 +103,24 @@ public final class UserService {
         UserDao.UserRow user = find(id);
         String role = change.role() == null ? user.role() : change.role();
         boolean active = change.active() == null ? user.active() : change.active();
-        if (change.role() != null && !change.role().equals(user.role()) && !actor.role().grants(Permissions.ROLES_ASSIGN)) {
-            throw new ApiException(403, "FORBIDDEN", "changing a role needs roles:assign",
+        if (change.role() != null
+                && !change.role().equals(user.role())
+                && !actor.role().grants(Permissions.ROLES_ASSIGN)) {
+            throw new ApiException(
+                    403,
+                    "FORBIDDEN",
+                    "changing a role needs roles:assign",
                     List.of(new FieldError("role", "can only be changed with the permission roles:assign")));
         }
         if (isActiveAdmin(user) && (!role.equals(Role.ADMIN.name()) || !active)) {
             requireAnotherAdmin(user);
         }
         jdbi.useExtension(UserDao.class, dao -> dao.update(id, role, active, Timestamp.from(clock.instant())));
-        audit.success(actor.username(), "user.update", "user:" + id, origin,
+        audit.success(
+                actor.username(),
+                "user.update",
+                "user:" + id,
+                origin,
                 "role " + user.role() + " -> " + role + ", active " + user.active() + " -> " + active);
         return get(id);
     }
@@ -105,20 +138,28 @@ public final class UserService {
     public void verifyEmail(String token, AuditLog.Origin origin) {
         Instant now = clock.instant();
         String userId = jdbi.inTransaction(handle -> {
-            var row = handle.createQuery("SELECT user_id, expires_at, used_at FROM email_verification WHERE token_hash = :h")
-                    .bind("h", Tokens.hash(token)).mapToMap().findOne();
-            if (row.isEmpty() || row.get().get("used_at") != null
+            var row = handle.createQuery(
+                            "SELECT user_id, expires_at, used_at FROM email_verification WHERE token_hash = :h")
+                    .bind("h", Tokens.hash(token))
+                    .mapToMap()
+                    .findOne();
+            if (row.isEmpty()
+                    || row.get().get("used_at") != null
                     || ((Timestamp) row.get().get("expires_at")).toInstant().isBefore(now)) {
                 return null;
             }
             handle.createUpdate("UPDATE email_verification SET used_at = :now WHERE token_hash = :h")
-                    .bind("now", Timestamp.from(now)).bind("h", Tokens.hash(token)).execute();
+                    .bind("now", Timestamp.from(now))
+                    .bind("h", Tokens.hash(token))
+                    .execute();
             String id = (String) row.get().get("user_id");
             handle.attach(UserDao.class).markEmailVerified(id, Timestamp.from(now));
             return id;
         });
         if (userId == null) {
-            throw ApiException.badRequest("INVALID_TOKEN", "the verification token is invalid, used or expired",
+            throw ApiException.badRequest(
+                    "INVALID_TOKEN",
+                    "the verification token is invalid, used or expired",
                     List.of(new FieldError("token", "is invalid, used or expired")));
         }
         audit.success(userId, "user.email.verify", "user:" + userId, origin, null);
@@ -127,10 +168,15 @@ public final class UserService {
     private void sendVerification(UserDao.UserRow user) {
         String token = Tokens.random();
         Instant expires = clock.instant().plus(verificationTtl);
-        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO email_verification (token_hash, user_id, expires_at) "
-                + "VALUES (:h, :u, :e)").bind("h", Tokens.hash(token)).bind("u", user.id())
-                .bind("e", Timestamp.from(expires)).execute());
-        email.send(user.email(), "Verify your e-mail address",
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "INSERT INTO email_verification (token_hash, user_id, expires_at) " + "VALUES (:h, :u, :e)")
+                .bind("h", Tokens.hash(token))
+                .bind("u", user.id())
+                .bind("e", Timestamp.from(expires))
+                .execute());
+        email.send(
+                user.email(),
+                "Verify your e-mail address",
                 "POST /api/v1/auth/verify-email with {\"token\": \"" + token + "\"} before " + expires + ".");
     }
 
@@ -143,16 +189,30 @@ public final class UserService {
     }
 
     private void requireAnotherAdmin(UserDao.UserRow user) {
-        long others = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM app_user WHERE role = 'ADMIN' AND active "
-                + "AND id <> :id").bind("id", user.id()).mapTo(Long.class).one());
+        long others = jdbi.withHandle(
+                h -> h.createQuery("SELECT COUNT(*) FROM app_user WHERE role = 'ADMIN' AND active " + "AND id <> :id")
+                        .bind("id", user.id())
+                        .mapTo(Long.class)
+                        .one());
         if (others == 0) {
-            throw new ApiException(409, "LAST_ADMIN", "the last active admin cannot be removed, demoted or deactivated",
+            throw new ApiException(
+                    409,
+                    "LAST_ADMIN",
+                    "the last active admin cannot be removed, demoted or deactivated",
                     List.of(new FieldError("id", "is the last active admin")));
         }
     }
 
     static UserView view(UserDao.UserRow u) {
-        return new UserView(u.id(), u.username(), u.email(), u.role(), u.active(), u.emailVerified(),
-                u.mustChangePassword(), u.createdAt().toInstant(), u.updatedAt().toInstant());
+        return new UserView(
+                u.id(),
+                u.username(),
+                u.email(),
+                u.role(),
+                u.active(),
+                u.emailVerified(),
+                u.mustChangePassword(),
+                u.createdAt().toInstant(),
+                u.updatedAt().toInstant());
     }
 }

@@ -16,9 +16,9 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.jobpricing.server.JobPricingConfiguration;
+import org.jobpricing.server.core.AuditLog;
 import org.jobpricing.server.core.BatchPricer;
 import org.jobpricing.server.core.MarketDataCache;
-import org.jobpricing.server.core.AuditLog;
 import org.jobpricing.server.db.H2Durability;
 import org.jobpricing.server.db.Migrator;
 import org.jobpricing.server.rules.RuleEngine;
@@ -45,14 +45,15 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
     }
 
     @Override
-    protected void run(Bootstrap<JobPricingConfiguration> bootstrap, Namespace namespace,
-                       JobPricingConfiguration config) throws Exception {
+    protected void run(
+            Bootstrap<JobPricingConfiguration> bootstrap, Namespace namespace, JobPricingConfiguration config)
+            throws Exception {
         Path input = Path.of(namespace.getString("input"));
         Path output = Path.of(namespace.getString("output"));
         // the server's pool and settings: the database stays open for the run, and on H2 each chunk of quotes
         // is on file once committed, before its rows are written to the output
-        ManagedDataSource dataSource = H2Durability.apply(config.getDatabase())
-                .build(bootstrap.getMetricRegistry(), "price");
+        ManagedDataSource dataSource =
+                H2Durability.apply(config.getDatabase()).build(bootstrap.getMetricRegistry(), "price");
         dataSource.start();
         try {
             price(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()), config, input, output);
@@ -64,22 +65,36 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
     private static void price(Jdbi jdbi, JobPricingConfiguration config, Path input, Path output) throws Exception {
         Migrator.migrate(jdbi);
         Clock clock = Clock.systemUTC();
-        RuleSetService ruleSets = new RuleSetService(jdbi, new RuleSetCompiler(),
-                new ScenarioRunner(Validators.newValidator()), new AuditLog(jdbi, clock), clock);
+        RuleSetService ruleSets = new RuleSetService(
+                jdbi,
+                new RuleSetCompiler(),
+                new ScenarioRunner(Validators.newValidator()),
+                new AuditLog(jdbi, clock),
+                clock);
         Path rules = Path.of(config.getRules().getDirectory());
-        RuleEngine engine = ruleSets.start(Files.isDirectory(rules) ? RuleSetLoader.fromDirectory(rules)
-                : RuleSetLoader.bundled(), false);
+        RuleEngine engine = ruleSets.start(
+                Files.isDirectory(rules) ? RuleSetLoader.fromDirectory(rules) : RuleSetLoader.bundled(), false);
         MarketDataCache cache = new MarketDataCache(jdbi);
-        BatchPricer pricer = new BatchPricer(jdbi, cache, Jackson.newObjectMapper(),
-                Validators.newValidator(), new org.jobpricing.server.core.Enrichment(java.util.List::of,
-                        config.getAi().getMinConfidence()),
-                new org.jobpricing.server.core.Staleness(cache, java.time.Duration.ofMillis(
-                        config.getPlugins().getStaleAfter().toMilliseconds()), clock), clock,
-                new org.jobpricing.server.http.BusinessMetrics(new io.prometheus.metrics.model.registry.PrometheusRegistry()));
+        BatchPricer pricer = new BatchPricer(
+                jdbi,
+                cache,
+                Jackson.newObjectMapper(),
+                Validators.newValidator(),
+                new org.jobpricing.server.core.Enrichment(
+                        java.util.List::of, config.getAi().getMinConfidence()),
+                new org.jobpricing.server.core.Staleness(
+                        cache,
+                        java.time.Duration.ofMillis(
+                                config.getPlugins().getStaleAfter().toMilliseconds()),
+                        clock),
+                clock,
+                new org.jobpricing.server.http.BusinessMetrics(
+                        new io.prometheus.metrics.model.registry.PrometheusRegistry()));
         long started = System.nanoTime();
         Path partial = output.resolveSibling(output.getFileName() + ".partial");
         BatchPricer.Summary summary;
-        try (InputStream in = Files.newInputStream(input); OutputStream out = Files.newOutputStream(partial)) {
+        try (InputStream in = Files.newInputStream(input);
+                OutputStream out = Files.newOutputStream(partial)) {
             summary = pricer.price(pricer.open(in, true), out, true, engine.active(), lines -> {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.err.printf("\rpriced %,d rows (%.0f rows/s)", lines, lines / Math.max(seconds, 1e-9));
@@ -87,7 +102,13 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
         }
         Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
         System.err.println();
-        System.out.printf("%d rows: %d priced, %d failed in %.1f s with rules %s -> %s%n", summary.lines(),
-                summary.priced(), summary.failed(), summary.seconds(), engine.active().version(), output);
+        System.out.printf(
+                "%d rows: %d priced, %d failed in %.1f s with rules %s -> %s%n",
+                summary.lines(),
+                summary.priced(),
+                summary.failed(),
+                summary.seconds(),
+                engine.active().version(),
+                output);
     }
 }

@@ -25,10 +25,11 @@ public final class ValidateRulesCommand extends RuleFilesCommand {
         }
         problems.addAll(RuleSetLinter.check(files));
         for (RuleProblem p : problems) {
-            System.out.println(p.file() + ":" + p.line() + (p.column() > 0 ? ":" + p.column() : "") + ": " + p.message());
+            System.out.println(
+                    p.file() + ":" + p.line() + (p.column() > 0 ? ":" + p.column() : "") + ": " + p.message());
         }
-        System.out.println(problems.isEmpty() ? "OK: " + files.size() + " files, no problems"
-                : problems.size() + " problem(s)");
+        System.out.println(
+                problems.isEmpty() ? "OK: " + files.size() + " files, no problems" : problems.size() + " problem(s)");
         return problems.isEmpty();
     }
 }

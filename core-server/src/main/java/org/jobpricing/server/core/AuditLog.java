@@ -28,8 +28,16 @@ public final class AuditLog {
     }
 
     public void record(String actor, String action, String resource, String outcome, Origin origin, String details) {
-        AuditDao.EventRow row = new AuditDao.EventRow(null, Timestamp.from(clock.instant()), actor, action,
-                truncate(resource, 300), outcome, origin.ip(), truncate(origin.userAgent(), 300), truncate(details, 2000));
+        AuditDao.EventRow row = new AuditDao.EventRow(
+                null,
+                Timestamp.from(clock.instant()),
+                actor,
+                action,
+                truncate(resource, 300),
+                outcome,
+                origin.ip(),
+                truncate(origin.userAgent(), 300),
+                truncate(details, 2000));
         jdbi.useExtension(AuditDao.class, dao -> dao.insert(row));
     }
 
@@ -42,10 +50,21 @@ public final class AuditLog {
     }
 
     public List<AuditEventView> find(String actor, String action, Instant from, Instant to, int limit, int offset) {
-        return jdbi.withExtension(AuditDao.class, dao -> dao.find(actor, action, Timestamp.from(from),
-                Timestamp.from(to), limit, offset)).stream()
-                .map(r -> new AuditEventView(r.id(), r.at().toInstant(), r.actor(), r.action(), r.resource(),
-                        r.outcome(), r.ip(), r.userAgent(), r.details()))
+        return jdbi
+                .withExtension(
+                        AuditDao.class,
+                        dao -> dao.find(actor, action, Timestamp.from(from), Timestamp.from(to), limit, offset))
+                .stream()
+                .map(r -> new AuditEventView(
+                        r.id(),
+                        r.at().toInstant(),
+                        r.actor(),
+                        r.action(),
+                        r.resource(),
+                        r.outcome(),
+                        r.ip(),
+                        r.userAgent(),
+                        r.details()))
                 .toList();
     }
 

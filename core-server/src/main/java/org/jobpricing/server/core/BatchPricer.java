@@ -24,13 +24,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.plugin.api.Problem;
@@ -38,9 +38,9 @@ import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
 import org.jobpricing.server.db.QuoteDao;
 import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.http.BusinessMetrics;
 import org.jobpricing.server.errors.FieldError;
 import org.jobpricing.server.errors.JsonExceptionMapper;
+import org.jobpricing.server.http.BusinessMetrics;
 import org.jobpricing.server.rules.CompiledRuleSet;
 
 /**
@@ -55,11 +55,33 @@ public final class BatchPricer {
     private static final String NOT_UTF8 = "holds bytes that are not UTF-8; save the file as UTF-8";
     static final int CHUNK = 500;
     /** Input CSV columns; skills are separated by ';'. */
-    public static final List<String> CSV_COLUMNS = List.of("title", "occupation_code", "level", "country", "area",
-            "currency", "as_of", "skills");
-    static final List<String> OUTPUT_COLUMNS = List.of("line", "status", "id", "occupation_code", "level", "country",
-            "currency", "as_of", "p10", "p25", "p50", "p75", "p90", "market_reference_point", "premium", "band_min",
-            "band_mid", "band_max", "confidence", "confidence_label", "ruleset_version", "error", "message");
+    public static final List<String> CSV_COLUMNS =
+            List.of("title", "occupation_code", "level", "country", "area", "currency", "as_of", "skills");
+
+    static final List<String> OUTPUT_COLUMNS = List.of(
+            "line",
+            "status",
+            "id",
+            "occupation_code",
+            "level",
+            "country",
+            "currency",
+            "as_of",
+            "p10",
+            "p25",
+            "p50",
+            "p75",
+            "p90",
+            "market_reference_point",
+            "premium",
+            "band_min",
+            "band_mid",
+            "band_max",
+            "confidence",
+            "confidence_label",
+            "ruleset_version",
+            "error",
+            "message");
 
     private final Jdbi jdbi;
     private final MarketDataCache cache;
@@ -70,9 +92,15 @@ public final class BatchPricer {
     private final Clock clock;
     private final BusinessMetrics metrics;
 
-    public BatchPricer(Jdbi jdbi, MarketDataCache cache, ObjectMapper json, Validator validator, Enrichment enrichment,
-                       Staleness staleness,
-                       Clock clock, BusinessMetrics metrics) {
+    public BatchPricer(
+            Jdbi jdbi,
+            MarketDataCache cache,
+            ObjectMapper json,
+            Validator validator,
+            Enrichment enrichment,
+            Staleness staleness,
+            Clock clock,
+            BusinessMetrics metrics) {
         this.metrics = metrics;
         this.enrichment = enrichment;
         this.staleness = staleness;
@@ -84,12 +112,10 @@ public final class BatchPricer {
     }
 
     /** Counts of one batch. */
-    public record Summary(long lines, long priced, long failed, double seconds) {
-    }
+    public record Summary(long lines, long priced, long failed, double seconds) {}
 
     /** One input row: its line (CSV) or position (JSON), and the request or why it could not be read. */
-    private record Input(long line, PricingRequest request, ApiException unreadable) {
-    }
+    private record Input(long line, PricingRequest request, ApiException unreadable) {}
 
     /** An opened batch: the input was recognised (a CSV header is checked here, before any output). */
     public static final class Batch {
@@ -116,12 +142,11 @@ public final class BatchPricer {
     }
 
     /** One output line waiting for its chunk to be stored. */
-    private record Output(long line, QuoteResponse quote, String requestJson, ApiException error) {
-    }
+    private record Output(long line, QuoteResponse quote, String requestJson, ApiException error) {}
 
     /** Prices every request of the batch, writing results to {@code out} (CSV when {@code csvOutput}, else NDJSON). */
-    public Summary price(Batch batch, OutputStream out, boolean csvOutput, CompiledRuleSet rules,
-                         LongConsumer progress) throws IOException {
+    public Summary price(Batch batch, OutputStream out, boolean csvOutput, CompiledRuleSet rules, LongConsumer progress)
+            throws IOException {
         long started = System.nanoTime();
         Iterator<Input> inputs = batch.inputs;
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -145,8 +170,12 @@ public final class BatchPricer {
                 lines++;
                 if (lines > MAX_ROWS) {
                     String tooMany = "a batch holds at most " + MAX_ROWS + " requests; the rest was not read";
-                    chunk.add(new Output(input.line(), null, null, ApiException.badRequest("BATCH_TOO_LARGE", tooMany,
-                            List.of(new Problem(input.line(), null, tooMany)))));
+                    chunk.add(new Output(
+                            input.line(),
+                            null,
+                            null,
+                            ApiException.badRequest(
+                                    "BATCH_TOO_LARGE", tooMany, List.of(new Problem(input.line(), null, tooMany)))));
                     failed++;
                     break;
                 }
@@ -169,7 +198,10 @@ public final class BatchPricer {
         } finally {
             storing.shutdown(); // never interrupt a chunk being stored: H2 closes its file on an interrupt
         }
-        Summary summary = new Summary(Math.min(lines, MAX_ROWS + 1), Math.min(lines, MAX_ROWS + 1) - failed, failed,
+        Summary summary = new Summary(
+                Math.min(lines, MAX_ROWS + 1),
+                Math.min(lines, MAX_ROWS + 1) - failed,
+                failed,
                 (System.nanoTime() - started) / 1e9);
         if (!csvOutput) {
             writer.write(json.writeValueAsString(Map.of("summary", summary)) + "\n");
@@ -197,18 +229,27 @@ public final class BatchPricer {
             PricingRequest enriched = enrichment.enrich(request, trace);
             JobSpec spec = JobSpecs.of(enriched, clock);
             long started = System.nanoTime();
-            PricingCalculator.Priced priced = PricingCalculator.price(spec,
-                    cache.observations(spec.occupationCode(), spec.country()), cache.fx(), rules, trace);
+            PricingCalculator.Priced priced = PricingCalculator.price(
+                    spec, cache.observations(spec.occupationCode(), spec.country()), cache.fx(), rules, trace);
             staleness.check(spec, priced.result());
-            metrics.quotePriced((System.nanoTime() - started) / 1e9, priced.result().getTrace().steps().size());
-            QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), clock.instant(), spec,
-                    priced.result(), priced.rulesetVersion());
+            metrics.quotePriced(
+                    (System.nanoTime() - started) / 1e9,
+                    priced.result().getTrace().steps().size());
+            QuoteResponse quote = QuoteAssembler.assemble(
+                    UUID.randomUUID().toString(), clock.instant(), spec, priced.result(), priced.rulesetVersion());
             return new Output(input.line(), quote, json.writeValueAsString(enriched), null);
         } catch (ApiException e) {
             return new Output(input.line(), null, null, e);
         } catch (RuntimeException | JsonProcessingException e) {
-            return new Output(input.line(), null, null, new ApiException(500, "INTERNAL_ERROR",
-                    "this row could not be priced: " + e.getClass().getSimpleName(), List.of()));
+            return new Output(
+                    input.line(),
+                    null,
+                    null,
+                    new ApiException(
+                            500,
+                            "INTERNAL_ERROR",
+                            "this row could not be priced: " + e.getClass().getSimpleName(),
+                            List.of()));
         }
     }
 
@@ -239,8 +280,16 @@ public final class BatchPricer {
         for (Output o : chunk) {
             if (o.quote() != null) {
                 QuoteResponse q = o.quote();
-                rows.add(new QuoteDao.Row(q.id(), Timestamp.from(q.createdAt()), q.occupationCode(), q.level(),
-                        q.country(), q.rulesetVersion(), o.requestJson(), json.writeValueAsString(q), author));
+                rows.add(new QuoteDao.Row(
+                        q.id(),
+                        Timestamp.from(q.createdAt()),
+                        q.occupationCode(),
+                        q.level(),
+                        q.country(),
+                        q.rulesetVersion(),
+                        o.requestJson(),
+                        json.writeValueAsString(q),
+                        author));
             }
         }
         if (!rows.isEmpty()) {
@@ -255,9 +304,22 @@ public final class BatchPricer {
 
     private String jsonLine(Output o) throws JsonProcessingException {
         if (o.error() != null) {
-            return json.writeValueAsString(Map.of("line", o.line(), "status", "ERROR", "error", Map.of(
-                    "code", o.error().status(), "error", o.error().error(), "message", o.error().getMessage(),
-                    "details", o.error().details()))) + "\n";
+            return json.writeValueAsString(Map.of(
+                            "line",
+                            o.line(),
+                            "status",
+                            "ERROR",
+                            "error",
+                            Map.of(
+                                    "code",
+                                    o.error().status(),
+                                    "error",
+                                    o.error().error(),
+                                    "message",
+                                    o.error().getMessage(),
+                                    "details",
+                                    o.error().details())))
+                    + "\n";
         }
         QuoteResponse q = o.quote();
         Map<String, Object> quote = new java.util.LinkedHashMap<>();
@@ -288,10 +350,30 @@ public final class BatchPricer {
             cells.add(o.error().getMessage());
         } else {
             QuoteResponse q = o.quote();
-            cells = Arrays.asList(o.line(), "OK", q.id(), q.occupationCode(), q.level(), q.country(), q.currency(),
-                    q.asOf(), q.market().p10(), q.market().p25(), q.market().p50(), q.market().p75(), q.market().p90(),
-                    q.marketReferencePoint(), q.premium(), q.band().min(), q.band().mid(), q.band().max(),
-                    q.confidence().score(), q.confidence().label(), q.rulesetVersion(), "", "");
+            cells = Arrays.asList(
+                    o.line(),
+                    "OK",
+                    q.id(),
+                    q.occupationCode(),
+                    q.level(),
+                    q.country(),
+                    q.currency(),
+                    q.asOf(),
+                    q.market().p10(),
+                    q.market().p25(),
+                    q.market().p50(),
+                    q.market().p75(),
+                    q.market().p90(),
+                    q.marketReferencePoint(),
+                    q.premium(),
+                    q.band().min(),
+                    q.band().mid(),
+                    q.band().max(),
+                    q.confidence().score(),
+                    q.confidence().label(),
+                    q.rulesetVersion(),
+                    "",
+                    "");
         }
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
@@ -301,9 +383,11 @@ public final class BatchPricer {
     }
 
     private static String csvCell(Object value) {
-        String text = value == null ? "" : value instanceof java.math.BigDecimal b ? b.toPlainString() : value.toString();
+        String text =
+                value == null ? "" : value instanceof java.math.BigDecimal b ? b.toPlainString() : value.toString();
         return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+                ? "\"" + text.replace("\"", "\"\"") + "\""
+                : text;
     }
 
     private Iterator<Input> csv(InputStream in) throws IOException {
@@ -312,32 +396,43 @@ public final class BatchPricer {
         String[] header;
         long headerLine;
         try {
-            rows = new CsvMapper().readerFor(String[].class)
-                    .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.TRIM_SPACES)
-                    .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(text);
+            rows = new CsvMapper()
+                    .readerFor(String[].class)
+                    .with(CsvParser.Feature.WRAP_AS_ARRAY)
+                    .with(CsvParser.Feature.TRIM_SPACES)
+                    .with(CsvParser.Feature.SKIP_EMPTY_LINES)
+                    .readValues(text);
             header = rows.hasNextValue() ? rows.nextValue() : null;
             headerLine = rows.getParser().currentTokenLocation().getLineNr();
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("INVALID_CSV", "the CSV header cannot be read",
-                    List.of(new Problem(1, null, csvProblem(e))));
+            throw ApiException.badRequest(
+                    "INVALID_CSV", "the CSV header cannot be read", List.of(new Problem(1, null, csvProblem(e))));
         }
         String expected = String.join(",", CSV_COLUMNS);
         if (header == null) {
-            throw ApiException.badRequest("INVALID_CSV", "the CSV is empty; expected the header " + expected,
+            throw ApiException.badRequest(
+                    "INVALID_CSV",
+                    "the CSV is empty; expected the header " + expected,
                     List.of(new Problem(1, null, "expected the header " + expected)));
         }
         if (text.anyBad(1, headerLine)) {
-            throw ApiException.badRequest("NOT_UTF8", "the CSV header holds bytes that are not UTF-8",
+            throw ApiException.badRequest(
+                    "NOT_UTF8",
+                    "the CSV header holds bytes that are not UTF-8",
                     List.of(new Problem(headerLine, null, NOT_UTF8)));
         }
-        List<String> names = Arrays.stream(header).map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        List<String> names =
+                Arrays.stream(header).map(h -> h.toLowerCase(Locale.ROOT)).toList();
         if (!names.equals(CSV_COLUMNS)) {
-            throw ApiException.badRequest("INVALID_CSV", "header must be exactly " + expected + " but was "
-                    + String.join(",", names), List.of(new Problem(headerLine, null, "must be exactly " + expected)));
+            throw ApiException.badRequest(
+                    "INVALID_CSV",
+                    "header must be exactly " + expected + " but was " + String.join(",", names),
+                    List.of(new Problem(headerLine, null, "must be exactly " + expected)));
         }
         return new Iterator<>() {
             /** Where the parser stands: the first line of the next row (or of blank lines before it). */
             private long nextStart = rows.getParser().currentLocation().getLineNr();
+
             private Input unreadable;
             private boolean broken;
 
@@ -378,41 +473,67 @@ public final class BatchPricer {
                 nextStart = rows.getParser().currentLocation().getLineNr();
                 long line = rows.getParser().currentTokenLocation().getLineNr();
                 if (text.anyBad(start, Math.max(start, nextStart - 1))) {
-                    return new Input(line, null, ApiException.badRequest("NOT_UTF8", "line " + line
-                            + " holds bytes that are not UTF-8; save the file as UTF-8",
-                            List.of(new Problem(line, null, NOT_UTF8))));
+                    return new Input(
+                            line,
+                            null,
+                            ApiException.badRequest(
+                                    "NOT_UTF8",
+                                    "line " + line + " holds bytes that are not UTF-8; save the file as UTF-8",
+                                    List.of(new Problem(line, null, NOT_UTF8))));
                 }
                 if (c.length != CSV_COLUMNS.size()) {
                     String message = "expected " + CSV_COLUMNS.size() + " cells, found " + c.length;
-                    return new Input(line, null, ApiException.badRequest("INVALID_CSV", message,
-                            List.of(new Problem(line, null, message))));
+                    return new Input(
+                            line,
+                            null,
+                            ApiException.badRequest("INVALID_CSV", message, List.of(new Problem(line, null, message))));
                 }
                 try {
                     LocalDate asOf = c[6].isEmpty() ? null : LocalDate.parse(c[6]);
-                    List<String> skills = c[7].isEmpty() ? List.of()
-                            : Arrays.stream(c[7].split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-                    return new Input(line, new PricingRequest(c[0], blank(c[1]), c[2], c[3], blank(c[4]), blank(c[5]),
-                            asOf, skills, null), null);
+                    List<String> skills = c[7].isEmpty()
+                            ? List.of()
+                            : Arrays.stream(c[7].split(";"))
+                                    .map(String::strip)
+                                    .filter(s -> !s.isEmpty())
+                                    .toList();
+                    return new Input(
+                            line,
+                            new PricingRequest(
+                                    c[0], blank(c[1]), c[2], c[3], blank(c[4]), blank(c[5]), asOf, skills, null),
+                            null);
                 } catch (java.time.format.DateTimeParseException e) {
-                    return new Input(line, null, ApiException.badRequest("INVALID_REQUEST", "as_of '" + c[6]
-                            + "' is not a date (YYYY-MM-DD)", List.of(new FieldError("as_of", "is not a date"))));
+                    return new Input(
+                            line,
+                            null,
+                            ApiException.badRequest(
+                                    "INVALID_REQUEST",
+                                    "as_of '" + c[6] + "' is not a date (YYYY-MM-DD)",
+                                    List.of(new FieldError("as_of", "is not a date"))));
                 }
             }
 
             /** The parser cannot go on (a quote never closed swallows the rest): this row's error ends the batch. */
             private Input broken(long line, JsonProcessingException e) {
                 String message = csvProblem(e) + "; nothing from line " + line + " on was read";
-                return new Input(line, null, ApiException.badRequest("INVALID_CSV", "line " + line + ": " + message,
-                        List.of(new Problem(line, null, message))));
+                return new Input(
+                        line,
+                        null,
+                        ApiException.badRequest(
+                                "INVALID_CSV",
+                                "line " + line + ": " + message,
+                                List.of(new Problem(line, null, message))));
             }
         };
     }
 
     /** The CSV parser's reason, without its source and reference-chain decorations. */
     private static String csvProblem(JsonProcessingException e) {
-        String reason = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage().split("\n")[0];
+        String reason = e.getOriginalMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getOriginalMessage().split("\n")[0];
         return reason.startsWith("Missing closing quote")
-                ? "a quoted value opened here is never closed" : "malformed CSV: " + reason;
+                ? "a quoted value opened here is never closed"
+                : "malformed CSV: " + reason;
     }
 
     private Iterator<Input> jsonArray(InputStream in) throws IOException {
@@ -421,24 +542,33 @@ public final class BatchPricer {
             parser = json.getFactory().createParser(in);
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw ApiException.badRequest("INVALID_REQUEST", "the body is empty; send a JSON array of pricing "
-                        + "requests", List.of(new FieldError("body", "must be a JSON array of pricing requests")));
+                throw ApiException.badRequest(
+                        "INVALID_REQUEST",
+                        "the body is empty; send a JSON array of pricing " + "requests",
+                        List.of(new FieldError("body", "must be a JSON array of pricing requests")));
             }
             if (first != JsonToken.START_ARRAY) {
-                throw ApiException.badRequest("INVALID_FIELD", "the body must be a JSON array of pricing requests",
-                        List.of(new FieldError("body", "must be a JSON array of pricing requests, not "
-                                + (first == JsonToken.START_OBJECT ? "an object" : "a single value"))));
+                throw ApiException.badRequest(
+                        "INVALID_FIELD",
+                        "the body must be a JSON array of pricing requests",
+                        List.of(new FieldError(
+                                "body",
+                                "must be a JSON array of pricing requests, not "
+                                        + (first == JsonToken.START_OBJECT ? "an object" : "a single value"))));
             }
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("MALFORMED_JSON", "the request body is not valid JSON",
-                    List.of(JsonExceptionMapper.detail(e)));
+            throw ApiException.badRequest(
+                    "MALFORMED_JSON", "the request body is not valid JSON", List.of(JsonExceptionMapper.detail(e)));
         } catch (CharConversionException e) {
-            throw ApiException.badRequest("NOT_UTF8", "the request body is not UTF-8",
+            throw ApiException.badRequest(
+                    "NOT_UTF8",
+                    "the request body is not UTF-8",
                     List.of(new FieldError("body", "holds bytes that are not UTF-8")));
         }
         // the parser stands on the array's '['; cleared, the iterator reads the elements one by one
         parser.clearCurrentToken();
-        MappingIterator<PricingRequest> requests = json.readerFor(PricingRequest.class).readValues(parser);
+        MappingIterator<PricingRequest> requests =
+                json.readerFor(PricingRequest.class).readValues(parser);
         return new Iterator<>() {
             private long index;
             private Input unreadable;
@@ -482,12 +612,23 @@ public final class BatchPricer {
                         return broken(index, unreadableBytes);
                     }
                     if (e.getPath().isEmpty()) {
-                        return new Input(index, null, notARequest(index, e.getOriginalMessage().contains("Null value")
-                                ? "null" : "a JSON value of another type"));
+                        return new Input(
+                                index,
+                                null,
+                                notARequest(
+                                        index,
+                                        e.getOriginalMessage().contains("Null value")
+                                                ? "null"
+                                                : "a JSON value of another type"));
                     }
                     FieldError detail = JsonExceptionMapper.detail(e);
-                    return new Input(index, null, ApiException.badRequest("INVALID_FIELD", "request " + index
-                            + ": field '" + detail.field() + "' " + detail.message(), List.of(detail)));
+                    return new Input(
+                            index,
+                            null,
+                            ApiException.badRequest(
+                                    "INVALID_FIELD",
+                                    "request " + index + ": field '" + detail.field() + "' " + detail.message(),
+                                    List.of(detail)));
                 } catch (JsonProcessingException | CharConversionException e) {
                     broken = true;
                     return broken(index, e);
@@ -497,22 +638,35 @@ public final class BatchPricer {
             }
 
             private static ApiException notARequest(long index, String what) {
-                return ApiException.badRequest("INVALID_REQUEST", "request " + index + " is " + what
-                        + ", not a pricing request", List.of(new FieldError("request", "must be a JSON object")));
+                return ApiException.badRequest(
+                        "INVALID_REQUEST",
+                        "request " + index + " is " + what + ", not a pricing request",
+                        List.of(new FieldError("request", "must be a JSON object")));
             }
 
             /** Broken JSON (or bytes that are not UTF-8): the parser cannot find the next element. */
             private Input broken(long at, IOException e) {
                 if (e instanceof CharConversionException) {
                     String message = "holds bytes that are not UTF-8; nothing from here on was read";
-                    return new Input(at, null, ApiException.badRequest("NOT_UTF8", "request " + at + " " + message,
-                            List.of(new FieldError("request", message))));
+                    return new Input(
+                            at,
+                            null,
+                            ApiException.badRequest(
+                                    "NOT_UTF8",
+                                    "request " + at + " " + message,
+                                    List.of(new FieldError("request", message))));
                 }
                 String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-                String message = "is not valid JSON (" + (reason == null ? e.getClass().getSimpleName()
-                        : reason.split("\n")[0]) + "); nothing from here on was read";
-                return new Input(at, null, ApiException.badRequest("MALFORMED_JSON", "request " + at + " " + message,
-                        List.of(new FieldError("request", message))));
+                String message =
+                        "is not valid JSON (" + (reason == null ? e.getClass().getSimpleName() : reason.split("\n")[0])
+                                + "); nothing from here on was read";
+                return new Input(
+                        at,
+                        null,
+                        ApiException.badRequest(
+                                "MALFORMED_JSON",
+                                "request " + at + " " + message,
+                                List.of(new FieldError("request", message))));
             }
         };
     }
@@ -520,5 +674,4 @@ public final class BatchPricer {
     private static String blank(String value) {
         return value == null || value.isEmpty() ? null : value;
     }
-
 }

@@ -2,20 +2,18 @@ package org.jobpricing.server.core;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jobpricing.plugin.api.JobEnricher;
@@ -25,6 +23,8 @@ import org.jobpricing.plugin.api.SkillMatch;
 import org.jobpricing.plugin.api.WriterException;
 import org.jobpricing.rules.facts.Trace;
 import org.jobpricing.server.api.PricingRequest;
+import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.errors.FieldError;
 import org.jobpricing.server.plugins.PluginHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +66,13 @@ public final class Enrichment {
     }
 
     /** {@code rankTimeout}: the longest a quote waits for the ranker before it keeps the offline order. */
-    public Enrichment(Supplier<List<JobEnricher>> enrichers, Supplier<List<PluginHost.Ranker>> rankers,
-                      Map<String, Map<String, String>> pluginConfig, Clock clock, double minConfidence,
-                      Duration rankTimeout) {
+    public Enrichment(
+            Supplier<List<JobEnricher>> enrichers,
+            Supplier<List<PluginHost.Ranker>> rankers,
+            Map<String, Map<String, String>> pluginConfig,
+            Clock clock,
+            double minConfidence,
+            Duration rankTimeout) {
         this.enrichers = enrichers;
         this.rankers = rankers;
         this.pluginConfig = pluginConfig;
@@ -101,44 +105,82 @@ public final class Enrichment {
             Candidates candidates = candidates(enricher.get(), r.title(), r.description(), EXPLAINED);
             List<OccupationMatch> matches = candidates.matches();
             if (matches.isEmpty()) {
-                throw new ApiException(422, "OCCUPATION_NOT_RESOLVED", "no occupation matches the title \""
-                        + r.title() + "\" (enricher " + enricher.get().name() + "); send occupationCode",
+                throw new ApiException(
+                        422,
+                        "OCCUPATION_NOT_RESOLVED",
+                        "no occupation matches the title \"" + r.title() + "\" (enricher "
+                                + enricher.get().name() + "); send occupationCode",
                         List.of(new FieldError("occupationCode", "is required: the title matched no occupation")));
             }
             OccupationMatch best = matches.get(0);
             occupation = socCode(best.code());
-            trace.say(String.format(Locale.ROOT, "occupationCode inferred from the title \"%s\": %s (%s, O*NET %s), "
-                    + "confidence %.2f; %s; next: %s", r.title(), occupation, best.title(), best.code(), best.score(),
-                    best.reason(), matches.stream().skip(1).map(m -> m.code() + String.format(Locale.ROOT, " %.2f",
-                            m.score())).collect(Collectors.joining(", "))));
+            trace.say(String.format(
+                    Locale.ROOT,
+                    "occupationCode inferred from the title \"%s\": %s (%s, O*NET %s), "
+                            + "confidence %.2f; %s; next: %s",
+                    r.title(),
+                    occupation,
+                    best.title(),
+                    best.code(),
+                    best.score(),
+                    best.reason(),
+                    matches.stream()
+                            .skip(1)
+                            .map(m -> m.code() + String.format(Locale.ROOT, " %.2f", m.score()))
+                            .collect(Collectors.joining(", "))));
             if (candidates.reranked()) {
                 OccupationMatch before = candidates.offline().get(0);
-                trace.say(String.format(Locale.ROOT, "the top %d offline candidates were re-ranked by the language "
-                        + "model (%s): top before %s (%.2f), after %s (%.2f)%s", Math.min(RERANK_TOP,
-                        candidates.offline().size()), candidates.rankedBy(), before.code(), before.score(), best.code(),
-                        best.score(), before.code().equals(best.code()) ? ", unchanged" : ""));
+                trace.say(String.format(
+                        Locale.ROOT,
+                        "the top %d offline candidates were re-ranked by the language "
+                                + "model (%s): top before %s (%.2f), after %s (%.2f)%s",
+                        Math.min(RERANK_TOP, candidates.offline().size()),
+                        candidates.rankedBy(),
+                        before.code(),
+                        before.score(),
+                        best.code(),
+                        best.score(),
+                        before.code().equals(best.code()) ? ", unchanged" : ""));
             } else if (candidates.problem() != null) {
                 trace.warn("the language model could not re-rank the occupation candidates (" + candidates.problem()
                         + "); the offline order was kept");
             }
             if (best.score() < minConfidence) {
-                trace.warn(String.format(Locale.ROOT, "the occupation %s was inferred with low confidence (%.2f < %.2f); "
-                        + "send occupationCode to be sure", occupation, best.score(), minConfidence));
+                trace.warn(String.format(
+                        Locale.ROOT,
+                        "the occupation %s was inferred with low confidence (%.2f < %.2f); "
+                                + "send occupationCode to be sure",
+                        occupation,
+                        best.score(),
+                        minConfidence));
             }
             trace.ruleFired("Occupation enricher (" + enricher.get().name() + ")");
         }
         List<String> skills = r.skills();
-        if ((skills == null || skills.isEmpty()) && r.description() != null && !r.description().isBlank()) {
+        if ((skills == null || skills.isEmpty())
+                && r.description() != null
+                && !r.description().isBlank()) {
             List<SkillMatch> found = enricher.get().extractSkills(r.description(), SKILLS_FROM_TEXT);
             if (!found.isEmpty()) {
                 skills = found.stream().map(SkillMatch::name).toList();
-                trace.say("skills inferred from the description: " + found.stream()
-                        .map(s -> s.name() + (s.hot() ? " (hot)" : "") + String.format(Locale.ROOT, " %.2f", s.score()))
-                        .collect(Collectors.joining(", ")));
+                trace.say("skills inferred from the description: "
+                        + found.stream()
+                                .map(s -> s.name()
+                                        + (s.hot() ? " (hot)" : "")
+                                        + String.format(Locale.ROOT, " %.2f", s.score()))
+                                .collect(Collectors.joining(", ")));
                 trace.ruleFired("Skill enricher (" + enricher.get().name() + ")");
             }
         }
-        return new PricingRequest(r.title(), occupation, r.level(), r.country(), r.area(), r.currency(), r.asOf(), skills,
+        return new PricingRequest(
+                r.title(),
+                occupation,
+                r.level(),
+                r.country(),
+                r.area(),
+                r.currency(),
+                r.asOf(),
+                skills,
                 r.description());
     }
 
@@ -152,8 +194,8 @@ public final class Enrichment {
 
     private Candidates candidates(JobEnricher enricher, String title, String description, int limit) {
         Optional<PluginHost.Ranker> ranker = rankers.get().stream().findFirst();
-        List<OccupationMatch> offline = enricher.matchOccupations(title, description,
-                ranker.isPresent() ? Math.max(limit, RERANK_TOP) : limit);
+        List<OccupationMatch> offline =
+                enricher.matchOccupations(title, description, ranker.isPresent() ? Math.max(limit, RERANK_TOP) : limit);
         List<OccupationMatch> unranked = offline.subList(0, Math.min(limit, offline.size()));
         if (ranker.isEmpty() || offline.size() < 2 || limit < 1) {
             return new Candidates(offline, unranked, null, null);
@@ -161,14 +203,21 @@ public final class Enrichment {
         List<OccupationMatch> top = offline.subList(0, Math.min(RERANK_TOP, offline.size()));
         String pluginId = ranker.get().pluginId();
         List<OccupationMatch> ranked;
-        Future<List<OccupationMatch>> call = rankCalls.submit(() -> ranker.get().ranker().rank(PluginContext.of(pluginId,
-                pluginConfig.getOrDefault(pluginId, Map.of()), clock), title, description, top));
+        Future<List<OccupationMatch>> call = rankCalls.submit(() -> ranker.get()
+                .ranker()
+                .rank(
+                        PluginContext.of(pluginId, pluginConfig.getOrDefault(pluginId, Map.of()), clock),
+                        title,
+                        description,
+                        top));
         try {
             ranked = call.get(rankTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            LOG.warn("occupation re-ranking by plugin {} gave no answer within {} ms", pluginId, rankTimeout.toMillis());
-            return new Candidates(offline, unranked, null, "timeout: no answer within " + rankTimeout.toSeconds() + " s");
+            LOG.warn(
+                    "occupation re-ranking by plugin {} gave no answer within {} ms", pluginId, rankTimeout.toMillis());
+            return new Candidates(
+                    offline, unranked, null, "timeout: no answer within " + rankTimeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Candidates(offline, unranked, null, "interrupted");
@@ -178,13 +227,19 @@ public final class Enrichment {
                     return new Candidates(offline, unranked, null, null);
                 }
                 LOG.warn("occupation re-ranking by plugin {} failed ({}): {}", pluginId, w.kind(), w.getMessage());
-                return new Candidates(offline, unranked, null, w.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                        + ": " + w.getMessage());
+                return new Candidates(
+                        offline,
+                        unranked,
+                        null,
+                        w.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + w.getMessage());
             }
             // a faulty plugin must never fail pricing
             LOG.warn("occupation re-ranking by plugin {} failed", pluginId, e.getCause());
-            return new Candidates(offline, unranked, null, "the ranker plugin failed: "
-                    + e.getCause().getClass().getSimpleName());
+            return new Candidates(
+                    offline,
+                    unranked,
+                    null,
+                    "the ranker plugin failed: " + e.getCause().getClass().getSimpleName());
         }
         if (ranked == null) {
             return new Candidates(offline, unranked, null, "bad response: the ranker returned nothing");
@@ -200,11 +255,13 @@ public final class Enrichment {
                 matches.add(candidate);
             }
         }
-        return new Candidates(offline, List.copyOf(matches.subList(0, Math.min(limit, matches.size()))), pluginId, null);
+        return new Candidates(
+                offline, List.copyOf(matches.subList(0, Math.min(limit, matches.size()))), pluginId, null);
     }
 
     /** The ranked entries that are candidates, each once, with the candidate's own title: a plugin cannot add codes. */
-    private static List<OccupationMatch> onlyCandidates(List<OccupationMatch> ranked, List<OccupationMatch> candidates) {
+    private static List<OccupationMatch> onlyCandidates(
+            List<OccupationMatch> ranked, List<OccupationMatch> candidates) {
         Map<String, OccupationMatch> byCode = new LinkedHashMap<>();
         candidates.forEach(c -> byCode.putIfAbsent(c.code(), c));
         List<OccupationMatch> checked = new ArrayList<>();

@@ -17,8 +17,7 @@ import org.jobpricing.server.errors.ObservationError;
  */
 final class FigureRange {
 
-    private FigureRange() {
-    }
+    private FigureRange() {}
 
     /**
      * The 422 for figures out of range, if they are: {@code result} is the evaluated quote, or null when
@@ -26,32 +25,48 @@ final class FigureRange {
      */
     static Optional<ApiException> check(List<MarketCandidate> candidates, PricingResult result, Throwable failure) {
         List<MarketCandidate> included = candidates.stream()
-                .filter(c -> c.isIncluded() && c.getFactor() != null).toList();
+                .filter(c -> c.isIncluded() && c.getFactor() != null)
+                .toList();
         List<ObservationError> blamed = new ArrayList<>();
         for (MarketCandidate c : included) {
             IntStream.range(0, PricingResult.PERCENTILES.length)
                     .filter(k -> c.normalised(k) != null && !Double.isFinite(c.normalised(k)))
                     .findFirst()
-                    .ifPresent(k -> blamed.add(new ObservationError(c.getSourceId(), c.getSourceType(),
+                    .ifPresent(k -> blamed.add(new ObservationError(
+                            c.getSourceId(),
+                            c.getSourceType(),
                             "normalised p" + PricingResult.PERCENTILES[k] + " is out of range: reported "
                                     + c.reported(k) + " times factor " + c.getFactor())));
         }
         if (blamed.isEmpty() && !included.isEmpty() && (result == null ? isArithmetic(failure) : outOfRange(result))) {
             // every amount is finite alone but their blend, band or rounding is not: the largest is to blame
-            MarketCandidate largest = included.stream().max(Comparator.comparingDouble(FigureRange::largest)).get();
-            blamed.add(new ObservationError(largest.getSourceId(), largest.getSourceType(), "its normalised amount "
-                    + largest(largest) + " is the largest of figures whose blend or band is out of range"));
+            MarketCandidate largest = included.stream()
+                    .max(Comparator.comparingDouble(FigureRange::largest))
+                    .get();
+            blamed.add(new ObservationError(
+                    largest.getSourceId(),
+                    largest.getSourceType(),
+                    "its normalised amount " + largest(largest)
+                            + " is the largest of figures whose blend or band is out of range"));
         }
         if (blamed.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ApiException(422, "FIGURES_OUT_OF_RANGE", "the figures of this quote are too large "
-                + "to compute; check the amounts and FX rates of the observations named", blamed));
+        return Optional.of(new ApiException(
+                422,
+                "FIGURES_OUT_OF_RANGE",
+                "the figures of this quote are too large "
+                        + "to compute; check the amounts and FX rates of the observations named",
+                blamed));
     }
 
     private static double largest(MarketCandidate c) {
-        return IntStream.range(0, PricingResult.PERCENTILES.length).mapToObj(c::normalised)
-                .filter(v -> v != null).mapToDouble(Double::doubleValue).max().orElse(0);
+        return IntStream.range(0, PricingResult.PERCENTILES.length)
+                .mapToObj(c::normalised)
+                .filter(v -> v != null)
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
     }
 
     private static boolean outOfRange(PricingResult r) {

@@ -41,11 +41,15 @@ public final class FxRateService {
     public ImportResult importCsv(String csv) {
         Parsed parsed = parse(csv, Timestamp.from(clock.instant()));
         if (!parsed.problems().isEmpty()) {
-            throw ApiException.badRequest("INVALID_CSV", parsed.problems().size()
-                    + " problem(s) in the CSV; nothing was imported", parsed.problems());
+            throw ApiException.badRequest(
+                    "INVALID_CSV",
+                    parsed.problems().size() + " problem(s) in the CSV; nothing was imported",
+                    parsed.problems());
         }
         if (parsed.rows().isEmpty()) {
-            throw ApiException.badRequest("INVALID_CSV", "the CSV has a header but no rows; nothing was imported",
+            throw ApiException.badRequest(
+                    "INVALID_CSV",
+                    "the CSV has a header but no rows; nothing was imported",
                     List.of(new Problem(1, null, "the header is followed by no rows")));
         }
         jdbi.useExtension(FxRateDao.class, dao -> dao.upsert(parsed.rows()));
@@ -54,8 +58,7 @@ public final class FxRateService {
     }
 
     /** Rows of an FX CSV and every problem, by line; a duplicate date/from/to is a problem. */
-    public record Parsed(List<FxRateDao.Row> rows, List<Problem> problems) {
-    }
+    public record Parsed(List<FxRateDao.Row> rows, List<Problem> problems) {}
 
     public static Parsed parse(String csv, Timestamp loadedAt) {
         CsvRows.Result parsed = CsvRows.read(new StringReader(csv), HEADER);
@@ -94,7 +97,8 @@ public final class FxRateService {
     private static String currency(CsvRows.Row row, int index, String column, List<Problem> problems) {
         String code = row.get(index) == null ? null : row.get(index).toUpperCase(Locale.ROOT);
         if (!ObservationChecks.isCurrency(code)) {
-            problems.add(new Problem(row.line(), column, "'" + row.cells()[index] + "' is not an ISO 4217 currency code"));
+            problems.add(
+                    new Problem(row.line(), column, "'" + row.cells()[index] + "' is not an ISO 4217 currency code"));
             return null;
         }
         return code;
@@ -112,8 +116,10 @@ public final class FxRateService {
             return null;
         }
         if (rate > MAX_RATE || rate < 1 / MAX_RATE) {
-            problems.add(new Problem(row.line(), "rate", "'" + row.cells()[3] + "' is outside the plausible range "
-                    + 1 / MAX_RATE + " to " + MAX_RATE));
+            problems.add(new Problem(
+                    row.line(),
+                    "rate",
+                    "'" + row.cells()[3] + "' is outside the plausible range " + 1 / MAX_RATE + " to " + MAX_RATE));
             return null;
         }
         return rate;

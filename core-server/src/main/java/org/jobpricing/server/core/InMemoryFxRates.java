@@ -26,7 +26,8 @@ public final class InMemoryFxRates implements FxLookup {
 
     private Optional<Double> latest(String from, String to, LocalDate asOf) {
         return rates.stream()
-                .filter(r -> r.from().equals(from) && r.to().equals(to) && !r.date().isAfter(asOf))
+                .filter(r ->
+                        r.from().equals(from) && r.to().equals(to) && !r.date().isAfter(asOf))
                 .max(Comparator.comparing(FxRateDao.Row::date))
                 .map(FxRateDao.Row::rate);
     }

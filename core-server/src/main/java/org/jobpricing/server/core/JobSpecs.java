@@ -15,20 +15,27 @@ import org.jobpricing.server.errors.FieldError;
 /** Turns a validated pricing request into a {@link JobSpec}: upper-case codes, default currency and date. */
 public final class JobSpecs {
 
-    private JobSpecs() {
-    }
+    private JobSpecs() {}
 
     public static JobSpec of(PricingRequest r, Clock clock) {
         String country = upper(r.country());
         String currency = r.currency() != null ? upper(r.currency()) : defaultCurrency(country);
         if (r.occupationCode() == null || r.occupationCode().isBlank()) {
-            throw new ApiException(422, "OCCUPATION_NOT_RESOLVED",
+            throw new ApiException(
+                    422,
+                    "OCCUPATION_NOT_RESOLVED",
                     "occupationCode is required: no occupation enricher is installed to map the title",
                     List.of(new FieldError("occupationCode", "is required when no enricher can map the title")));
         }
         LocalDate asOf = r.asOf() != null ? r.asOf() : LocalDate.now(clock);
-        return new JobSpec(r.title().strip(), r.occupationCode().strip(), upper(r.level()), country,
-                r.area() == null || r.area().isBlank() ? null : upper(r.area()), currency, asOf,
+        return new JobSpec(
+                r.title().strip(),
+                r.occupationCode().strip(),
+                upper(r.level()),
+                country,
+                r.area() == null || r.area().isBlank() ? null : upper(r.area()),
+                currency,
+                asOf,
                 distinctSkills(r.skills()));
     }
 
@@ -40,7 +47,9 @@ public final class JobSpecs {
             currency = null;
         }
         if (currency == null) {
-            throw ApiException.badRequest("INVALID_REQUEST", "country " + country + " has no default currency",
+            throw ApiException.badRequest(
+                    "INVALID_REQUEST",
+                    "country " + country + " has no default currency",
                     List.of(new FieldError("currency", "is required for country " + country)));
         }
         return currency.getCurrencyCode();

@@ -5,8 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.plugin.api.MarketObservation;
@@ -32,9 +32,13 @@ public final class MarketDataCache {
     }
 
     private final Cache<String, Market> observations = Caffeine.newBuilder()
-            .maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(30)).build();
+            .maximumSize(20_000)
+            .expireAfterWrite(Duration.ofMinutes(30))
+            .build();
     private final Cache<String, Optional<Double>> rates = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(30)).build();
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(30))
+            .build();
     private final FxLookup fx;
     private volatile long seen = -1;
 
@@ -55,8 +59,9 @@ public final class MarketDataCache {
     }
 
     private Market market(String occupationCode, String country) {
-        return observations.get(occupationCode + "|" + country, k -> Market.of(jdbi.withExtension(ObservationDao.class,
-                dao -> dao.find(occupationCode, country))));
+        return observations.get(
+                occupationCode + "|" + country,
+                k -> Market.of(jdbi.withExtension(ObservationDao.class, dao -> dao.find(occupationCode, country))));
     }
 
     /** The method's FX lookup, cached. */
@@ -66,19 +71,23 @@ public final class MarketDataCache {
 
     /** Call after every write of market data or FX rates: all servers drop their caches. */
     public void changed() {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE data_version SET version = version + 1 WHERE id = 1").execute());
+        jdbi.useHandle(h -> h.createUpdate("UPDATE data_version SET version = version + 1 WHERE id = 1")
+                .execute());
         invalidate();
     }
 
     /** Bumps the data version inside a caller's transaction; call {@link #invalidate()} after it commits. */
     public static void bump(org.jdbi.v3.core.Handle handle) {
-        handle.createUpdate("UPDATE data_version SET version = version + 1 WHERE id = 1").execute();
+        handle.createUpdate("UPDATE data_version SET version = version + 1 WHERE id = 1")
+                .execute();
     }
 
     /** Drops the caches when another server changed the data. */
     public void follow() {
         long version = jdbi.withHandle(h -> h.createQuery("SELECT version FROM data_version WHERE id = 1")
-                .mapTo(Long.class).findOne().orElse(0L));
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
         if (version != seen) {
             invalidate();
             seen = version;
@@ -90,5 +99,4 @@ public final class MarketDataCache {
         observations.invalidateAll();
         rates.invalidateAll();
     }
-
 }

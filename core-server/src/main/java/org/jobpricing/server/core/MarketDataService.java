@@ -1,7 +1,6 @@
 package org.jobpricing.server.core;
 
 import java.io.StringReader;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,12 +36,15 @@ public final class MarketDataService {
         problems.addAll(duplicateKeys(parsed.rows()));
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingLong(Problem::line));
-            throw ApiException.badRequest("INVALID_CSV", problems.size() + " problem(s) in the CSV; nothing was imported",
-                    problems);
+            throw ApiException.badRequest(
+                    "INVALID_CSV", problems.size() + " problem(s) in the CSV; nothing was imported", problems);
         }
-        List<MarketObservation> rows = parsed.rows().stream().map(ObservationCsv.Line::observation).toList();
+        List<MarketObservation> rows =
+                parsed.rows().stream().map(ObservationCsv.Line::observation).toList();
         if (rows.isEmpty()) {
-            throw ApiException.badRequest("INVALID_CSV", "the CSV has a header but no rows; nothing was imported",
+            throw ApiException.badRequest(
+                    "INVALID_CSV",
+                    "the CSV has a header but no rows; nothing was imported",
                     List.of(new Problem(1, null, "the header is followed by no rows")));
         }
         store(rows, "import");
@@ -52,19 +54,40 @@ public final class MarketDataService {
     /** Stores observations in one transaction, replacing stored rows with the same key. */
     public void store(List<MarketObservation> observations, String origin) {
         Instant now = clock.instant();
-        List<ObservationDao.Row> rows = observations.stream().map(o -> ObservationDao.Row.of(o, origin, now)).toList();
+        List<ObservationDao.Row> rows = observations.stream()
+                .map(o -> ObservationDao.Row.of(o, origin, now))
+                .toList();
         jdbi.useExtension(ObservationDao.class, dao -> dao.upsert(rows));
         cache.changed();
     }
 
     public List<ObservationView> list(String occupationCode, String country, int limit, int offset) {
-        return jdbi.withExtension(ObservationDao.class, dao -> dao.list(occupationCode, country, limit, offset))
-                .stream().map(s -> {
+        return jdbi
+                .withExtension(ObservationDao.class, dao -> dao.list(occupationCode, country, limit, offset))
+                .stream()
+                .map(s -> {
                     MarketObservation o = s.observation();
-                    return new ObservationView(o.sourceId(), o.sourceType(), o.occupationCode(), o.level(),
-                            o.country(), o.area(), o.currency(), o.period(), o.effectiveDate(), o.p10(), o.p25(),
-                            o.p50(), o.p75(), o.p90(), o.sampleSize(), o.orgCount(), s.origin(), s.loadedAt());
-                }).toList();
+                    return new ObservationView(
+                            o.sourceId(),
+                            o.sourceType(),
+                            o.occupationCode(),
+                            o.level(),
+                            o.country(),
+                            o.area(),
+                            o.currency(),
+                            o.period(),
+                            o.effectiveDate(),
+                            o.p10(),
+                            o.p25(),
+                            o.p50(),
+                            o.p75(),
+                            o.p90(),
+                            o.sampleSize(),
+                            o.orgCount(),
+                            s.origin(),
+                            s.loadedAt());
+                })
+                .toList();
     }
 
     /** Two rows of one file with the same key would silently replace each other: reject both lines. */
@@ -73,15 +96,17 @@ public final class MarketDataService {
         List<Problem> problems = new ArrayList<>();
         for (ObservationCsv.Line row : rows) {
             MarketObservation o = row.observation();
-            List<Object> key = java.util.Arrays.asList(o.sourceId(), o.occupationCode(), o.level(), o.country(),
-                    o.area(), o.effectiveDate());
+            List<Object> key = java.util.Arrays.asList(
+                    o.sourceId(), o.occupationCode(), o.level(), o.country(), o.area(), o.effectiveDate());
             Long previous = firstLine.putIfAbsent(key, row.line());
             if (previous != null) {
-                problems.add(new Problem(row.line(), null, "same key (source_id, occupation_code, level, country, "
-                        + "area, effective_date) as line " + previous));
+                problems.add(new Problem(
+                        row.line(),
+                        null,
+                        "same key (source_id, occupation_code, level, country, " + "area, effective_date) as line "
+                                + previous));
             }
         }
         return problems;
     }
-
 }

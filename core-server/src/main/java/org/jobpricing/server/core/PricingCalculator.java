@@ -15,12 +15,10 @@ import org.jobpricing.server.rules.RuleEvaluationException;
 /** Prices one job from given observations and FX rates under given rules; no storage involved. */
 public final class PricingCalculator {
 
-    private PricingCalculator() {
-    }
+    private PricingCalculator() {}
 
     /** A priced job: the rules' result and the version of the rules. */
-    public record Priced(JobSpec spec, PricingResult result, String rulesetVersion) {
-    }
+    public record Priced(JobSpec spec, PricingResult result, String rulesetVersion) {}
 
     /**
      * Throws {@link ApiException} when the rules reject the job (unknown level, no usable data) or its
@@ -31,12 +29,13 @@ public final class PricingCalculator {
     }
 
     /** Prices into a trace that may already hold steps (what enrichers inferred). */
-    public static Priced price(JobSpec spec, List<MarketObservation> observations, FxLookup fx, CompiledRuleSet rules,
-                               Trace trace) {
+    public static Priced price(
+            JobSpec spec, List<MarketObservation> observations, FxLookup fx, CompiledRuleSet rules, Trace trace) {
         List<MarketCandidate> candidates = CandidateSelector.select(spec, observations, fx, trace);
-        PricingJob job = new PricingJob(spec.occupationCode(), spec.level(), spec.country(), spec.area(),
-                spec.currency(), spec.asOf(), trace);
-        List<JobSkill> skills = spec.skills().stream().map(s -> new JobSkill(s, trace)).toList();
+        PricingJob job = new PricingJob(
+                spec.occupationCode(), spec.level(), spec.country(), spec.area(), spec.currency(), spec.asOf(), trace);
+        List<JobSkill> skills =
+                spec.skills().stream().map(s -> new JobSkill(s, trace)).toList();
         PricingResult result;
         try {
             result = rules.evaluate(job, candidates, skills, trace);
@@ -60,16 +59,19 @@ public final class PricingCalculator {
      */
     private static void rejectIfIncomplete(PricingResult result, String version) {
         String missing = result.getJob().missingPolicy();
-        if (missing == null && (result.getBandMin() == null || result.getBandMid() == null
-                || result.getBandMax() == null)) {
+        if (missing == null
+                && (result.getBandMin() == null || result.getBandMid() == null || result.getBandMax() == null)) {
             missing = "band";
         }
         if (missing == null && (result.getConfidenceScore() == null || result.getConfidenceLabel() == null)) {
             missing = "confidence";
         }
         if (missing != null) {
-            throw new ApiException(422, "RULESET_INCOMPLETE", "rule set " + version + " sets no " + missing
-                    + " for this job", List.of(new FieldError("rules", "no rule sets " + missing)));
+            throw new ApiException(
+                    422,
+                    "RULESET_INCOMPLETE",
+                    "rule set " + version + " sets no " + missing + " for this job",
+                    List.of(new FieldError("rules", "no rule sets " + missing)));
         }
     }
 
@@ -78,20 +80,32 @@ public final class PricingCalculator {
             return;
         }
         if (result.getRejection().equals("UNKNOWN_LEVEL")) {
-            throw ApiException.badRequest("UNKNOWN_LEVEL", "level " + spec.level() + " is not in the level tables",
+            throw ApiException.badRequest(
+                    "UNKNOWN_LEVEL",
+                    "level " + spec.level() + " is not in the level tables",
                     List.of(new FieldError("level", "unknown level " + spec.level())));
         }
         if (result.getRejection().equals("INSUFFICIENT_MARKET_DATA")) {
             String message = result.getCandidates().isEmpty()
                     ? "no market observations for occupation " + spec.occupationCode() + " in " + spec.country()
-                    + " at level " + spec.level()
+                            + " at level " + spec.level()
                     : "every market observation for this job was excluded";
-            throw new ApiException(422, "INSUFFICIENT_MARKET_DATA", message, result.getCandidates().isEmpty()
-                    ? List.of(new FieldError("occupationCode", "has no market observations in " + spec.country()
-                            + " at level " + spec.level()))
-                    : result.getCandidates().stream().map(QuoteAssembler::use).toList());
+            throw new ApiException(
+                    422,
+                    "INSUFFICIENT_MARKET_DATA",
+                    message,
+                    result.getCandidates().isEmpty()
+                            ? List.of(new FieldError(
+                                    "occupationCode",
+                                    "has no market observations in " + spec.country() + " at level " + spec.level()))
+                            : result.getCandidates().stream()
+                                    .map(QuoteAssembler::use)
+                                    .toList());
         }
-        throw new ApiException(422, result.getRejection(), "the rules rejected this job: " + result.getRejection(),
+        throw new ApiException(
+                422,
+                result.getRejection(),
+                "the rules rejected this job: " + result.getRejection(),
                 List.of(new FieldError("rules", "rejected with " + result.getRejection())));
     }
 }

@@ -30,9 +30,16 @@ public final class PricingService {
     private final QuoteWriter quotes;
     private final Clock clock;
 
-    public PricingService(Jdbi jdbi, MarketDataCache cache, RuleEngine engine, ObjectMapper json,
-                          BusinessMetrics metrics, Enrichment enrichment, Staleness staleness, QuoteWriter quotes,
-                          Clock clock) {
+    public PricingService(
+            Jdbi jdbi,
+            MarketDataCache cache,
+            RuleEngine engine,
+            ObjectMapper json,
+            BusinessMetrics metrics,
+            Enrichment enrichment,
+            Staleness staleness,
+            QuoteWriter quotes,
+            Clock clock) {
         this.jdbi = jdbi;
         this.cache = cache;
         this.engine = engine;
@@ -45,8 +52,7 @@ public final class PricingService {
     }
 
     /** A priced and stored quote, and its JSON exactly as stored (the answer sends these bytes). */
-    public record StoredQuote(QuoteResponse quote, String json) {
-    }
+    public record StoredQuote(QuoteResponse quote, String json) {}
 
     /** Prices {@code request} for {@code author} (the signed-in username, stored with the quote). */
     public StoredQuote price(PricingRequest request, String author) {
@@ -56,12 +62,15 @@ public final class PricingService {
         JobSpec spec = JobSpecs.of(enriched, clock);
         List<MarketObservation> observations = observations(spec);
         long started = System.nanoTime();
-        PricingCalculator.Priced priced = PricingCalculator.price(spec, observations, cache.fx(), engine.active(), trace);
+        PricingCalculator.Priced priced =
+                PricingCalculator.price(spec, observations, cache.fx(), engine.active(), trace);
         staleness.check(spec, priced.result());
-        metrics.quotePriced((System.nanoTime() - started) / 1e9, priced.result().getTrace().steps().size());
+        metrics.quotePriced(
+                (System.nanoTime() - started) / 1e9,
+                priced.result().getTrace().steps().size());
         Instant now = clock.instant();
-        QuoteResponse quote = QuoteAssembler.assemble(UUID.randomUUID().toString(), now, spec, priced.result(),
-                priced.rulesetVersion());
+        QuoteResponse quote = QuoteAssembler.assemble(
+                UUID.randomUUID().toString(), now, spec, priced.result(), priced.rulesetVersion());
         return new StoredQuote(quote, store(enriched, quote, now, author));
     }
 
@@ -84,13 +93,20 @@ public final class PricingService {
     private String store(PricingRequest request, QuoteResponse quote, Instant now, String author) {
         try {
             String quoteJson = json.writeValueAsString(quote);
-            QuoteDao.Row row = new QuoteDao.Row(quote.id(), Timestamp.from(now), quote.occupationCode(), quote.level(),
-                    quote.country(), quote.rulesetVersion(), json.writeValueAsString(request), quoteJson, author);
+            QuoteDao.Row row = new QuoteDao.Row(
+                    quote.id(),
+                    Timestamp.from(now),
+                    quote.occupationCode(),
+                    quote.level(),
+                    quote.country(),
+                    quote.rulesetVersion(),
+                    json.writeValueAsString(request),
+                    quoteJson,
+                    author);
             quotes.store(row);
             return quoteJson;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("quote could not be serialised", e);
         }
     }
-
 }

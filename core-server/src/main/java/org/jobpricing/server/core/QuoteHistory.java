@@ -16,9 +16,16 @@ import org.jobpricing.server.db.QuoteDao;
 public final class QuoteHistory {
 
     /** What to list; null fields do not filter, {@code from} and {@code to} are days included (UTC). */
-    public record Query(String occupationCode, String level, String country, String author, String rulesetVersion,
-                        LocalDate from, LocalDate to, int limit, int offset) {
-    }
+    public record Query(
+            String occupationCode,
+            String level,
+            String country,
+            String author,
+            String rulesetVersion,
+            LocalDate from,
+            LocalDate to,
+            int limit,
+            int offset) {}
 
     private static final Instant FIRST = Instant.EPOCH;
     private static final Instant LAST = Instant.parse("9999-12-31T00:00:00Z");
@@ -32,15 +39,29 @@ public final class QuoteHistory {
 
     /** One page of the matching quotes and how many match in all (one transaction, so both agree). */
     public QuoteList find(Query query) {
-        QuoteDao.Filter filter = new QuoteDao.Filter(query.occupationCode(), query.level(), query.country(),
-                query.author(), query.rulesetVersion(),
-                Timestamp.from(query.from() == null ? FIRST : query.from().atStartOfDay(ZoneOffset.UTC).toInstant()),
-                Timestamp.from(query.to() == null ? LAST
-                        : query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        QuoteDao.Filter filter = new QuoteDao.Filter(
+                query.occupationCode(),
+                query.level(),
+                query.country(),
+                query.author(),
+                query.rulesetVersion(),
+                Timestamp.from(
+                        query.from() == null
+                                ? FIRST
+                                : query.from().atStartOfDay(ZoneOffset.UTC).toInstant()),
+                Timestamp.from(
+                        query.to() == null
+                                ? LAST
+                                : query.to()
+                                        .plusDays(1)
+                                        .atStartOfDay(ZoneOffset.UTC)
+                                        .toInstant()));
         return jdbi.inTransaction(handle -> {
             QuoteDao dao = handle.attach(QuoteDao.class);
             long total = dao.count(filter);
-            List<QuoteList.Item> items = dao.find(filter, query.limit(), query.offset()).stream().map(this::item).toList();
+            List<QuoteList.Item> items = dao.find(filter, query.limit(), query.offset()).stream()
+                    .map(this::item)
+                    .toList();
             return new QuoteList(total, query.limit(), query.offset(), items);
         });
     }
@@ -54,8 +75,17 @@ public final class QuoteHistory {
         }
         QuoteResponse.Band band = quote.band();
         // the stored answer keeps the instant to the nanosecond; the column is rounded to microseconds
-        return new QuoteList.Item(row.id(), quote.createdAt(), row.author(), quote.title(),
-                row.occupationCode(), row.level(), row.country(), quote.area(), quote.currency(), row.rulesetVersion(),
+        return new QuoteList.Item(
+                row.id(),
+                quote.createdAt(),
+                row.author(),
+                quote.title(),
+                row.occupationCode(),
+                row.level(),
+                row.country(),
+                quote.area(),
+                quote.currency(),
+                row.rulesetVersion(),
                 band == null ? null : new QuoteList.Band(band.min(), band.mid(), band.max()),
                 quote.market() == null ? null : quote.market().p50(),
                 quote.confidence() == null ? null : quote.confidence().score());

@@ -26,8 +26,7 @@ public final class QuoteWriter implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(QuoteWriter.class);
     private static final int MAX_BATCH = 256;
 
-    private record Pending(QuoteDao.Row row, CompletableFuture<Void> stored) {
-    }
+    private record Pending(QuoteDao.Row row, CompletableFuture<Void> stored) {}
 
     private final Jdbi jdbi;
     private final Duration wait;
@@ -69,7 +68,8 @@ public final class QuoteWriter implements Managed {
         Pending pending = new Pending(row, new CompletableFuture<>());
         try {
             if (!queue.offer(pending, wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("quote store is saturated: not queued within " + wait.toMillis() + " ms");
+                throw new IllegalStateException(
+                        "quote store is saturated: not queued within " + wait.toMillis() + " ms");
             }
             pending.stored().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -111,7 +111,10 @@ public final class QuoteWriter implements Managed {
             batch.forEach(p -> p.stored().complete(null));
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
-                LOG.error("storing quote {} failed; its request gets an error", batch.get(0).row().id(), e);
+                LOG.error(
+                        "storing quote {} failed; its request gets an error",
+                        batch.get(0).row().id(),
+                        e);
                 batch.get(0).stored().completeExceptionally(e);
                 return;
             }

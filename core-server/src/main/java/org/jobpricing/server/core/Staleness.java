@@ -34,10 +34,12 @@ public final class Staleness {
             }
         }
         for (String sourceId : used) {
-            cache.loadedAt(spec.occupationCode(), spec.country(), sourceId).filter(at -> at.isBefore(cutoff))
-                    .ifPresent(at -> result.getTrace().warn("market data of source " + sourceId + " was loaded "
-                            + Duration.between(at, clock.instant()).toDays() + " days ago (" + at
-                            + "), past the " + limit.toDays() + "-day limit; refresh the source"));
+            cache.loadedAt(spec.occupationCode(), spec.country(), sourceId)
+                    .filter(at -> at.isBefore(cutoff))
+                    .ifPresent(at -> result.getTrace()
+                            .warn("market data of source " + sourceId + " was loaded "
+                                    + Duration.between(at, clock.instant()).toDays() + " days ago (" + at
+                                    + "), past the " + limit.toDays() + "-day limit; refresh the source"));
         }
     }
 }

@@ -20,12 +20,14 @@ import java.util.ArrayDeque;
 final class Utf8LineReader extends Reader {
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
     /** Lines with bytes that are not UTF-8, ascending; lines the caller has passed are dropped. */
     private final ArrayDeque<Long> badLines = new ArrayDeque<>();
+
     private long line = 1;
     private boolean afterCr;
     private boolean endOfInput;

@@ -13,9 +13,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface AuditDao {
 
     /** One audit event. */
-    record EventRow(Long id, Timestamp at, String actor, String action, String resource, String outcome, String ip,
-                    String userAgent, String details) {
-    }
+    record EventRow(
+            Long id,
+            Timestamp at,
+            String actor,
+            String action,
+            String resource,
+            String outcome,
+            String ip,
+            String userAgent,
+            String details) {}
 
     @SqlUpdate("INSERT INTO audit_event (at, actor, action, resource, outcome, ip, user_agent, details) "
             + "VALUES (:at, :actor, :action, :resource, :outcome, :ip, :userAgent, :details)")
@@ -25,6 +32,11 @@ public interface AuditDao {
             + "WHERE (CAST(:actor AS VARCHAR(254)) IS NULL OR actor = :actor) "
             + "AND (CAST(:action AS VARCHAR(60)) IS NULL OR action = :action) "
             + "AND at >= :from AND at < :to ORDER BY id DESC LIMIT :limit OFFSET :offset")
-    List<EventRow> find(@Bind("actor") String actor, @Bind("action") String action, @Bind("from") Timestamp from,
-                        @Bind("to") Timestamp to, @Bind("limit") int limit, @Bind("offset") int offset);
+    List<EventRow> find(
+            @Bind("actor") String actor,
+            @Bind("action") String action,
+            @Bind("from") Timestamp from,
+            @Bind("to") Timestamp to,
+            @Bind("limit") int limit,
+            @Bind("offset") int offset);
 }

@@ -13,8 +13,7 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 public interface FxRateDao {
 
     /** One rate row. */
-    record Row(LocalDate date, String from, String to, double rate, java.sql.Timestamp loadedAt) {
-    }
+    record Row(LocalDate date, String from, String to, double rate, java.sql.Timestamp loadedAt) {}
 
     @SqlBatch("DELETE FROM fx_rate WHERE from_currency = :from AND to_currency = :to AND rate_date = :date")
     void deleteByKey(@BindMethods List<Row> rows);

@@ -17,8 +17,7 @@ public final class H2Durability {
 
     static final String WRITE_DELAY = "WRITE_DELAY";
 
-    private H2Durability() {
-    }
+    private H2Durability() {}
 
     /**
      * Adds {@code WRITE_DELAY=0} to the connection properties of an H2 database (they reach the driver with
@@ -52,7 +51,11 @@ public final class H2Durability {
         String[] parts = url.split(";");
         for (int i = 1; i < parts.length; i++) {
             int equals = parts[i].indexOf('=');
-            if (equals > 0 && parts[i].substring(0, equals).strip().toUpperCase(Locale.ROOT).equals(WRITE_DELAY)) {
+            if (equals > 0
+                    && parts[i].substring(0, equals)
+                            .strip()
+                            .toUpperCase(Locale.ROOT)
+                            .equals(WRITE_DELAY)) {
                 return parts[i].substring(equals + 1);
             }
         }

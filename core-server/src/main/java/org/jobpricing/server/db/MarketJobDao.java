@@ -15,15 +15,32 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface MarketJobDao {
 
     /** One run of one source. */
-    record JobRow(long id, String pluginId, String source, String jobTrigger, Timestamp scheduledFor, String status,
-                  Timestamp startedAt, Timestamp finishedAt, int rowsIn, int rowsOut, int rowsRejected,
-                  String problems, String cursorBefore, String cursorAfter, String serverId, String startedBy) {
-    }
+    record JobRow(
+            long id,
+            String pluginId,
+            String source,
+            String jobTrigger,
+            Timestamp scheduledFor,
+            String status,
+            Timestamp startedAt,
+            Timestamp finishedAt,
+            int rowsIn,
+            int rowsOut,
+            int rowsRejected,
+            String problems,
+            String cursorBefore,
+            String cursorAfter,
+            String serverId,
+            String startedBy) {}
 
     /** What the host keeps per source between runs. */
-    record StateRow(String pluginId, String source, String cursorValue, String leaseHolder, Timestamp leaseUntil,
-                    Timestamp lastSuccessAt) {
-    }
+    record StateRow(
+            String pluginId,
+            String source,
+            String cursorValue,
+            String leaseHolder,
+            Timestamp leaseUntil,
+            Timestamp lastSuccessAt) {}
 
     String JOB_COLUMNS = "id, plugin_id, source, job_trigger, scheduled_for, status, started_at, finished_at, rows_in, "
             + "rows_out, rows_rejected, problems, cursor_before, cursor_after, server_id, started_by";
@@ -32,23 +49,38 @@ public interface MarketJobDao {
             + "server_id, started_by) VALUES (:pluginId, :source, :trigger, :scheduledFor, 'RUNNING', :startedAt, "
             + ":serverId, :startedBy)")
     @GetGeneratedKeys("id")
-    long insertJob(@Bind("pluginId") String pluginId, @Bind("source") String source, @Bind("trigger") String trigger,
-                   @Bind("scheduledFor") Timestamp scheduledFor, @Bind("startedAt") Timestamp startedAt,
-                   @Bind("serverId") String serverId, @Bind("startedBy") String startedBy);
+    long insertJob(
+            @Bind("pluginId") String pluginId,
+            @Bind("source") String source,
+            @Bind("trigger") String trigger,
+            @Bind("scheduledFor") Timestamp scheduledFor,
+            @Bind("startedAt") Timestamp startedAt,
+            @Bind("serverId") String serverId,
+            @Bind("startedBy") String startedBy);
 
     @SqlUpdate("UPDATE market_data_job SET status = :status, finished_at = :finishedAt, rows_in = :rowsIn, "
             + "rows_out = :rowsOut, rows_rejected = :rowsRejected, problems = :problems, cursor_before = :cursorBefore, "
             + "cursor_after = :cursorAfter WHERE id = :id")
-    void finishJob(@Bind("id") long id, @Bind("status") String status, @Bind("finishedAt") Timestamp finishedAt,
-                   @Bind("rowsIn") int rowsIn, @Bind("rowsOut") int rowsOut, @Bind("rowsRejected") int rowsRejected,
-                   @Bind("problems") String problems, @Bind("cursorBefore") String cursorBefore,
-                   @Bind("cursorAfter") String cursorAfter);
+    void finishJob(
+            @Bind("id") long id,
+            @Bind("status") String status,
+            @Bind("finishedAt") Timestamp finishedAt,
+            @Bind("rowsIn") int rowsIn,
+            @Bind("rowsOut") int rowsOut,
+            @Bind("rowsRejected") int rowsRejected,
+            @Bind("problems") String problems,
+            @Bind("cursorBefore") String cursorBefore,
+            @Bind("cursorAfter") String cursorAfter);
 
     /** Runs of a source left RUNNING by a server that stopped mid-run (its lease has expired). */
     @SqlUpdate("UPDATE market_data_job SET status = 'FAILED', finished_at = :now, problems = :problems "
             + "WHERE plugin_id = :pluginId AND source = :source AND status = 'RUNNING' AND id <> :keep")
-    int abandon(@Bind("pluginId") String pluginId, @Bind("source") String source, @Bind("keep") long keep,
-                @Bind("now") Timestamp now, @Bind("problems") String problems);
+    int abandon(
+            @Bind("pluginId") String pluginId,
+            @Bind("source") String source,
+            @Bind("keep") long keep,
+            @Bind("now") Timestamp now,
+            @Bind("problems") String problems);
 
     @SqlQuery("SELECT " + JOB_COLUMNS + " FROM market_data_job WHERE id = :id")
     Optional<JobRow> job(@Bind("id") long id);
@@ -70,8 +102,12 @@ public interface MarketJobDao {
     /** Takes the source's lease when nobody holds it or the holder's lease has run out; 1 = taken. */
     @SqlUpdate("UPDATE source_state SET lease_holder = :holder, lease_until = :until WHERE plugin_id = :pluginId "
             + "AND source = :source AND (lease_holder IS NULL OR lease_until < :now)")
-    int takeLease(@Bind("pluginId") String pluginId, @Bind("source") String source, @Bind("holder") String holder,
-                  @Bind("until") Timestamp until, @Bind("now") Timestamp now);
+    int takeLease(
+            @Bind("pluginId") String pluginId,
+            @Bind("source") String source,
+            @Bind("holder") String holder,
+            @Bind("until") Timestamp until,
+            @Bind("now") Timestamp now);
 
     @SqlUpdate("UPDATE source_state SET lease_holder = NULL, lease_until = NULL WHERE plugin_id = :pluginId "
             + "AND source = :source AND lease_holder = :holder")
@@ -79,8 +115,11 @@ public interface MarketJobDao {
 
     @SqlUpdate("UPDATE source_state SET cursor_value = :cursor, last_success_at = :at WHERE plugin_id = :pluginId "
             + "AND source = :source")
-    void succeeded(@Bind("pluginId") String pluginId, @Bind("source") String source, @Bind("cursor") String cursor,
-                   @Bind("at") Timestamp at);
+    void succeeded(
+            @Bind("pluginId") String pluginId,
+            @Bind("source") String source,
+            @Bind("cursor") String cursor,
+            @Bind("at") Timestamp at);
 
     @SqlQuery("SELECT plugin_id, source, cursor_value, lease_holder, lease_until, last_success_at FROM source_state "
             + "WHERE plugin_id = :pluginId AND source = :source")
@@ -98,6 +137,9 @@ public interface MarketJobDao {
 
     @SqlUpdate("INSERT INTO plugin_setting (plugin_id, enabled, changed_by, changed_at) VALUES (:pluginId, :enabled, "
             + ":by, :at)")
-    void insertSetting(@Bind("pluginId") String pluginId, @Bind("enabled") boolean enabled, @Bind("by") String by,
-                       @Bind("at") Timestamp at);
+    void insertSetting(
+            @Bind("pluginId") String pluginId,
+            @Bind("enabled") boolean enabled,
+            @Bind("by") String by,
+            @Bind("at") Timestamp at);
 }

@@ -16,8 +16,7 @@ public final class Migrator {
 
     public static final String CHANGELOG = "migrations.xml";
 
-    private Migrator() {
-    }
+    private Migrator() {}
 
     /** Brings the schema up to date; a no-op when it already is. */
     @SuppressWarnings("deprecation")
@@ -25,8 +24,8 @@ public final class Migrator {
         jdbi.useHandle(handle -> {
             Connection connection = handle.getConnection();
             try {
-                Database database = DatabaseFactory.getInstance()
-                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                Database database =
+                        DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
                 liquibase.update(new Contexts(), new LabelExpression());
                 // Liquibase leaves auto-commit off; hand the pooled connection back as it was lent

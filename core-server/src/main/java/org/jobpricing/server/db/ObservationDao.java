@@ -26,14 +26,46 @@ public interface ObservationDao {
             + "effective_date, p10, p25, p50, p75, p90, sample_size, org_count, origin, loaded_at";
 
     /** Row values in storage form. */
-    record Row(String sourceId, String sourceType, String occupationCode, String level, String country, String area,
-               String currency, String period, LocalDate effectiveDate, Double p10, Double p25, Double p50,
-               Double p75, Double p90, int sampleSize, Integer orgCount, String origin, Timestamp loadedAt) {
+    record Row(
+            String sourceId,
+            String sourceType,
+            String occupationCode,
+            String level,
+            String country,
+            String area,
+            String currency,
+            String period,
+            LocalDate effectiveDate,
+            Double p10,
+            Double p25,
+            Double p50,
+            Double p75,
+            Double p90,
+            int sampleSize,
+            Integer orgCount,
+            String origin,
+            Timestamp loadedAt) {
 
         public static Row of(MarketObservation o, String origin, Instant loadedAt) {
-            return new Row(o.sourceId(), o.sourceType().name(), o.occupationCode(), blank(o.level()), o.country(),
-                    blank(o.area()), o.currency(), o.period().name(), o.effectiveDate(), o.p10(), o.p25(), o.p50(),
-                    o.p75(), o.p90(), o.sampleSize(), o.orgCount(), origin, Timestamp.from(loadedAt));
+            return new Row(
+                    o.sourceId(),
+                    o.sourceType().name(),
+                    o.occupationCode(),
+                    blank(o.level()),
+                    o.country(),
+                    blank(o.area()),
+                    o.currency(),
+                    o.period().name(),
+                    o.effectiveDate(),
+                    o.p10(),
+                    o.p25(),
+                    o.p50(),
+                    o.p75(),
+                    o.p90(),
+                    o.sampleSize(),
+                    o.orgCount(),
+                    origin,
+                    Timestamp.from(loadedAt));
         }
 
         private static String blank(String v) {
@@ -61,11 +93,15 @@ public interface ObservationDao {
             + "AND country = :country ORDER BY source_id, effective_date, level, area")
     List<StoredObservation> find(@Bind("occupationCode") String occupationCode, @Bind("country") String country);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM market_observation WHERE (CAST(:occupationCode AS VARCHAR(20)) IS NULL OR occupation_code = "
+    @SqlQuery("SELECT " + COLUMNS
+            + " FROM market_observation WHERE (CAST(:occupationCode AS VARCHAR(20)) IS NULL OR occupation_code = "
             + ":occupationCode) AND (CAST(:country AS VARCHAR(2)) IS NULL OR country = :country) "
             + "ORDER BY occupation_code, country, source_id, effective_date, level, area LIMIT :limit OFFSET :offset")
-    List<StoredObservation> list(@Bind("occupationCode") String occupationCode, @Bind("country") String country,
-                                 @Bind("limit") int limit, @Bind("offset") int offset);
+    List<StoredObservation> list(
+            @Bind("occupationCode") String occupationCode,
+            @Bind("country") String country,
+            @Bind("limit") int limit,
+            @Bind("offset") int offset);
 
     @SqlQuery("SELECT COUNT(*) FROM market_observation")
     long count();
@@ -74,14 +110,25 @@ public interface ObservationDao {
     class Mapper implements RowMapper<StoredObservation> {
         @Override
         public StoredObservation map(ResultSet rs, StatementContext ctx) throws SQLException {
-            MarketObservation o = new MarketObservation(rs.getString("source_id"),
-                    SourceType.valueOf(rs.getString("source_type")), rs.getString("occupation_code"),
-                    emptyToNull(rs.getString("level")), rs.getString("country").trim(),
-                    emptyToNull(rs.getString("area")), rs.getString("currency").trim(),
-                    PayPeriod.valueOf(rs.getString("period")), rs.getObject("effective_date", LocalDate.class),
-                    nullable(rs, "p10"), nullable(rs, "p25"), nullable(rs, "p50"), nullable(rs, "p75"),
-                    nullable(rs, "p90"), rs.getInt("sample_size"), (Integer) rs.getObject("org_count"));
-            return new StoredObservation(o, rs.getString("origin"), rs.getTimestamp("loaded_at").toInstant());
+            MarketObservation o = new MarketObservation(
+                    rs.getString("source_id"),
+                    SourceType.valueOf(rs.getString("source_type")),
+                    rs.getString("occupation_code"),
+                    emptyToNull(rs.getString("level")),
+                    rs.getString("country").trim(),
+                    emptyToNull(rs.getString("area")),
+                    rs.getString("currency").trim(),
+                    PayPeriod.valueOf(rs.getString("period")),
+                    rs.getObject("effective_date", LocalDate.class),
+                    nullable(rs, "p10"),
+                    nullable(rs, "p25"),
+                    nullable(rs, "p50"),
+                    nullable(rs, "p75"),
+                    nullable(rs, "p90"),
+                    rs.getInt("sample_size"),
+                    (Integer) rs.getObject("org_count"));
+            return new StoredObservation(
+                    o, rs.getString("origin"), rs.getTimestamp("loaded_at").toInstant());
         }
 
         private static String emptyToNull(String v) {

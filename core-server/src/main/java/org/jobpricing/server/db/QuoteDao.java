@@ -13,9 +13,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface QuoteDao {
 
     /** One stored quote; {@code author} is the username of who priced it. */
-    record Row(String id, Timestamp createdAt, String occupationCode, String level, String country,
-               String rulesetVersion, String requestJson, String responseJson, String author) {
-    }
+    record Row(
+            String id,
+            Timestamp createdAt,
+            String occupationCode,
+            String level,
+            String country,
+            String rulesetVersion,
+            String requestJson,
+            String responseJson,
+            String author) {}
 
     @SqlUpdate("INSERT INTO quote (id, created_at, occupation_code, level, country, ruleset_version, request_json, "
             + "response_json, author) VALUES (:id, :createdAt, :occupationCode, :level, :country, :rulesetVersion, "
@@ -23,8 +30,7 @@ public interface QuoteDao {
     void insert(@BindMethods Row row);
 
     /** A stored quote's request and response. */
-    record Stored(String id, String requestJson, String responseJson) {
-    }
+    record Stored(String id, String requestJson, String responseJson) {}
 
     @SqlQuery("SELECT id, request_json, response_json FROM quote ORDER BY created_at DESC, id LIMIT :limit")
     @RegisterConstructorMapper(Stored.class)
@@ -36,14 +42,24 @@ public interface QuoteDao {
     void insertAll(@BindMethods List<Row> rows);
 
     /** What the quote list filters on; a null field does not filter, {@code to} is exclusive. */
-    record Filter(String occupationCode, String level, String country, String author, String rulesetVersion,
-                  Timestamp from, Timestamp to) {
-    }
+    record Filter(
+            String occupationCode,
+            String level,
+            String country,
+            String author,
+            String rulesetVersion,
+            Timestamp from,
+            Timestamp to) {}
 
     /** A stored quote as listed: its columns and the stored answer (for the title, band and confidence). */
-    record Listed(String id, String author, String occupationCode, String level, String country, String rulesetVersion,
-                  String responseJson) {
-    }
+    record Listed(
+            String id,
+            String author,
+            String occupationCode,
+            String level,
+            String country,
+            String rulesetVersion,
+            String responseJson) {}
 
     String FILTER = " WHERE (CAST(:occupationCode AS VARCHAR(20)) IS NULL OR occupation_code = :occupationCode)"
             + " AND (CAST(:level AS VARCHAR(20)) IS NULL OR level = :level)"
@@ -52,8 +68,8 @@ public interface QuoteDao {
             + " AND (CAST(:rulesetVersion AS VARCHAR(80)) IS NULL OR ruleset_version = :rulesetVersion)"
             + " AND created_at >= :from AND created_at < :to";
 
-    @SqlQuery("SELECT id, author, occupation_code, level, country, ruleset_version, response_json "
-            + "FROM quote" + FILTER + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+    @SqlQuery("SELECT id, author, occupation_code, level, country, ruleset_version, response_json " + "FROM quote"
+            + FILTER + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
     @RegisterConstructorMapper(Listed.class)
     List<Listed> find(@BindMethods Filter filter, @Bind("limit") int limit, @Bind("offset") int offset);
 

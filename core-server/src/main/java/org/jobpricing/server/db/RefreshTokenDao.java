@@ -13,9 +13,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface RefreshTokenDao {
 
     /** One refresh token. */
-    record TokenRow(String tokenHash, String userId, String familyId, Timestamp createdAt, Timestamp expiresAt,
-                    Timestamp rotatedAt, Timestamp revokedAt) {
-    }
+    record TokenRow(
+            String tokenHash,
+            String userId,
+            String familyId,
+            Timestamp createdAt,
+            Timestamp expiresAt,
+            Timestamp rotatedAt,
+            Timestamp revokedAt) {}
 
     @SqlUpdate("INSERT INTO refresh_token (token_hash, user_id, family_id, created_at, expires_at) "
             + "VALUES (:tokenHash, :userId, :familyId, :createdAt, :expiresAt)")

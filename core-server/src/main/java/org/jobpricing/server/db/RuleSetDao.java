@@ -16,13 +16,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface RuleSetDao {
 
     /** One version's metadata. */
-    record VersionRow(int version, String checksum, String author, String message, Timestamp createdAt,
-                      Integer parent, Timestamp publishedAt) {
-    }
+    record VersionRow(
+            int version,
+            String checksum,
+            String author,
+            String message,
+            Timestamp createdAt,
+            Integer parent,
+            Timestamp publishedAt) {}
 
     /** One file of a version. */
-    record FileRow(int version, String name, String content) {
-    }
+    record FileRow(int version, String name, String content) {}
 
     @SqlQuery("SELECT COALESCE(MAX(version), 0) FROM ruleset_version")
     int maxVersion();

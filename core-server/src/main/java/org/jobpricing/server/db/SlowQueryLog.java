@@ -34,9 +34,11 @@ public final class SlowQueryLog implements SqlLogger {
     SlowQueryLog(SqlLogger next, Duration threshold, PrometheusRegistry registry) {
         this.next = next;
         this.threshold = threshold;
-        this.slowQueries = Counter.builder().name("db_slow_queries_total")
+        this.slowQueries = Counter.builder()
+                .name("db_slow_queries_total")
                 .help("Statements slower than the slow-query threshold, by DAO method or calling code")
-                .labelNames("statement").register(registry);
+                .labelNames("statement")
+                .register(registry);
     }
 
     /** Puts a slow-query log in front of {@code jdbi}'s current SQL logger; the metrics go to {@code registry}. */
@@ -76,8 +78,13 @@ public final class SlowQueryLog implements SqlLogger {
         // only slow statements pay for naming them (the stack walk below)
         String statement = statementName(context);
         slowQueries.labelValues(statement).inc();
-        LOG.warn("slow query: {} ms (threshold {} ms){} [{}] {}", took.toMillis(), threshold.toMillis(),
-                failure == null ? "" : ", failed with SQL state " + failure.getSQLState(), statement, sql(context));
+        LOG.warn(
+                "slow query: {} ms (threshold {} ms){} [{}] {}",
+                took.toMillis(),
+                threshold.toMillis(),
+                failure == null ? "" : ", failed with SQL state " + failure.getSQLState(),
+                statement,
+                sql(context));
     }
 
     /**
@@ -89,10 +96,11 @@ public final class SlowQueryLog implements SqlLogger {
         if (method != null) {
             return method.getType().getSimpleName() + "." + method.getMethod().getName();
         }
-        Optional<String> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .filter(f -> f.getClassName().startsWith(OWN_PACKAGE) && f.getDeclaringClass() != SlowQueryLog.class)
-                .map(f -> simpleName(f.getDeclaringClass()) + "." + methodName(f.getMethodName()))
-                .findFirst());
+        Optional<String> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.filter(f ->
+                                f.getClassName().startsWith(OWN_PACKAGE) && f.getDeclaringClass() != SlowQueryLog.class)
+                        .map(f -> simpleName(f.getDeclaringClass()) + "." + methodName(f.getMethodName()))
+                        .findFirst());
         return caller.orElse("other");
     }
 
@@ -110,7 +118,8 @@ public final class SlowQueryLog implements SqlLogger {
         while (outer.getSimpleName().isEmpty() && outer.getEnclosingClass() != null) {
             outer = outer.getEnclosingClass();
         }
-        return outer.getSimpleName().isEmpty() ? type.getName().substring(type.getName().lastIndexOf('.') + 1)
+        return outer.getSimpleName().isEmpty()
+                ? type.getName().substring(type.getName().lastIndexOf('.') + 1)
                 : outer.getSimpleName();
     }
 

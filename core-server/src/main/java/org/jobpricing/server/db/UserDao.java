@@ -14,9 +14,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface UserDao {
 
     /** One account row. */
-    record UserRow(String id, String username, String email, String passwordHash, String role, boolean active,
-                   boolean emailVerified, boolean mustChangePassword, Timestamp createdAt, Timestamp updatedAt) {
-    }
+    record UserRow(
+            String id,
+            String username,
+            String email,
+            String passwordHash,
+            String role,
+            boolean active,
+            boolean emailVerified,
+            boolean mustChangePassword,
+            Timestamp createdAt,
+            Timestamp updatedAt) {}
 
     String COLUMNS = "id, username, email, password_hash, role, active, email_verified, must_change_password, "
             + "created_at, updated_at";
@@ -27,7 +35,8 @@ public interface UserDao {
 
     // by id: UserLookup (the query every signed-in request makes)
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM app_user WHERE LOWER(username) = LOWER(:login) OR LOWER(email) = LOWER(:login)")
+    @SqlQuery("SELECT " + COLUMNS
+            + " FROM app_user WHERE LOWER(username) = LOWER(:login) OR LOWER(email) = LOWER(:login)")
     Optional<UserRow> findByLogin(@Bind("login") String login);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM app_user ORDER BY username LIMIT :limit OFFSET :offset")
@@ -37,10 +46,14 @@ public interface UserDao {
     long count();
 
     @SqlUpdate("UPDATE app_user SET role = :role, active = :active, updated_at = :now WHERE id = :id")
-    int update(@Bind("id") String id, @Bind("role") String role, @Bind("active") boolean active,
-               @Bind("now") Timestamp now);
+    int update(
+            @Bind("id") String id,
+            @Bind("role") String role,
+            @Bind("active") boolean active,
+            @Bind("now") Timestamp now);
 
-    @SqlUpdate("UPDATE app_user SET password_hash = :hash, must_change_password = FALSE, updated_at = :now WHERE id = :id")
+    @SqlUpdate(
+            "UPDATE app_user SET password_hash = :hash, must_change_password = FALSE, updated_at = :now WHERE id = :id")
     int setPassword(@Bind("id") String id, @Bind("hash") String hash, @Bind("now") Timestamp now);
 
     @SqlUpdate("UPDATE app_user SET email_verified = TRUE, updated_at = :now WHERE id = :id")

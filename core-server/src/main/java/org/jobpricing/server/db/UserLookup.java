@@ -22,6 +22,7 @@ public final class UserLookup {
     }
 
     public Optional<UserDao.UserRow> byId(String id) {
-        return jdbi.withHandle(h -> h.createQuery(BY_ID).bind("id", id).map(rows).findOne());
+        return jdbi.withHandle(
+                h -> h.createQuery(BY_ID).bind("id", id).map(rows).findOne());
     }
 }

@@ -30,7 +30,10 @@ public class ApiException extends RuntimeException {
 
     /** A 404 naming the request field (a path parameter, usually) whose value matches nothing. */
     public static ApiException notFound(String what, String field, String value) {
-        return new ApiException(404, "NOT_FOUND", what + " " + value + " was not found",
+        return new ApiException(
+                404,
+                "NOT_FOUND",
+                what + " " + value + " was not found",
                 List.of(new FieldError(field, "no " + what + " has this " + field)));
     }
 

@@ -7,5 +7,5 @@ public interface ErrorReporter {
     void report(Throwable error, String requestId, String userId, String logId);
 
     /** Reports nothing. */
-    ErrorReporter NONE = (error, requestId, userId, logId) -> { };
+    ErrorReporter NONE = (error, requestId, userId, logId) -> {};
 }

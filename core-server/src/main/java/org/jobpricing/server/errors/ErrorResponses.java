@@ -8,8 +8,7 @@ import org.jobpricing.server.api.ErrorResponse;
 /** Builds the JSON error response every mapper returns. */
 final class ErrorResponses {
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     static Response of(int status, String error, String message, List<?> details) {
         return Response.status(status)

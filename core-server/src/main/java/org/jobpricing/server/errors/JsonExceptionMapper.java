@@ -22,20 +22,26 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
     public Response toResponse(JsonProcessingException e) {
         FieldError detail = detail(e);
         if (e instanceof UnrecognizedPropertyException u) {
-            return ErrorResponses.of(400, "UNKNOWN_FIELD", "unknown field '" + u.getPropertyName() + "'",
-                    List.of(detail));
+            return ErrorResponses.of(
+                    400, "UNKNOWN_FIELD", "unknown field '" + u.getPropertyName() + "'", List.of(detail));
         }
-        if (e instanceof JsonMappingException m && !(e.getCause() instanceof JsonParseException)
+        if (e instanceof JsonMappingException m
+                && !(e.getCause() instanceof JsonParseException)
                 && !(e instanceof JsonParseException)) {
             String field = detail.field();
-            return ErrorResponses.of(400, "INVALID_FIELD", field.equals("body")
-                    ? "the request body has the wrong type" : "field '" + field + "' has the wrong type or format",
+            return ErrorResponses.of(
+                    400,
+                    "INVALID_FIELD",
+                    field.equals("body")
+                            ? "the request body has the wrong type"
+                            : "field '" + field + "' has the wrong type or format",
                     List.of(detail));
         }
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
-        return ErrorResponses.of(400, "MALFORMED_JSON", "the request body is not valid JSON" + where,
-                List.of(detail));
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+        return ErrorResponses.of(400, "MALFORMED_JSON", "the request body is not valid JSON" + where, List.of(detail));
     }
 
     /**
@@ -44,10 +50,11 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
      */
     public static FieldError detail(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            return new FieldError(path(u, "body"), "is not a field of this request; known fields: "
-                    + u.getKnownPropertyIds());
+            return new FieldError(
+                    path(u, "body"), "is not a field of this request; known fields: " + u.getKnownPropertyIds());
         }
-        if (e instanceof JsonMappingException m && !(e instanceof JsonParseException)
+        if (e instanceof JsonMappingException m
+                && !(e instanceof JsonParseException)
                 && !(e.getCause() instanceof JsonParseException)) {
             return new FieldError(path(m, "body"), expectation(m));
         }
@@ -57,7 +64,8 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
     /** "must be …" from the type Jackson wanted, without Java class names. */
     private static String expectation(JsonMappingException e) {
         Class<?> type = e instanceof MismatchedInputException mi ? mi.getTargetType() : null;
-        String got = e instanceof InvalidFormatException f && f.getValue() != null ? ", got '" + f.getValue() + "'" : "";
+        String got =
+                e instanceof InvalidFormatException f && f.getValue() != null ? ", got '" + f.getValue() + "'" : "";
         if (type == null) {
             return e.getOriginalMessage().split("\n")[0];
         }
@@ -84,8 +92,10 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             return "an ISO date-time";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         return "a JSON object";
     }
@@ -96,6 +106,7 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
         }
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 }

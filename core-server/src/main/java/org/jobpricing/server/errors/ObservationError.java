@@ -1,5 +1,4 @@
 package org.jobpricing.server.errors;
 
 /** A detail of a 422: which market observation (by source id and type) made the quote fail, and why. */
-public record ObservationError(String sourceId, String sourceType, String message) {
-}
+public record ObservationError(String sourceId, String sourceType, String message) {}

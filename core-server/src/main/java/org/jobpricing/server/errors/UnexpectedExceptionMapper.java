@@ -27,7 +27,10 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     public Response toResponse(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof LimitedBodyRequest.TooLarge) {
-                return ErrorResponses.of(413, "PAYLOAD_TOO_LARGE", "the request body is too large",
+                return ErrorResponses.of(
+                        413,
+                        "PAYLOAD_TOO_LARGE",
+                        "the request body is too large",
                         List.of(new FieldError("body", "is larger than the server accepts")));
             }
         }
@@ -36,8 +39,10 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
         }
         String logId = UUID.randomUUID().toString();
         LOG.error("unexpected error, log id {}", logId, e);
-        String userId = security != null && security.getUserPrincipal() instanceof org.jobpricing.server.auth.UserPrincipal u
-                ? u.id() : null;
+        String userId =
+                security != null && security.getUserPrincipal() instanceof org.jobpricing.server.auth.UserPrincipal u
+                        ? u.id()
+                        : null;
         reporter.report(e, org.slf4j.MDC.get(org.jobpricing.server.http.RequestHygieneFilter.MDC_KEY), userId, logId);
         return ErrorResponses.of(500, "INTERNAL_ERROR", "unexpected server error; log id " + logId, List.of());
     }

@@ -26,8 +26,8 @@ public final class ValidationExceptionMapper implements ExceptionMapper<Constrai
     }
 
     /** Names Dropwizard gives method parameters by their JAX-RS annotation; anything else is the entity. */
-    private static final List<String> PARAMETER_PREFIXES = List.of("query param ", "path param ", "header ",
-            "cookie ", "form field ", "matrix param ");
+    private static final List<String> PARAMETER_PREFIXES =
+            List.of("query param ", "path param ", "header ", "cookie ", "form field ", "matrix param ");
 
     /**
      * The request field a violation is about: the JSON path below the body (by the names the JSON uses),

@@ -29,12 +29,16 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
 
     @Context
     private UriInfo uri;
+
     @Context
     private Request request;
+
     @Context
     private HttpHeaders headers;
+
     @Context
     private ResourceInfo resource;
+
     @Context
     private SecurityContext security;
 
@@ -57,30 +61,43 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         String name = p.getParameterName();
         String value = p instanceof ParamException.QueryParamException && uri != null
                 ? uri.getQueryParameters().getFirst(name)
-                : p instanceof ParamException.PathParamException && uri != null ? uri.getPathParameters().getFirst(name)
-                : null;
+                : p instanceof ParamException.PathParamException && uri != null
+                        ? uri.getPathParameters().getFirst(name)
+                        : null;
         String shown = value == null ? "the value" : "'" + quote(value) + "'";
         String expected = p.getCause() instanceof NumberFormatException ? "; a whole number is expected" : "";
         if (p instanceof ParamException.PathParamException) {
-            return ErrorResponses.of(404, "NOT_FOUND", "no resource has the " + name + " " + shown,
+            return ErrorResponses.of(
+                    404,
+                    "NOT_FOUND",
+                    "no resource has the " + name + " " + shown,
                     List.of(new FieldError(name, shown + " is not a valid " + name + expected)));
         }
-        return ErrorResponses.of(400, "INVALID_PARAMETER", name + " is invalid: " + shown + expected,
+        return ErrorResponses.of(
+                400,
+                "INVALID_PARAMETER",
+                name + " is invalid: " + shown + expected,
                 List.of(new FieldError(name, shown + " is not a valid value" + expected)));
     }
 
     private FieldError detail(int status, WebApplicationException e) {
         return switch (status) {
-            case 401 -> new FieldError("Authorization", "is missing, malformed or expired; send 'Bearer <access token>'");
+            case 401 ->
+                new FieldError("Authorization", "is missing, malformed or expired; send 'Bearer <access token>'");
             case 403 -> new FieldError("Authorization", forbidden());
             case 404 -> new FieldError("path", "no route for " + method() + " " + path());
             case 405 -> new FieldError("method", method() + " is not allowed on " + path() + allowed(e));
-            case 406 -> new FieldError("Accept", header(HttpHeaders.ACCEPT) + " cannot be answered by " + method()
-                    + " " + path());
-            case 415 -> new FieldError("Content-Type", header(HttpHeaders.CONTENT_TYPE) + " is not accepted by "
-                    + method() + " " + path());
-            default -> hasBody() ? new FieldError("body", "could not be read" + cause(e))
-                    : new FieldError("request", "could not be processed" + cause(e));
+            case 406 ->
+                new FieldError(
+                        "Accept", header(HttpHeaders.ACCEPT) + " cannot be answered by " + method() + " " + path());
+            case 415 ->
+                new FieldError(
+                        "Content-Type",
+                        header(HttpHeaders.CONTENT_TYPE) + " is not accepted by " + method() + " " + path());
+            default ->
+                hasBody()
+                        ? new FieldError("body", "could not be read" + cause(e))
+                        : new FieldError("request", "could not be processed" + cause(e));
         };
     }
 
@@ -92,7 +109,8 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         Method method = resource == null ? null : resource.getResourceMethod();
         RolesAllowed allowed = method == null ? null : method.getAnnotation(RolesAllowed.class);
         String who = user == null ? "this account" : "role " + user.role().name();
-        return allowed == null ? who + " may not do this"
+        return allowed == null
+                ? who + " may not do this"
                 : who + " does not have the permission " + String.join(" or ", allowed.value());
     }
 
@@ -108,7 +126,9 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
     /** Jersey's own message says only "HTTP 400 Bad Request"; the cause says what it could not read. */
     private static String cause(WebApplicationException e) {
         Throwable cause = e.getCause();
-        return cause == null || cause.getMessage() == null ? "" : ": " + quote(cause.getMessage().split("\n")[0]);
+        return cause == null || cause.getMessage() == null
+                ? ""
+                : ": " + quote(cause.getMessage().split("\n")[0]);
     }
 
     private String method() {

@@ -16,7 +16,8 @@ public final class PluginsHealthCheck extends HealthCheck {
     protected Result check() {
         var failed = plugins.failedPlugins();
         String started = String.join(", ", plugins.startedPlugins());
-        return failed.isEmpty() ? Result.healthy("started: " + started)
+        return failed.isEmpty()
+                ? Result.healthy("started: " + started)
                 : Result.unhealthy("not started: " + String.join(", ", failed) + "; started: " + started);
     }
 }

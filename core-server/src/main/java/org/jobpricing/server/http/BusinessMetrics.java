@@ -17,26 +17,38 @@ public final class BusinessMetrics {
     private final PrometheusRegistry registry;
 
     public BusinessMetrics(PrometheusRegistry registry) {
-        quotes = Counter.builder().name("quotes_total").help("Quotes priced and stored").register(registry);
-        ruleEvaluation = Histogram.builder().name("rule_evaluation_seconds").help("Time to evaluate the rules of one quote")
+        quotes = Counter.builder()
+                .name("quotes_total")
+                .help("Quotes priced and stored")
                 .register(registry);
-        rulesFired = Counter.builder().name("rules_fired_total").help("Rules fired while pricing").register(registry);
-        pluginRefreshes = Counter.builder().name("plugin_refresh_total").help("Market-data refreshes by source and outcome")
-                .labelNames("plugin", "source", "outcome").register(registry);
+        ruleEvaluation = Histogram.builder()
+                .name("rule_evaluation_seconds")
+                .help("Time to evaluate the rules of one quote")
+                .register(registry);
+        rulesFired = Counter.builder()
+                .name("rules_fired_total")
+                .help("Rules fired while pricing")
+                .register(registry);
+        pluginRefreshes = Counter.builder()
+                .name("plugin_refresh_total")
+                .help("Market-data refreshes by source and outcome")
+                .labelNames("plugin", "source", "outcome")
+                .register(registry);
         this.registry = registry;
     }
 
     /** One source's last successful run, as stored in the database (shared by every server). */
-    public record LastSuccess(String plugin, String source, long epochSeconds) {
-    }
+    public record LastSuccess(String plugin, String source, long epochSeconds) {}
 
     /**
      * Exposes each source's last successful refresh, read from the database at scrape time, so every
      * server reports the runs of all servers.
      */
     public void lastSuccessFrom(Supplier<List<LastSuccess>> lastSuccesses) {
-        GaugeWithCallback.builder().name("plugin_last_success_timestamp_seconds")
-                .help("Unix time of each source's last successful refresh (any server)").labelNames("plugin", "source")
+        GaugeWithCallback.builder()
+                .name("plugin_last_success_timestamp_seconds")
+                .help("Unix time of each source's last successful refresh (any server)")
+                .labelNames("plugin", "source")
                 .callback(cb -> lastSuccesses.get().forEach(s -> cb.call(s.epochSeconds(), s.plugin(), s.source())))
                 .register(registry);
     }

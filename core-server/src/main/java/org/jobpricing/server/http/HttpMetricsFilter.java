@@ -25,10 +25,16 @@ public final class HttpMetricsFilter implements ContainerRequestFilter, Containe
     private final Histogram duration;
 
     public HttpMetricsFilter(PrometheusRegistry registry) {
-        requests = Counter.builder().name("http_requests_total").help("HTTP requests by method, route and status")
-                .labelNames("method", "route", "status").register(registry);
-        duration = Histogram.builder().name("http_request_duration_seconds").help("HTTP request duration by route")
-                .labelNames("method", "route").register(registry);
+        requests = Counter.builder()
+                .name("http_requests_total")
+                .help("HTTP requests by method, route and status")
+                .labelNames("method", "route", "status")
+                .register(registry);
+        duration = Histogram.builder()
+                .name("http_request_duration_seconds")
+                .help("HTTP request duration by route")
+                .labelNames("method", "route")
+                .register(registry);
     }
 
     @Override
@@ -39,7 +45,8 @@ public final class HttpMetricsFilter implements ContainerRequestFilter, Containe
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String route = route(request);
-        requests.labelValues(request.getMethod(), route, String.valueOf(response.getStatus())).inc();
+        requests.labelValues(request.getMethod(), route, String.valueOf(response.getStatus()))
+                .inc();
         if (request.getProperty(STARTED) instanceof Long started) {
             duration.labelValues(request.getMethod(), route).observe((System.nanoTime() - started) / 1e9);
         }
@@ -47,7 +54,8 @@ public final class HttpMetricsFilter implements ContainerRequestFilter, Containe
 
     /** The matched resource template, e.g. /api/v1/pricing/quotes/{id}; "unmatched" for 404s. */
     private static String route(ContainerRequestContext request) {
-        if (!(request.getUriInfo() instanceof ExtendedUriInfo info) || info.getMatchedTemplates().isEmpty()) {
+        if (!(request.getUriInfo() instanceof ExtendedUriInfo info)
+                || info.getMatchedTemplates().isEmpty()) {
             return "unmatched";
         }
         List<UriTemplate> templates = info.getMatchedTemplates();

@@ -16,30 +16,37 @@ import org.jobpricing.server.JobPricingConfiguration;
 /** Wires the HTTP concerns: request hygiene, CORS, rate limits and Prometheus metrics. */
 public final class HttpSetup {
 
-    private HttpSetup() {
-    }
+    private HttpSetup() {}
 
     /** Registers filters and the metrics servlet; returns the registry the product's own metrics go to. */
     public static PrometheusRegistry install(JobPricingConfiguration.HttpSettings http, Environment env) {
-        env.servlets().addFilter("request-hygiene", new RequestHygieneFilter(http.getMaxBodyBytes(), http.getMaxBatchBodyBytes()))
+        env.servlets()
+                .addFilter(
+                        "request-hygiene",
+                        new RequestHygieneFilter(http.getMaxBodyBytes(), http.getMaxBatchBodyBytes()))
                 .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
         if (!http.getCorsOrigins().isEmpty()) {
             env.getApplicationContext().insertHandler(cors(http));
         }
         if (http.isRateLimitEnabled()) {
-            env.jersey().register(new RateLimitFilter(http.getRateLimitPerMinute(), http.getAnonymousRateLimitPerMinute()));
+            env.jersey()
+                    .register(new RateLimitFilter(http.getRateLimitPerMinute(), http.getAnonymousRateLimitPerMinute()));
         }
         env.jersey().register(new LogContextFilter());
         PrometheusRegistry registry = new PrometheusRegistry();
         // per-resource Dropwizard timers are left out: http_requests_total and the duration histogram
         // cover them with labels, and their sanitised names collide in the Prometheus format
-        DropwizardExports.builder().dropwizardRegistry(env.metrics())
+        DropwizardExports.builder()
+                .dropwizardRegistry(env.metrics())
                 .metricFilter((name, metric) -> !name.startsWith("org.jobpricing.server.resources."))
                 .register(registry);
         JvmMetrics.builder().register(registry);
         env.jersey().register(new HttpMetricsFilter(registry));
-        env.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping("/metrics");
-        env.admin().addFilter("security-headers", new SecurityHeaders())
+        env.admin()
+                .addServlet("prometheus", new PrometheusMetricsServlet(registry))
+                .addMapping("/metrics");
+        env.admin()
+                .addFilter("security-headers", new SecurityHeaders())
                 .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
         return registry;
     }
@@ -51,14 +58,22 @@ public final class HttpSetup {
         boolean wildcard = false;
         for (String origin : http.getCorsOrigins()) {
             wildcard |= origin.equals("*");
-            patterns.add(origin.equals("*") ? ".*" : java.util.regex.Pattern.quote(origin).replace("*", "\\E[^.]+\\Q"));
+            patterns.add(
+                    origin.equals("*")
+                            ? ".*"
+                            : java.util.regex.Pattern.quote(origin).replace("*", "\\E[^.]+\\Q"));
         }
         cors.setAllowedOriginPatterns(patterns);
         cors.setAllowCredentials(http.isCorsAllowCredentials() && !wildcard);
         cors.setAllowedMethods(Set.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(Set.of("Authorization", "Content-Type", "X-Request-Id"));
-        cors.setExposedHeaders(Set.of("X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
-                "RateLimit-Reset", "Location"));
+        cors.setExposedHeaders(Set.of(
+                "X-Request-Id",
+                "Retry-After",
+                "RateLimit-Limit",
+                "RateLimit-Remaining",
+                "RateLimit-Reset",
+                "Location"));
         cors.setPreflightMaxAge(Duration.ofMinutes(10));
         return cors;
     }

@@ -21,7 +21,8 @@ public final class PageSecurityFilter implements Filter {
             + "frame-ancestors 'none'";
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletResponse response = (HttpServletResponse) res;
         response.setHeader("Content-Security-Policy", CSP);
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");

@@ -38,7 +38,9 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
     private final Map<Role, Integer> perMinuteByRole;
     private final int anonymousPerMinute;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(100_000)
+            .build();
 
     @Context
     private HttpServletRequest servletRequest;
@@ -53,7 +55,8 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (resource != null && resource.getResourceMethod() != null
+        if (resource != null
+                && resource.getResourceMethod() != null
                 && resource.getResourceMethod().isAnnotationPresent(NotRateLimited.class)) {
             return;
         }
@@ -66,9 +69,14 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
             key = "ip:" + (servletRequest == null ? "unknown" : servletRequest.getRemoteAddr());
             perMinute = anonymousPerMinute;
         }
-        Bucket bucket = buckets.get(key + "/" + perMinute, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .build());
+        Bucket bucket = buckets.get(
+                key + "/" + perMinute,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(perMinute)
+                                .refillGreedy(perMinute, Duration.ofMinutes(1))
+                                .build())
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         request.setProperty(PROBE, probe);
         request.setProperty(LIMIT, perMinute);
@@ -77,19 +85,22 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
             request.abortWith(Response.status(429)
                     .type(MediaType.APPLICATION_JSON_TYPE)
                     .header("Retry-After", retryAfter)
-                    .entity(new ErrorResponse(429, "RATE_LIMITED", "too many requests; retry in " + retryAfter + " s",
-                            List.of()))
+                    .entity(new ErrorResponse(
+                            429, "RATE_LIMITED", "too many requests; retry in " + retryAfter + " s", List.of()))
                     .build());
         }
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(PROBE) instanceof ConsumptionProbe probe && request.getProperty(LIMIT) instanceof Integer limit) {
+        if (request.getProperty(PROBE) instanceof ConsumptionProbe probe
+                && request.getProperty(LIMIT) instanceof Integer limit) {
             response.getHeaders().putSingle("RateLimit-Limit", limit);
             response.getHeaders().putSingle("RateLimit-Remaining", probe.getRemainingTokens());
-            response.getHeaders().putSingle("RateLimit-Reset",
-                    Math.max(0, (probe.getNanosToWaitForReset() + 999_999_999L) / 1_000_000_000L));
+            response.getHeaders()
+                    .putSingle(
+                            "RateLimit-Reset",
+                            Math.max(0, (probe.getNanosToWaitForReset() + 999_999_999L) / 1_000_000_000L));
         }
     }
 }

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 @JsonTypeName("access-redacted")
 public final class RedactedAccessLayout implements DiscoverableLayoutFactory<IAccessEvent> {
 
-    private static final Pattern SECRET = Pattern.compile(
-            "(?i)((?:^|&)(?:access_token|refresh_token|id_token|token|password)=)[^&]*");
+    private static final Pattern SECRET =
+            Pattern.compile("(?i)((?:^|&)(?:access_token|refresh_token|id_token|token|password)=)[^&]*");
 
     @Override
     public LayoutBase<IAccessEvent> build(LoggerContext context, TimeZone timeZone) {
@@ -43,8 +43,8 @@ public final class RedactedAccessLayout implements DiscoverableLayoutFactory<IAc
             // logback-access gives the query string with its leading '?'
             String raw = event.getQueryString();
             String query = redact(raw != null && raw.startsWith("?") ? raw.substring(1) : raw);
-            return event.getMethod() + " " + event.getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + query)
-                    + " " + event.getProtocol();
+            return event.getMethod() + " " + event.getRequestURI()
+                    + (query == null || query.isEmpty() ? "" : "?" + query) + " " + event.getProtocol();
         }
     }
 }

@@ -26,6 +26,7 @@ public final class RequestHygieneFilter implements Filter {
 
     /** Batch pricing takes up to 100,000 requests in one body. */
     static final String BATCH_PATH = "/api/v1/pricing/batch";
+
     private final long maxBodyBytes;
     private final long maxBatchBodyBytes;
 
@@ -35,20 +36,27 @@ public final class RequestHygieneFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         String given = request.getHeader(REQUEST_ID);
-        String id = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SAFE_ID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         response.setHeader(REQUEST_ID, id);
         SecurityHeaders.apply(request, response);
-        if (TOKEN_IN_URL.matcher(request.getQueryString() == null ? "" : request.getQueryString()).find()) {
+        if (TOKEN_IN_URL
+                .matcher(request.getQueryString() == null ? "" : request.getQueryString())
+                .find()) {
             // Jersey's OAuth filter would accept ?access_token=; a URL ends up in logs, histories and referrers
             response.setStatus(401);
             response.setContentType("application/json");
-            response.getOutputStream().write(("{\"code\":401,\"error\":\"TOKEN_IN_URL\",\"message\":\"tokens are not "
-                    + "accepted in the URL; send Authorization: Bearer <token>\",\"details\":[{\"field\":\"access_token\","
-                    + "\"message\":\"not allowed in the query string\"}]}").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(("{\"code\":401,\"error\":\"TOKEN_IN_URL\",\"message\":\"tokens are not "
+                                    + "accepted in the URL; send Authorization: Bearer <token>\",\"details\":[{\"field\":\"access_token\","
+                                    + "\"message\":\"not allowed in the query string\"}]}")
+                            .getBytes(StandardCharsets.UTF_8));
             return;
         }
         long limit = BATCH_PATH.equals(request.getRequestURI()) ? maxBatchBodyBytes : maxBodyBytes;
@@ -74,8 +82,11 @@ public final class RequestHygieneFilter implements Filter {
         response.setStatus(413);
         response.setContentType("application/json");
         response.setHeader("Connection", "close");
-        response.getOutputStream().write(("{\"code\":413,\"error\":\"PAYLOAD_TOO_LARGE\",\"message\":\"the request body is "
-                + "larger than " + limit + " bytes\",\"details\":[{\"field\":\"body\",\"message\":\"must be at most " + limit
-                + " bytes\"}]}").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(("{\"code\":413,\"error\":\"PAYLOAD_TOO_LARGE\",\"message\":\"the request body is "
+                                + "larger than " + limit
+                                + " bytes\",\"details\":[{\"field\":\"body\",\"message\":\"must be at most " + limit
+                                + " bytes\"}]}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

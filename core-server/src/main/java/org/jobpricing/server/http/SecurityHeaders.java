@@ -24,7 +24,8 @@ public final class SecurityHeaders implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletResponse response = (HttpServletResponse) res;
         apply((HttpServletRequest) req, response);
         // the admin port serves text and JSON only

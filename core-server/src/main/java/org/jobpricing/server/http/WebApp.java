@@ -19,8 +19,7 @@ public final class WebApp {
     /** Where the app is served. */
     public static final String PATH = "/app";
 
-    private WebApp() {
-    }
+    private WebApp() {}
 
     /** The static files of the app (src/main/resources/assets/app). */
     public static AssetsBundle assets() {
@@ -31,7 +30,8 @@ public final class WebApp {
     public static void install(Environment env) {
         // the empty mapping is the exact context root: it wins over Jersey's /* for "/" alone
         env.servlets().addServlet("app-root", new RootRedirect()).addMapping("");
-        env.servlets().addFilter("app-headers", new PageSecurityFilter())
+        env.servlets()
+                .addFilter("app-headers", new PageSecurityFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, PATH, PATH + "/*");
     }
 

@@ -39,8 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class MarketDataJobs implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(MarketDataJobs.class);
-    private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {};
 
     private final String serverId = "server-" + UUID.randomUUID().toString().substring(0, 8);
     private final PluginHost host;
@@ -56,9 +55,17 @@ public final class MarketDataJobs implements Managed {
     private final ExecutorService runs = Executors.newCachedThreadPool(daemon("market-data-job"));
     private final SourceRun runner;
 
-    public MarketDataJobs(PluginHost host, Jdbi jdbi, MarketDataCache cache, Map<String, Map<String, String>> pluginConfig,
-                          Duration timeout, boolean refreshOnStart, PluginHttp http, BusinessMetrics metrics,
-                          ObjectMapper json, Clock clock) {
+    public MarketDataJobs(
+            PluginHost host,
+            Jdbi jdbi,
+            MarketDataCache cache,
+            Map<String, Map<String, String>> pluginConfig,
+            Duration timeout,
+            boolean refreshOnStart,
+            PluginHttp http,
+            BusinessMetrics metrics,
+            ObjectMapper json,
+            Clock clock) {
         this.host = host;
         this.jdbi = jdbi;
         this.pluginConfig = pluginConfig;
@@ -70,15 +77,23 @@ public final class MarketDataJobs implements Managed {
         this.clock = clock;
         this.runner = new SourceRun(jdbi, cache, calls, timeout, json, clock);
         metrics.lastSuccessFrom(() -> jdbi.withExtension(MarketJobDao.class, MarketJobDao::lastSuccesses).stream()
-                .map(s -> new BusinessMetrics.LastSuccess(s.pluginId(), s.source(), s.lastSuccessAt().toInstant()
-                        .getEpochSecond())).toList());
+                .map(s -> new BusinessMetrics.LastSuccess(
+                        s.pluginId(), s.source(), s.lastSuccessAt().toInstant().getEpochSecond()))
+                .toList());
     }
 
     @Override
     public void start() {
         if (refreshOnStart) {
-            refreshAll("STARTUP", "system").sources().forEach(s -> LOG.info("startup refresh {}/{}: {} ({} stored, {} rejected)",
-                    s.plugin(), s.source(), s.status(), s.imported(), s.rejected()));
+            refreshAll("STARTUP", "system")
+                    .sources()
+                    .forEach(s -> LOG.info(
+                            "startup refresh {}/{}: {} ({} stored, {} rejected)",
+                            s.plugin(),
+                            s.source(),
+                            s.status(),
+                            s.imported(),
+                            s.rejected()));
         }
     }
 
@@ -114,21 +129,40 @@ public final class MarketDataJobs implements Managed {
         for (PluginHost.Source source : host.marketDataSources()) {
             List<String> missing = missingSettings(source);
             if (!missing.isEmpty()) {
-                results.add(new RefreshResult.SourceRefresh(source.pluginId(), source.source().name(), "SKIPPED", 0, 0,
-                        List.of(new Problem(0, String.join(",", missing), "not configured: set plugins.config."
-                                + source.pluginId() + "." + String.join(", ", missing)))));
+                results.add(new RefreshResult.SourceRefresh(
+                        source.pluginId(),
+                        source.source().name(),
+                        "SKIPPED",
+                        0,
+                        0,
+                        List.of(new Problem(
+                                0,
+                                String.join(",", missing),
+                                "not configured: set plugins.config." + source.pluginId() + "."
+                                        + String.join(", ", missing)))));
                 continue;
             }
             Optional<Long> job = claim(source, trigger, null, by);
             if (job.isEmpty()) {
-                results.add(new RefreshResult.SourceRefresh(source.pluginId(), source.source().name(), "SKIPPED", 0, 0,
+                results.add(new RefreshResult.SourceRefresh(
+                        source.pluginId(),
+                        source.source().name(),
+                        "SKIPPED",
+                        0,
+                        0,
                         List.of(new Problem(0, null, "another run of this source is in progress"))));
                 continue;
             }
             SourceRun.Outcome outcome = execute(job.get(), source);
-            results.add(new RefreshResult.SourceRefresh(source.pluginId(), source.source().name(), outcome.status(),
-                    outcome.rowsOut(), outcome.rowsRejected(),
-                    outcome.problems().stream().limit(SourceRun.MAX_STORED_PROBLEMS).toList()));
+            results.add(new RefreshResult.SourceRefresh(
+                    source.pluginId(),
+                    source.source().name(),
+                    outcome.status(),
+                    outcome.rowsOut(),
+                    outcome.rowsRejected(),
+                    outcome.problems().stream()
+                            .limit(SourceRun.MAX_STORED_PROBLEMS)
+                            .toList()));
         }
         return new RefreshResult(results);
     }
@@ -140,22 +174,35 @@ public final class MarketDataJobs implements Managed {
     public List<MarketDataJobView> startNow(String sourceName, String by) {
         List<PluginHost.Source> sources = host.marketDataSources();
         if (sourceName != null) {
-            sources = sources.stream().filter(s -> s.source().name().equals(sourceName)).toList();
+            sources = sources.stream()
+                    .filter(s -> s.source().name().equals(sourceName))
+                    .toList();
             if (sources.isEmpty()) {
                 throw host.isDisabledSource(sourceName)
-                        ? new ApiException(409, "SOURCE_DISABLED", "source " + sourceName
-                                + " belongs to a disabled plugin; enable it first",
+                        ? new ApiException(
+                                409,
+                                "SOURCE_DISABLED",
+                                "source " + sourceName + " belongs to a disabled plugin; enable it first",
                                 List.of(new FieldError("source", "belongs to a disabled plugin")))
-                        : new ApiException(404, "NOT_FOUND", "market-data source " + sourceName
-                                + " is not provided by any running plugin" + (host.stoppedPlugins().isEmpty() ? ""
-                                : " (not running: " + String.join(", ", host.stoppedPlugins()) + ")"),
+                        : new ApiException(
+                                404,
+                                "NOT_FOUND",
+                                "market-data source " + sourceName
+                                        + " is not provided by any running plugin"
+                                        + (host.stoppedPlugins().isEmpty()
+                                                ? ""
+                                                : " (not running: " + String.join(", ", host.stoppedPlugins()) + ")"),
                                 List.of(new FieldError("source", "no running plugin provides this source")));
             }
         }
         if (sourceName != null && !missingSettings(sources.get(0)).isEmpty()) {
-            throw new ApiException(409, "SOURCE_NOT_CONFIGURED", "source " + sourceName + " is not configured: set "
-                    + String.join(", ", missingSettings(sources.get(0))) + " under plugins.config."
-                    + sources.get(0).pluginId(), List.of(new FieldError("source", "is not configured")));
+            throw new ApiException(
+                    409,
+                    "SOURCE_NOT_CONFIGURED",
+                    "source " + sourceName + " is not configured: set "
+                            + String.join(", ", missingSettings(sources.get(0))) + " under plugins.config."
+                            + sources.get(0).pluginId(),
+                    List.of(new FieldError("source", "is not configured")));
         }
         List<MarketDataJobView> started = new ArrayList<>();
         for (PluginHost.Source source : sources) {
@@ -165,8 +212,10 @@ public final class MarketDataJobs implements Managed {
             Optional<Long> job = claim(source, "MANUAL", null, by);
             if (job.isEmpty()) {
                 if (sourceName != null) {
-                    throw new ApiException(409, "JOB_RUNNING", "a run of " + sourceName
-                            + " is already in progress; see GET /api/v1/market-data/jobs",
+                    throw new ApiException(
+                            409,
+                            "JOB_RUNNING",
+                            "a run of " + sourceName + " is already in progress; see GET /api/v1/market-data/jobs",
                             List.of(new FieldError("source", "has a run in progress")));
                 }
                 continue;
@@ -201,7 +250,9 @@ public final class MarketDataJobs implements Managed {
     }
 
     public List<MarketDataJobView> history(String source, String status, int limit) {
-        return jdbi.withExtension(MarketJobDao.class, dao -> dao.jobs(source, status, limit)).stream().map(this::view).toList();
+        return jdbi.withExtension(MarketJobDao.class, dao -> dao.jobs(source, status, limit)).stream()
+                .map(this::view)
+                .toList();
     }
 
     public Optional<MarketDataJobView> job(long id) {
@@ -210,7 +261,9 @@ public final class MarketDataJobs implements Managed {
 
     /** The last finished or running (not skipped) job of each source of a plugin. */
     public List<MarketDataJobView> lastRuns(String pluginId) {
-        return jdbi.withExtension(MarketJobDao.class, dao -> dao.lastRuns(pluginId)).stream().map(this::view).toList();
+        return jdbi.withExtension(MarketJobDao.class, dao -> dao.lastRuns(pluginId)).stream()
+                .map(this::view)
+                .toList();
     }
 
     /** Last successful run and cursor of a source, if it ever ran. */
@@ -238,22 +291,39 @@ public final class MarketDataJobs implements Managed {
             return jdbi.inTransaction(h -> {
                 MarketJobDao dao = h.attach(MarketJobDao.class);
                 dao.ensureState(pluginId, name);
-                long id = dao.insertJob(pluginId, name, trigger, due == null ? null : Timestamp.from(due), now,
-                        serverId, by);
+                long id = dao.insertJob(
+                        pluginId, name, trigger, due == null ? null : Timestamp.from(due), now, serverId, by);
                 if (dao.takeLease(pluginId, name, serverId, until, now) == 0) {
                     if (due == null) {
                         h.rollback();
                         return Optional.<Long>empty();
                     }
-                    dao.finishJob(id, "SKIPPED", now, 0, 0, 0, runner.problemsJson(List.of(new Problem(0, null,
-                            "another run of this source was in progress"))), null, null);
+                    dao.finishJob(
+                            id,
+                            "SKIPPED",
+                            now,
+                            0,
+                            0,
+                            0,
+                            runner.problemsJson(
+                                    List.of(new Problem(0, null, "another run of this source was in progress"))),
+                            null,
+                            null);
                     return Optional.<Long>empty();
                 }
-                int abandoned = dao.abandon(pluginId, name, id, now, runner.problemsJson(List.of(new Problem(0, null,
-                        "abandoned: the server running it stopped before it finished"))));
+                int abandoned = dao.abandon(
+                        pluginId,
+                        name,
+                        id,
+                        now,
+                        runner.problemsJson(List.of(
+                                new Problem(0, null, "abandoned: the server running it stopped before it finished"))));
                 if (abandoned > 0) {
-                    LOG.warn("{} run(s) of {}/{} were left unfinished by a stopped server; marked FAILED", abandoned,
-                            pluginId, name);
+                    LOG.warn(
+                            "{} run(s) of {}/{} were left unfinished by a stopped server; marked FAILED",
+                            abandoned,
+                            pluginId,
+                            name);
                 }
                 return Optional.of(id);
             });
@@ -272,9 +342,23 @@ public final class MarketDataJobs implements Managed {
         } catch (java.io.IOException e) {
             problems = List.of(new Problem(0, null, "unreadable problem list"));
         }
-        return new MarketDataJobView(r.id(), r.pluginId(), r.source(), r.jobTrigger(), instant(r.scheduledFor()),
-                r.status(), instant(r.startedAt()), instant(r.finishedAt()), r.rowsIn(), r.rowsOut(), r.rowsRejected(),
-                problems, r.cursorBefore(), r.cursorAfter(), r.serverId(), r.startedBy());
+        return new MarketDataJobView(
+                r.id(),
+                r.pluginId(),
+                r.source(),
+                r.jobTrigger(),
+                instant(r.scheduledFor()),
+                r.status(),
+                instant(r.startedAt()),
+                instant(r.finishedAt()),
+                r.rowsIn(),
+                r.rowsOut(),
+                r.rowsRejected(),
+                problems,
+                r.cursorBefore(),
+                r.cursorAfter(),
+                r.serverId(),
+                r.startedBy());
     }
 
     private static Instant instant(Timestamp t) {

@@ -15,8 +15,7 @@ import org.pf4j.PluginState;
 public final class PluginAdmin {
 
     /** The connection test of one source. */
-    public record SourceCheck(String source, CheckResult result) {
-    }
+    public record SourceCheck(String source, CheckResult result) {}
 
     private final PluginHost host;
     private final PluginCatalog catalog;
@@ -24,8 +23,8 @@ public final class PluginAdmin {
     private final MarketDataJobs jobs;
     private final AuditLog audit;
 
-    public PluginAdmin(PluginHost host, PluginCatalog catalog, PluginSwitches switches, MarketDataJobs jobs,
-                       AuditLog audit) {
+    public PluginAdmin(
+            PluginHost host, PluginCatalog catalog, PluginSwitches switches, MarketDataJobs jobs, AuditLog audit) {
         this.host = host;
         this.catalog = catalog;
         this.switches = switches;
@@ -66,12 +65,15 @@ public final class PluginAdmin {
             audit.success(by, "plugin.reload", id, origin, "reloaded: " + state);
         } catch (IllegalStateException e) {
             audit.failure(by, "plugin.reload", id, origin, e.getMessage());
-            throw new ApiException(422, "PLUGIN_NOT_LOADED", e.getMessage(),
-                    List.of(new FieldError("id", "could not be reloaded")));
+            throw new ApiException(
+                    422, "PLUGIN_NOT_LOADED", e.getMessage(), List.of(new FieldError("id", "could not be reloaded")));
         }
-        return catalog.get(id).orElseThrow(() -> new ApiException(422, "PLUGIN_NOT_LOADED",
-                "the jar of plugin " + id + " no longer holds that plugin",
-                List.of(new FieldError("id", "is no longer in its jar"))));
+        return catalog.get(id)
+                .orElseThrow(() -> new ApiException(
+                        422,
+                        "PLUGIN_NOT_LOADED",
+                        "the jar of plugin " + id + " no longer holds that plugin",
+                        List.of(new FieldError("id", "is no longer in its jar"))));
     }
 
     public List<PluginView> scan(String by, AuditLog.Origin origin) {
@@ -81,8 +83,11 @@ public final class PluginAdmin {
             return added.stream().map(this::view).toList();
         } catch (IOException e) {
             audit.failure(by, "plugin.scan", "plugins", origin, e.getMessage());
-            throw new ApiException(500, "PLUGINS_DIRECTORY_UNREADABLE", "cannot read the plugins directory: "
-                    + e.getMessage(), List.of());
+            throw new ApiException(
+                    500,
+                    "PLUGINS_DIRECTORY_UNREADABLE",
+                    "cannot read the plugins directory: " + e.getMessage(),
+                    List.of());
         }
     }
 
@@ -90,16 +95,27 @@ public final class PluginAdmin {
     public List<SourceCheck> check(String id, String by, AuditLog.Origin origin) {
         requireLoaded(id);
         if (host.plugin(id).map(p -> p.getPluginState() != PluginState.STARTED).orElse(true)) {
-            throw new ApiException(409, "PLUGIN_NOT_STARTED", "plugin " + id + " is not running; enable it first",
+            throw new ApiException(
+                    409,
+                    "PLUGIN_NOT_STARTED",
+                    "plugin " + id + " is not running; enable it first",
                     List.of(new FieldError("id", "is not running")));
         }
         List<SourceCheck> checks = new ArrayList<>();
         for (MarketDataSource source : host.sourcesOf(id)) {
             checks.add(new SourceCheck(source.name(), jobs.check(new PluginHost.Source(id, source))));
         }
-        audit.success(by, "plugin.check", id, origin, checks.stream()
-                .map(c -> c.source() + (c.result().ok() ? " ok" : " failed: " + c.result().message()))
-                .collect(java.util.stream.Collectors.joining("; ")));
+        audit.success(
+                by,
+                "plugin.check",
+                id,
+                origin,
+                checks.stream()
+                        .map(c -> c.source()
+                                + (c.result().ok()
+                                        ? " ok"
+                                        : " failed: " + c.result().message()))
+                        .collect(java.util.stream.Collectors.joining("; ")));
         return checks;
     }
 

@@ -42,8 +42,7 @@ public final class PluginHost implements Managed {
     }
 
     /** A market-data source and the plugin that provides it. */
-    public record Source(String pluginId, MarketDataSource source) {
-    }
+    public record Source(String pluginId, MarketDataSource source) {}
 
     @Override
     public void start() {
@@ -65,13 +64,17 @@ public final class PluginHost implements Managed {
 
     private synchronized PluginState startAndLog(String pluginId) {
         PluginWrapper plugin = manager.getPlugin(pluginId);
-        if (plugin.getPluginState() != PluginState.STARTED && plugin.getPluginState() != PluginState.DISABLED
+        if (plugin.getPluginState() != PluginState.STARTED
+                && plugin.getPluginState() != PluginState.DISABLED
                 && plugin.getPluginState() != PluginState.FAILED) {
             manager.startPlugin(pluginId);
         }
         if (plugin.getPluginState() == PluginState.STARTED) {
-            sourceNames.put(pluginId, manager.getExtensions(MarketDataSource.class, pluginId).stream()
-                    .map(MarketDataSource::name).toList());
+            sourceNames.put(
+                    pluginId,
+                    manager.getExtensions(MarketDataSource.class, pluginId).stream()
+                            .map(MarketDataSource::name)
+                            .toList());
             LOG.info("plugin {} {} started", pluginId, plugin.getDescriptor().getVersion());
         } else {
             LOG.error("plugin {} not started ({}): {}", pluginId, plugin.getPluginState(), problem(plugin));
@@ -98,8 +101,11 @@ public final class PluginHost implements Managed {
 
     /** Every loaded plugin, by id. */
     public List<PluginWrapper> plugins() {
-        return manager == null ? List.of() : manager.getPlugins().stream()
-                .sorted(Comparator.comparing(PluginWrapper::getPluginId)).toList();
+        return manager == null
+                ? List.of()
+                : manager.getPlugins().stream()
+                        .sorted(Comparator.comparing(PluginWrapper::getPluginId))
+                        .toList();
     }
 
     /** Starts a plugin that was turned off; the state it reached. */
@@ -142,13 +148,17 @@ public final class PluginHost implements Managed {
     /** Loads and starts jars added to the plugins directory since start; their plugin ids. */
     public synchronized List<String> scan() throws java.io.IOException {
         Set<Path> known = new HashSet<>();
-        manager.getPlugins().forEach(p -> known.add(p.getPluginPath().toAbsolutePath().normalize()));
+        manager.getPlugins()
+                .forEach(p -> known.add(p.getPluginPath().toAbsolutePath().normalize()));
         List<String> added = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return added;
         }
         try (var files = Files.list(directory)) {
-            for (Path path : files.filter(f -> f.toString().endsWith(".jar") || f.toString().endsWith(".zip")).sorted().toList()) {
+            for (Path path : files.filter(
+                            f -> f.toString().endsWith(".jar") || f.toString().endsWith(".zip"))
+                    .sorted()
+                    .toList()) {
                 if (known.contains(path.toAbsolutePath().normalize())) {
                     continue;
                 }
@@ -175,8 +185,10 @@ public final class PluginHost implements Managed {
             boolean started = plugin.getPluginState() == PluginState.STARTED;
             if (started && off.contains(plugin.getPluginId())) {
                 disable(plugin.getPluginId());
-            } else if (!started && !off.contains(plugin.getPluginId()) && (plugin.getPluginState() == PluginState.STOPPED
-                    || plugin.getPluginState() == PluginState.RESOLVED)) {
+            } else if (!started
+                    && !off.contains(plugin.getPluginId())
+                    && (plugin.getPluginState() == PluginState.STOPPED
+                            || plugin.getPluginState() == PluginState.RESOLVED)) {
                 startAndLog(plugin.getPluginId());
             }
         }
@@ -184,8 +196,11 @@ public final class PluginHost implements Managed {
 
     /** True when a source of this name belongs to a plugin that is loaded but not started. */
     public boolean isDisabledSource(String name) {
-        return sourceNames.entrySet().stream().anyMatch(e -> e.getValue().contains(name)
-                && plugin(e.getKey()).map(p -> p.getPluginState() != PluginState.STARTED).orElse(false));
+        return sourceNames.entrySet().stream()
+                .anyMatch(e -> e.getValue().contains(name)
+                        && plugin(e.getKey())
+                                .map(p -> p.getPluginState() != PluginState.STARTED)
+                                .orElse(false));
     }
 
     /** The market-data sources of one started plugin. */
@@ -200,7 +215,9 @@ public final class PluginHost implements Managed {
 
     /** The started source of this name, if any. */
     public Optional<Source> source(String name) {
-        return marketDataSources().stream().filter(s -> s.source().name().equals(name)).findFirst();
+        return marketDataSources().stream()
+                .filter(s -> s.source().name().equals(name))
+                .findFirst();
     }
 
     @Override
@@ -229,8 +246,7 @@ public final class PluginHost implements Managed {
     }
 
     /** A job writer (language model) and the plugin that provides it. */
-    public record Writer(String pluginId, JobWriter writer) {
-    }
+    public record Writer(String pluginId, JobWriter writer) {}
 
     /** The job writers of every started plugin. */
     public List<Writer> writers() {
@@ -245,8 +261,7 @@ public final class PluginHost implements Managed {
     }
 
     /** An occupation ranker (language model) and the plugin that provides it. */
-    public record Ranker(String pluginId, org.jobpricing.plugin.api.OccupationRanker ranker) {
-    }
+    public record Ranker(String pluginId, org.jobpricing.plugin.api.OccupationRanker ranker) {}
 
     /** The occupation rankers of every started plugin. */
     public List<Ranker> rankers() {
@@ -273,21 +288,35 @@ public final class PluginHost implements Managed {
 
     /** Ids of plugins found in the directory that could not run (failed or refused); turned-off ones are not failures. */
     public List<String> failedPlugins() {
-        return manager == null ? List.of() : manager.getPlugins().stream()
-                .filter(p -> p.getPluginState() == PluginState.FAILED || p.getPluginState() == PluginState.DISABLED
-                        || p.getFailedException() != null)
-                .map(p -> p.getPluginId() + " (" + p.getPluginState() + ")").sorted().toList();
+        return manager == null
+                ? List.of()
+                : manager.getPlugins().stream()
+                        .filter(p -> p.getPluginState() == PluginState.FAILED
+                                || p.getPluginState() == PluginState.DISABLED
+                                || p.getFailedException() != null)
+                        .map(p -> p.getPluginId() + " (" + p.getPluginState() + ")")
+                        .sorted()
+                        .toList();
     }
 
     /** Ids of the plugins loaded but not running (turned off, failed or refused). */
     public List<String> stoppedPlugins() {
-        return manager == null ? List.of() : manager.getPlugins().stream()
-                .filter(p -> p.getPluginState() != PluginState.STARTED).map(PluginWrapper::getPluginId).sorted().toList();
+        return manager == null
+                ? List.of()
+                : manager.getPlugins().stream()
+                        .filter(p -> p.getPluginState() != PluginState.STARTED)
+                        .map(PluginWrapper::getPluginId)
+                        .sorted()
+                        .toList();
     }
 
     /** Ids of the started plugins. */
     public List<String> startedPlugins() {
-        return manager == null ? List.of()
-                : manager.getStartedPlugins().stream().map(PluginWrapper::getPluginId).sorted().toList();
+        return manager == null
+                ? List.of()
+                : manager.getStartedPlugins().stream()
+                        .map(PluginWrapper::getPluginId)
+                        .sorted()
+                        .toList();
     }
 }

@@ -46,8 +46,13 @@ public final class RefreshScheduler implements Managed {
     private ScheduledExecutorService timer;
 
     /** Throws {@link IllegalArgumentException} naming the source and the expression when a schedule is not cron. */
-    public RefreshScheduler(PluginHost host, MarketDataJobs jobs, PluginSwitches switches, Map<String, String> schedules,
-                            Duration tick, Clock clock) {
+    public RefreshScheduler(
+            PluginHost host,
+            MarketDataJobs jobs,
+            PluginSwitches switches,
+            Map<String, String> schedules,
+            Duration tick,
+            Clock clock) {
         this.host = host;
         this.jobs = jobs;
         this.switches = switches;
@@ -68,9 +73,11 @@ public final class RefreshScheduler implements Managed {
         try {
             return ExecutionTime.forCron((trimmed.split("\\s+").length == 6 ? WITH_SECONDS : UNIX).parse(trimmed));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("plugins.schedules." + source + ": '" + cron
-                    + "' is not a cron expression (5 fields: minute hour day month weekday, or 6 with seconds first): "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "plugins.schedules." + source + ": '" + cron
+                            + "' is not a cron expression (5 fields: minute hour day month weekday, or 6 with seconds first): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -136,7 +143,9 @@ public final class RefreshScheduler implements Managed {
 
     /** The next due time of a source's schedule. */
     public Optional<Instant> nextRun(String source) {
-        return Optional.ofNullable(schedules.get(source)).flatMap(t -> t.nextExecution(now())).map(ZonedDateTime::toInstant);
+        return Optional.ofNullable(schedules.get(source))
+                .flatMap(t -> t.nextExecution(now()))
+                .map(ZonedDateTime::toInstant);
     }
 
     private ZonedDateTime now() {

@@ -39,8 +39,7 @@ final class SourceRun {
     static final int MAX_STORED_PROBLEMS = 50;
 
     /** How a run ended. */
-    record Outcome(String status, int rowsIn, int rowsOut, int rowsRejected, List<Problem> problems) {
-    }
+    record Outcome(String status, int rowsIn, int rowsOut, int rowsRejected, List<Problem> problems) {}
 
     private final Jdbi jdbi;
     private final MarketDataCache cache;
@@ -49,8 +48,13 @@ final class SourceRun {
     private final ObjectMapper json;
     private final Clock clock;
 
-    SourceRun(Jdbi jdbi, MarketDataCache cache, ExecutorService executor, Duration timeout, ObjectMapper json,
-              Clock clock) {
+    SourceRun(
+            Jdbi jdbi,
+            MarketDataCache cache,
+            ExecutorService executor,
+            Duration timeout,
+            ObjectMapper json,
+            Clock clock) {
         this.jdbi = jdbi;
         this.cache = cache;
         this.executor = executor;
@@ -90,7 +94,8 @@ final class SourceRun {
         String pluginId = source.pluginId();
         String name = source.source().name();
         String cursor = jdbi.withExtension(MarketJobDao.class, dao -> dao.state(pluginId, name))
-                .map(MarketJobDao.StateRow::cursorValue).orElse(null);
+                .map(MarketJobDao.StateRow::cursorValue)
+                .orElse(null);
         List<Problem> configProblems = ConfigField.validate(source.source().configSchema(), context.config());
         if (!configProblems.isEmpty()) {
             return fail(jobId, source, holder, cursor, "configuration invalid", configProblems);
@@ -114,7 +119,9 @@ final class SourceRun {
         Outcome outcome = new Outcome(status, fetched.observations().size(), valid.size(), rejected, problems);
         Timestamp now = Timestamp.from(clock.instant());
         String origin = "plugin:" + pluginId;
-        List<ObservationDao.Row> rows = valid.stream().map(o -> ObservationDao.Row.of(o, origin, clock.instant())).toList();
+        List<ObservationDao.Row> rows = valid.stream()
+                .map(o -> ObservationDao.Row.of(o, origin, clock.instant()))
+                .toList();
         try {
             jdbi.useTransaction(h -> {
                 if (!rows.isEmpty()) {
@@ -136,9 +143,13 @@ final class SourceRun {
         return outcome;
     }
 
-    private Outcome fail(long jobId, PluginHost.Source source, String holder, String cursor, String why,
-                         List<Problem> details) {
-        LOG.warn("market-data source {}/{} failed: {}", source.pluginId(), source.source().name(), why);
+    private Outcome fail(
+            long jobId, PluginHost.Source source, String holder, String cursor, String why, List<Problem> details) {
+        LOG.warn(
+                "market-data source {}/{} failed: {}",
+                source.pluginId(),
+                source.source().name(),
+                why);
         List<Problem> problems = new ArrayList<>();
         problems.add(new Problem(0, null, why));
         problems.addAll(details);
@@ -152,13 +163,22 @@ final class SourceRun {
     }
 
     private void finish(MarketJobDao dao, long jobId, Outcome outcome, String cursorBefore, String cursorAfter) {
-        dao.finishJob(jobId, outcome.status(), Timestamp.from(clock.instant()), outcome.rowsIn(), outcome.rowsOut(),
-                outcome.rowsRejected(), problemsJson(outcome.problems()), cursorBefore, cursorAfter);
+        dao.finishJob(
+                jobId,
+                outcome.status(),
+                Timestamp.from(clock.instant()),
+                outcome.rowsIn(),
+                outcome.rowsOut(),
+                outcome.rowsRejected(),
+                problemsJson(outcome.problems()),
+                cursorBefore,
+                cursorAfter);
     }
 
     String problemsJson(List<Problem> problems) {
         try {
-            return json.writeValueAsString(problems.stream().limit(MAX_STORED_PROBLEMS).toList());
+            return json.writeValueAsString(
+                    problems.stream().limit(MAX_STORED_PROBLEMS).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

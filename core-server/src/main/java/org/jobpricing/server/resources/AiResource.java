@@ -13,15 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.jobpricing.plugin.api.JobBrief;
 import org.jobpricing.plugin.api.JobEnricher;
 import org.jobpricing.rules.facts.Trace;
 import org.jobpricing.server.api.AiViews;
 import org.jobpricing.server.api.PricingRequest;
-import org.jobpricing.server.core.QuoteAssembler;
 import org.jobpricing.server.auth.Permissions;
-import org.jobpricing.plugin.api.JobBrief;
 import org.jobpricing.server.core.Enrichment;
 import org.jobpricing.server.core.JobWriting;
+import org.jobpricing.server.core.QuoteAssembler;
 import org.jobpricing.server.errors.ApiException;
 
 /**
@@ -45,8 +45,8 @@ public class AiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.AI_USE)
     public AiViews.OccupationMatches occupations(@NotNull @Valid AiViews.OccupationQuery query) {
-        return new AiViews.OccupationMatches(enrichment.matchOccupations(enricher(), query.title(), query.description(),
-                query.limit() == null ? 5 : query.limit()));
+        return new AiViews.OccupationMatches(enrichment.matchOccupations(
+                enricher(), query.title(), query.description(), query.limit() == null ? 5 : query.limit()));
     }
 
     @POST
@@ -60,8 +60,8 @@ public class AiResource {
     @GET
     @Path("/occupations/{code}/skills")
     @RolesAllowed(Permissions.AI_USE)
-    public AiViews.Skills occupationSkills(@PathParam("code") String code,
-                                           @QueryParam("limit") @DefaultValue("20") int limit) {
+    public AiViews.Skills occupationSkills(
+            @PathParam("code") String code, @QueryParam("limit") @DefaultValue("20") int limit) {
         var skills = enricher().skillsFor(code, Math.max(1, Math.min(100, limit)));
         if (skills.isEmpty()) {
             throw ApiException.notFound("occupation", "code", code);
@@ -90,7 +90,12 @@ public class AiResource {
     }
 
     private JobEnricher enricher() {
-        return enrichment.enricher().orElseThrow(() -> new ApiException(503, "ENRICHER_NOT_AVAILABLE",
-                "no enricher plugin is installed (plugins/onet-enricher)", List.of()));
+        return enrichment
+                .enricher()
+                .orElseThrow(() -> new ApiException(
+                        503,
+                        "ENRICHER_NOT_AVAILABLE",
+                        "no enricher plugin is installed (plugins/onet-enricher)",
+                        List.of()));
     }
 }

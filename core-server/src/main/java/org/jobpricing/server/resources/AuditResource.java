@@ -31,12 +31,20 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Permissions.AUDIT_READ)
-    public List<AuditEventView> events(@QueryParam("actor") String actor, @QueryParam("action") String action,
-                                       @QueryParam("from") String from, @QueryParam("to") String to,
-                                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-                                       @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
-        return audit.find(blank(actor), blank(action), instant("from", from, Instant.EPOCH),
-                instant("to", to, Instant.parse("9999-12-31T00:00:00Z")), limit, offset);
+    public List<AuditEventView> events(
+            @QueryParam("actor") String actor,
+            @QueryParam("action") String action,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
+        return audit.find(
+                blank(actor),
+                blank(action),
+                instant("from", from, Instant.EPOCH),
+                instant("to", to, Instant.parse("9999-12-31T00:00:00Z")),
+                limit,
+                offset);
     }
 
     private static String blank(String v) {
@@ -50,7 +58,9 @@ public class AuditResource {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("INVALID_REQUEST", field + " must be an ISO instant such as 2026-01-01T00:00:00Z",
+            throw ApiException.badRequest(
+                    "INVALID_REQUEST",
+                    field + " must be an ISO instant such as 2026-01-01T00:00:00Z",
                     List.of(new FieldError(field, "must be an ISO instant")));
         }
     }

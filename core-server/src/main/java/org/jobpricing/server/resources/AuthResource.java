@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -60,15 +59,24 @@ public class AuthResource {
         if (!cookie) {
             return Response.ok(tokens, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return Response.ok(new TokenResponse(tokens.accessToken(), tokens.tokenType(), tokens.expiresIn(), null,
-                        tokens.passwordChangeRequired()), MediaType.APPLICATION_JSON_TYPE)
-                .cookie(refreshCookie.issue(tokens.refreshToken(), request)).build();
+        return Response.ok(
+                        new TokenResponse(
+                                tokens.accessToken(),
+                                tokens.tokenType(),
+                                tokens.expiresIn(),
+                                null,
+                                tokens.passwordChangeRequired()),
+                        MediaType.APPLICATION_JSON_TYPE)
+                .cookie(refreshCookie.issue(tokens.refreshToken(), request))
+                .build();
     }
 
     /** Neither a body nor the cookie: the same answer as a missing body always had. */
     private static String required(String cookie) {
         if (cookie == null || cookie.isBlank()) {
-            throw ApiException.badRequest("INVALID_REQUEST", "body must not be null",
+            throw ApiException.badRequest(
+                    "INVALID_REQUEST",
+                    "body must not be null",
                     List.of(new org.jobpricing.server.errors.FieldError("body", "must not be null")));
         }
         return cookie;
@@ -79,14 +87,27 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Public
     @Timed
-    @Operation(summary = "Sign in", description = "With ?session=cookie the refresh token is set as an HttpOnly, "
-            + "SameSite=Strict cookie (jp_refresh, path /api/v1/auth) instead of being returned in the body.",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class))))
-    public Response login(@NotNull @Valid AuthRequests.Login login, @QueryParam("session") String session,
-                          @Context HttpServletRequest request) {
+    @Operation(
+            summary = "Sign in",
+            description = "With ?session=cookie the refresh token is set as an HttpOnly, "
+                    + "SameSite=Strict cookie (jp_refresh, path /api/v1/auth) instead of being returned in the body.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content = @Content(schema = @Schema(implementation = TokenResponse.class))))
+    public Response login(
+            @NotNull @Valid AuthRequests.Login login,
+            @QueryParam("session") String session,
+            @Context HttpServletRequest request) {
         boolean byUsername = login.username() != null && !login.username().isBlank();
-        return answer(auth.login(byUsername ? "username" : "email", byUsername ? login.username() : login.email(),
-                login.password(), Origins.of(request)), RefreshCookie.SESSION_COOKIE.equals(session), request);
+        return answer(
+                auth.login(
+                        byUsername ? "username" : "email",
+                        byUsername ? login.username() : login.email(),
+                        login.password(),
+                        Origins.of(request)),
+                RefreshCookie.SESSION_COOKIE.equals(session),
+                request);
     }
 
     /** The OAuth2 resource-owner password form. */
@@ -95,10 +116,14 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Public
     @Timed
-    public TokenResponse loginForm(@FormParam("username") String username, @FormParam("password") String password,
-                                   @Context HttpServletRequest request) {
+    public TokenResponse loginForm(
+            @FormParam("username") String username,
+            @FormParam("password") String password,
+            @Context HttpServletRequest request) {
         if (password == null || password.isEmpty()) {
-            throw ApiException.badRequest("INVALID_REQUEST", "password is required",
+            throw ApiException.badRequest(
+                    "INVALID_REQUEST",
+                    "password is required",
                     List.of(new org.jobpricing.server.errors.FieldError("password", "is required")));
         }
         return auth.login("username", username, password, Origins.of(request));
@@ -109,14 +134,22 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Public
     @Timed
-    @Operation(summary = "Rotate a refresh token", description = "The token comes from the body or, with no body, "
-            + "from the jp_refresh cookie; a rotated cookie token goes back as the cookie.",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class))))
-    public Response refresh(@Valid AuthRequests.Refresh body,
-                            @Parameter(hidden = true) @CookieParam(RefreshCookie.NAME) String cookie,
-                            @Context HttpServletRequest request) {
+    @Operation(
+            summary = "Rotate a refresh token",
+            description = "The token comes from the body or, with no body, "
+                    + "from the jp_refresh cookie; a rotated cookie token goes back as the cookie.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content = @Content(schema = @Schema(implementation = TokenResponse.class))))
+    public Response refresh(
+            @Valid AuthRequests.Refresh body,
+            @Parameter(hidden = true) @CookieParam(RefreshCookie.NAME) String cookie,
+            @Context HttpServletRequest request) {
         boolean fromCookie = body == null;
-        return answer(auth.refresh(fromCookie ? required(cookie) : body.refreshToken(), Origins.of(request)), fromCookie,
+        return answer(
+                auth.refresh(fromCookie ? required(cookie) : body.refreshToken(), Origins.of(request)),
+                fromCookie,
                 request);
     }
 
@@ -124,11 +157,14 @@ public class AuthResource {
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_JSON)
     @Public
-    @Operation(summary = "Sign out", description = "Revokes the token of the body or, with no body, of the jp_refresh "
-            + "cookie, and clears the cookie.")
-    public Response logout(@Valid AuthRequests.Refresh body,
-                           @Parameter(hidden = true) @CookieParam(RefreshCookie.NAME) String cookie,
-                           @Context HttpServletRequest request) {
+    @Operation(
+            summary = "Sign out",
+            description = "Revokes the token of the body or, with no body, of the jp_refresh "
+                    + "cookie, and clears the cookie.")
+    public Response logout(
+            @Valid AuthRequests.Refresh body,
+            @Parameter(hidden = true) @CookieParam(RefreshCookie.NAME) String cookie,
+            @Context HttpServletRequest request) {
         if (body != null) {
             auth.logout(body.refreshToken(), Origins.of(request));
             return Response.noContent().build();
@@ -143,9 +179,12 @@ public class AuthResource {
     @Public
     public Response register(@NotNull @Valid AuthRequests.NewUser body, @Context HttpServletRequest request) {
         if (!registrationEnabled) {
-            throw new ApiException(403, "REGISTRATION_DISABLED", "self-registration is off; ask an admin for an account",
-                    List.of(new org.jobpricing.server.errors.FieldError("path", "self-registration is turned off on "
-                            + "this server (REGISTRATION_ENABLED)")));
+            throw new ApiException(
+                    403,
+                    "REGISTRATION_DISABLED",
+                    "self-registration is off; ask an admin for an account",
+                    List.of(new org.jobpricing.server.errors.FieldError(
+                            "path", "self-registration is turned off on " + "this server (REGISTRATION_ENABLED)")));
         }
         UserView user = users.create(body, Role.VIEWER, false, body.username(), Origins.of(request));
         return Response.status(201).entity(user).build();
@@ -171,8 +210,10 @@ public class AuthResource {
     @Path("/me/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.SELF)
-    public Response changePassword(@Parameter(hidden = true) @Auth UserPrincipal user, @NotNull @Valid AuthRequests.ChangePassword body,
-                                   @Context HttpServletRequest request) {
+    public Response changePassword(
+            @Parameter(hidden = true) @Auth UserPrincipal user,
+            @NotNull @Valid AuthRequests.ChangePassword body,
+            @Context HttpServletRequest request) {
         auth.changePassword(user, body.currentPassword(), body.newPassword(), Origins.of(request));
         return Response.noContent().build();
     }

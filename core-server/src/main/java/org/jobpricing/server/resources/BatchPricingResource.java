@@ -1,5 +1,6 @@
 package org.jobpricing.server.resources;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import io.dropwizard.auth.Auth;
 import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.server.auth.UserPrincipal;
 import org.jobpricing.server.core.BatchPricer;
@@ -48,15 +48,21 @@ public class BatchPricingResource {
     @Consumes({"text/csv", MediaType.APPLICATION_JSON})
     @Produces({NDJSON, "text/csv"})
     @RolesAllowed(Permissions.PRICING_BATCH)
-    public Response price(@Parameter(hidden = true) @Auth UserPrincipal user,
-                          @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
-                          @Parameter(hidden = true) @HeaderParam("Accept") String accept,
-                          @QueryParam("format") String format, InputStream body) throws IOException {
+    public Response price(
+            @Parameter(hidden = true) @Auth UserPrincipal user,
+            @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
+            @Parameter(hidden = true) @HeaderParam("Accept") String accept,
+            @QueryParam("format") String format,
+            InputStream body)
+            throws IOException {
         if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("ndjson")) {
-            throw ApiException.badRequest("INVALID_PARAMETER", "format must be csv or ndjson",
+            throw ApiException.badRequest(
+                    "INVALID_PARAMETER",
+                    "format must be csv or ndjson",
                     List.of(new FieldError("format", "must be csv or ndjson")));
         }
-        boolean csvIn = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
+        boolean csvIn = contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
         boolean csvOut = "csv".equalsIgnoreCase(format)
                 || format == null && accept != null && accept.contains("text/csv") && !accept.contains(NDJSON);
         SpooledBody spooled = SpooledBody.read(body);
@@ -65,8 +71,9 @@ public class BatchPricingResource {
             BatchPricer.Batch batch = pricer.open(input, csvIn, user.username());
             CompiledRuleSet rules = engine.active();
             StreamingOutput stream = out -> {
-                try (spooled; input) {
-                    pricer.price(batch, out, csvOut, rules, lines -> { });
+                try (spooled;
+                        input) {
+                    pricer.price(batch, out, csvOut, rules, lines -> {});
                 }
             };
             return Response.ok(stream, csvOut ? "text/csv" : NDJSON).build();

@@ -33,8 +33,9 @@ import org.jobpricing.server.plugins.MarketDataJobs;
 public class MarketDataJobResource {
 
     /** What to run: one source by name, or every enabled source when {@code source} is absent. */
-    public record StartJobs(@Pattern(regexp = "[A-Za-z0-9._-]{1,100}", message = "must be a source name") String source) {
-    }
+    public record StartJobs(
+            @Pattern(regexp = "[A-Za-z0-9._-]{1,100}", message = "must be a source name")
+            String source) {}
 
     private final MarketDataJobs jobs;
     private final AuditLog audit;
@@ -46,10 +47,14 @@ public class MarketDataJobResource {
 
     @GET
     @RolesAllowed(Permissions.MARKET_DATA_READ)
-    public List<MarketDataJobView> history(@QueryParam("source") @Pattern(regexp = "[A-Za-z0-9._-]{1,100}") String source,
-                                           @QueryParam("status") @Pattern(regexp = "RUNNING|OK|PARTIAL|FAILED|SKIPPED",
-                                                   message = "must be RUNNING, OK, PARTIAL, FAILED or SKIPPED") String status,
-                                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+    public List<MarketDataJobView> history(
+            @QueryParam("source") @Pattern(regexp = "[A-Za-z0-9._-]{1,100}") String source,
+            @QueryParam("status")
+                    @Pattern(
+                            regexp = "RUNNING|OK|PARTIAL|FAILED|SKIPPED",
+                            message = "must be RUNNING, OK, PARTIAL, FAILED or SKIPPED")
+                    String status,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         return jobs.history(source, status, limit);
     }
 
@@ -64,14 +69,21 @@ public class MarketDataJobResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.MARKET_DATA_REFRESH)
-    public Response start(@Parameter(hidden = true) @Auth UserPrincipal user, @jakarta.validation.Valid StartJobs body,
-                          @Context HttpServletRequest request) {
+    public Response start(
+            @Parameter(hidden = true) @Auth UserPrincipal user,
+            @jakarta.validation.Valid StartJobs body,
+            @Context HttpServletRequest request) {
         String source = body == null ? null : body.source();
         String what = source == null ? "all sources" : source;
         try {
             List<MarketDataJobView> started = jobs.startNow(source, user.username());
-            audit.success(user.username(), "market-data.job-start", what, Origins.of(request),
-                    started.stream().map(j -> "job " + j.id() + " " + j.plugin() + "/" + j.source())
+            audit.success(
+                    user.username(),
+                    "market-data.job-start",
+                    what,
+                    Origins.of(request),
+                    started.stream()
+                            .map(j -> "job " + j.id() + " " + j.plugin() + "/" + j.source())
                             .collect(Collectors.joining("; ")));
             return Response.accepted(started).build();
         } catch (ApiException e) {

@@ -28,8 +28,8 @@ import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.server.auth.UserPrincipal;
 import org.jobpricing.server.core.AuditLog;
 import org.jobpricing.server.core.FxRateService;
-import org.jobpricing.server.errors.ApiException;
 import org.jobpricing.server.core.MarketDataService;
+import org.jobpricing.server.errors.ApiException;
 import org.jobpricing.server.plugins.MarketDataJobs;
 
 /** Market observations and FX rates: CSV imports, listing, and refresh from the plugins. */
@@ -42,8 +42,8 @@ public class MarketDataResource {
     private final MarketDataJobs jobs;
     private final AuditLog audit;
 
-    public MarketDataResource(MarketDataService marketData, FxRateService fxRates, MarketDataJobs jobs,
-                              AuditLog audit) {
+    public MarketDataResource(
+            MarketDataService marketData, FxRateService fxRates, MarketDataJobs jobs, AuditLog audit) {
         this.marketData = marketData;
         this.fxRates = fxRates;
         this.jobs = jobs;
@@ -56,8 +56,10 @@ public class MarketDataResource {
     @RolesAllowed(Permissions.MARKET_DATA_WRITE)
     @Timed
     @ExceptionMetered
-    public ImportResult importObservations(@Parameter(hidden = true) @Auth UserPrincipal user, @NotBlank String csv,
-                                           @Context HttpServletRequest request) {
+    public ImportResult importObservations(
+            @Parameter(hidden = true) @Auth UserPrincipal user,
+            @NotBlank String csv,
+            @Context HttpServletRequest request) {
         return audited(user, "market-data.import", "observations", request, () -> marketData.importCsv(csv));
     }
 
@@ -65,12 +67,13 @@ public class MarketDataResource {
     @Path("/observations")
     @RolesAllowed(Permissions.MARKET_DATA_READ)
     @Timed
-    public List<ObservationView> observations(@QueryParam("occupationCode") String occupationCode,
-                                              @QueryParam("country") @IsoCountry String country,
-                                              @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-                                              @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
-        return marketData.list(blankToNull(occupationCode),
-                country == null ? null : country.toUpperCase(Locale.ROOT), limit, offset);
+    public List<ObservationView> observations(
+            @QueryParam("occupationCode") String occupationCode,
+            @QueryParam("country") @IsoCountry String country,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
+        return marketData.list(
+                blankToNull(occupationCode), country == null ? null : country.toUpperCase(Locale.ROOT), limit, offset);
     }
 
     @POST
@@ -79,8 +82,10 @@ public class MarketDataResource {
     @RolesAllowed(Permissions.MARKET_DATA_WRITE)
     @Timed
     @ExceptionMetered
-    public ImportResult importFxRates(@Parameter(hidden = true) @Auth UserPrincipal user, @NotBlank String csv,
-                                      @Context HttpServletRequest request) {
+    public ImportResult importFxRates(
+            @Parameter(hidden = true) @Auth UserPrincipal user,
+            @NotBlank String csv,
+            @Context HttpServletRequest request) {
         return audited(user, "market-data.fx-import", "fx-rates", request, () -> fxRates.importCsv(csv));
     }
 
@@ -88,17 +93,27 @@ public class MarketDataResource {
     @Path("/refresh")
     @RolesAllowed(Permissions.MARKET_DATA_REFRESH)
     @Timed
-    public RefreshResult refresh(@Parameter(hidden = true) @Auth UserPrincipal user, @Context HttpServletRequest request) {
+    public RefreshResult refresh(
+            @Parameter(hidden = true) @Auth UserPrincipal user, @Context HttpServletRequest request) {
         RefreshResult result = jobs.refreshAll("MANUAL", user.username());
-        audit.success(user.username(), "market-data.refresh", "plugins", Origins.of(request), result.sources().stream()
-                .map(s -> s.plugin() + "/" + s.source() + " " + s.status() + " " + s.imported() + " stored, "
-                        + s.rejected() + " rejected")
-                .collect(java.util.stream.Collectors.joining("; ")));
+        audit.success(
+                user.username(),
+                "market-data.refresh",
+                "plugins",
+                Origins.of(request),
+                result.sources().stream()
+                        .map(s -> s.plugin() + "/" + s.source() + " " + s.status() + " " + s.imported() + " stored, "
+                                + s.rejected() + " rejected")
+                        .collect(java.util.stream.Collectors.joining("; ")));
         return result;
     }
 
-    private ImportResult audited(UserPrincipal user, String action, String resource, HttpServletRequest request,
-                                 java.util.function.Supplier<ImportResult> work) {
+    private ImportResult audited(
+            UserPrincipal user,
+            String action,
+            String resource,
+            HttpServletRequest request,
+            java.util.function.Supplier<ImportResult> work) {
         try {
             ImportResult result = work.get();
             audit.success(user.username(), action, resource, Origins.of(request), result.imported() + " rows");

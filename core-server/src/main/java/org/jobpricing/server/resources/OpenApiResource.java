@@ -18,8 +18,8 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import java.lang.reflect.Method;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,25 +64,38 @@ public class OpenApiResource {
 
     static OpenAPI build(Set<Class<?>> resources, String version) {
         OpenAPI base = new OpenAPI()
-                .info(new Info().title("Job Pricing Engine API").version(version)
-                        .description("Prices jobs into market percentiles and salary bands; see docs/pricing-method.md.")
+                .info(new Info()
+                        .title("Job Pricing Engine API")
+                        .version(version)
+                        .description(
+                                "Prices jobs into market percentiles and salary bands; see docs/pricing-method.md.")
                         .license(new License().name("Open source")))
-                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
         OpenAPI api = new Reader(new SwaggerConfiguration().openAPI(base).prettyPrint(true)).read(resources);
-        api.getComponents().addSchemas("ErrorResponse", ModelConverters.getInstance().read(ErrorResponse.class)
-                .get("ErrorResponse"));
+        api.getComponents()
+                .addSchemas(
+                        "ErrorResponse",
+                        ModelConverters.getInstance().read(ErrorResponse.class).get("ErrorResponse"));
         Schema<?> error = new Schema<>().$ref("#/components/schemas/ErrorResponse");
-        ApiResponse errorResponse = new ApiResponse().description("Error: {code, error, message, details}")
+        ApiResponse errorResponse = new ApiResponse()
+                .description("Error: {code, error, message, details}")
                 .content(new Content().addMediaType("application/json", new MediaType().schema(error)));
         List<String> publicOperations = publicOperationIds(resources);
-        api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
-            op.getResponses().addApiResponse("default", errorResponse);
-            if (publicOperations.contains(op.getOperationId())) {
-                op.setSecurity(List.of());
-            }
-        }));
+        api.getPaths()
+                .values()
+                .forEach(item -> item.readOperations().forEach(op -> {
+                    op.getResponses().addApiResponse("default", errorResponse);
+                    if (publicOperations.contains(op.getOperationId())) {
+                        op.setSecurity(List.of());
+                    }
+                }));
         return api;
     }
 
@@ -97,5 +110,4 @@ public class OpenApiResource {
         }
         return ids;
     }
-
 }

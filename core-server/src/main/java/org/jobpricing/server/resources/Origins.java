@@ -6,11 +6,11 @@ import org.jobpricing.server.core.AuditLog;
 /** The audit origin of an HTTP request. */
 final class Origins {
 
-    private Origins() {
-    }
+    private Origins() {}
 
     static AuditLog.Origin of(HttpServletRequest request) {
-        return request == null ? AuditLog.Origin.INTERNAL
+        return request == null
+                ? AuditLog.Origin.INTERNAL
                 : new AuditLog.Origin(request.getRemoteAddr(), request.getHeader("User-Agent"));
     }
 }

@@ -47,32 +47,40 @@ public class PluginResource {
     @POST
     @Path("/{id}/enable")
     @RolesAllowed(Permissions.PLUGINS_MANAGE)
-    public PluginView enable(@Parameter(hidden = true) @Auth UserPrincipal user, @PathParam("id") String id,
-                             @Context HttpServletRequest request) {
+    public PluginView enable(
+            @Parameter(hidden = true) @Auth UserPrincipal user,
+            @PathParam("id") String id,
+            @Context HttpServletRequest request) {
         return admin.enable(id, user.username(), Origins.of(request));
     }
 
     @POST
     @Path("/{id}/disable")
     @RolesAllowed(Permissions.PLUGINS_MANAGE)
-    public PluginView disable(@Parameter(hidden = true) @Auth UserPrincipal user, @PathParam("id") String id,
-                              @Context HttpServletRequest request) {
+    public PluginView disable(
+            @Parameter(hidden = true) @Auth UserPrincipal user,
+            @PathParam("id") String id,
+            @Context HttpServletRequest request) {
         return admin.disable(id, user.username(), Origins.of(request));
     }
 
     @POST
     @Path("/{id}/reload")
     @RolesAllowed(Permissions.PLUGINS_MANAGE)
-    public PluginView reload(@Parameter(hidden = true) @Auth UserPrincipal user, @PathParam("id") String id,
-                             @Context HttpServletRequest request) {
+    public PluginView reload(
+            @Parameter(hidden = true) @Auth UserPrincipal user,
+            @PathParam("id") String id,
+            @Context HttpServletRequest request) {
         return admin.reload(id, user.username(), Origins.of(request));
     }
 
     @POST
     @Path("/{id}/check")
     @RolesAllowed(Permissions.PLUGINS_MANAGE)
-    public List<PluginAdmin.SourceCheck> check(@Parameter(hidden = true) @Auth UserPrincipal user,
-                                               @PathParam("id") String id, @Context HttpServletRequest request) {
+    public List<PluginAdmin.SourceCheck> check(
+            @Parameter(hidden = true) @Auth UserPrincipal user,
+            @PathParam("id") String id,
+            @Context HttpServletRequest request) {
         return admin.check(id, user.username(), Origins.of(request));
     }
 
@@ -80,7 +88,8 @@ public class PluginResource {
     @POST
     @Path("/scan")
     @RolesAllowed(Permissions.PLUGINS_MANAGE)
-    public List<PluginView> scan(@Parameter(hidden = true) @Auth UserPrincipal user, @Context HttpServletRequest request) {
+    public List<PluginView> scan(
+            @Parameter(hidden = true) @Auth UserPrincipal user, @Context HttpServletRequest request) {
         return admin.scan(user.username(), Origins.of(request));
     }
 }

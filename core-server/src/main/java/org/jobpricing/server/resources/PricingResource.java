@@ -46,8 +46,12 @@ public class PricingResource {
     public Response price(@Parameter(hidden = true) @Auth UserPrincipal user, @NotNull @Valid PricingRequest request) {
         // the stored JSON is the answer: serialised once, and GET /{id} returns the same quote
         PricingService.StoredQuote stored = pricing.price(request, user.username());
-        return Response.created(UriBuilder.fromResource(PricingResource.class).path(stored.quote().id()).build())
-                .type(MediaType.APPLICATION_JSON_TYPE).entity(stored.json()).build();
+        return Response.created(UriBuilder.fromResource(PricingResource.class)
+                        .path(stored.quote().id())
+                        .build())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(stored.json())
+                .build();
     }
 
     /**
@@ -57,15 +61,18 @@ public class PricingResource {
     @GET
     @RolesAllowed(Permissions.PRICING_READ)
     @Timed
-    public QuoteList list(@QueryParam("occupationCode") String occupationCode, @QueryParam("level") String level,
-                          @QueryParam("country") String country, @QueryParam("author") String author,
-                          @QueryParam("rulesetVersion") String rulesetVersion,
-                          @Parameter(description = "ISO date (UTC), included") @QueryParam("from") String from,
-                          @Parameter(description = "ISO date (UTC), included") @QueryParam("to") String to,
-                          @Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
-                          @Parameter(description = "default 0") @QueryParam("offset") String offset) {
-        return history.find(QuoteListParams.query(occupationCode, level, country, author, rulesetVersion, from, to,
-                limit, offset));
+    public QuoteList list(
+            @QueryParam("occupationCode") String occupationCode,
+            @QueryParam("level") String level,
+            @QueryParam("country") String country,
+            @QueryParam("author") String author,
+            @QueryParam("rulesetVersion") String rulesetVersion,
+            @Parameter(description = "ISO date (UTC), included") @QueryParam("from") String from,
+            @Parameter(description = "ISO date (UTC), included") @QueryParam("to") String to,
+            @Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "default 0") @QueryParam("offset") String offset) {
+        return history.find(
+                QuoteListParams.query(occupationCode, level, country, author, rulesetVersion, from, to, limit, offset));
     }
 
     @GET

@@ -17,21 +17,33 @@ final class QuoteListParams {
     static final int MAX_LIMIT = 500;
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
-    private QuoteListParams() {
-    }
+    private QuoteListParams() {}
 
     /** The checked query; throws a 400 INVALID_REQUEST listing each bad parameter. */
-    static QuoteHistory.Query query(String occupationCode, String level, String country, String author,
-                                    String rulesetVersion, String from, String to, String limit, String offset) {
+    static QuoteHistory.Query query(
+            String occupationCode,
+            String level,
+            String country,
+            String author,
+            String rulesetVersion,
+            String from,
+            String to,
+            String limit,
+            String offset) {
         List<FieldError> problems = new ArrayList<>();
         String countryCode = text("country", country, 100, problems);
         if (countryCode != null && !COUNTRY.matcher(countryCode).matches()) {
             problems.add(new FieldError("country", "must be a two-letter ISO country code"));
         }
-        QuoteHistory.Query query = new QuoteHistory.Query(text("occupationCode", occupationCode, 20, problems),
-                upper(text("level", level, 20, problems)), upper(countryCode), text("author", author, 100, problems),
-                text("rulesetVersion", rulesetVersion, 80, problems), date("from", from, problems),
-                date("to", to, problems), number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, problems),
+        QuoteHistory.Query query = new QuoteHistory.Query(
+                text("occupationCode", occupationCode, 20, problems),
+                upper(text("level", level, 20, problems)),
+                upper(countryCode),
+                text("author", author, 100, problems),
+                text("rulesetVersion", rulesetVersion, 80, problems),
+                date("from", from, problems),
+                date("to", to, problems),
+                number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, problems),
                 number("offset", offset, 0, 0, Integer.MAX_VALUE, problems));
         if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
             problems.add(new FieldError("from", "must not be after to"));
@@ -80,8 +92,11 @@ final class QuoteListParams {
         } catch (NumberFormatException e) {
             // reported below, with the range accepted
         }
-        problems.add(new FieldError(field, max == Integer.MAX_VALUE ? "must be a whole number, " + min + " or more"
-                : "must be a whole number from " + min + " to " + max));
+        problems.add(new FieldError(
+                field,
+                max == Integer.MAX_VALUE
+                        ? "must be a whole number, " + min + " or more"
+                        : "must be a whole number from " + min + " to " + max));
         return fallback;
     }
 }

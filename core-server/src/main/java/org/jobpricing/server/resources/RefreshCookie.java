@@ -15,6 +15,7 @@ final class RefreshCookie {
     static final String NAME = "jp_refresh";
     /** {@code ?session=cookie} on login asks for the cookie instead of the token in the body. */
     static final String SESSION_COOKIE = "cookie";
+
     private static final String PATH = "/api/v1/auth";
 
     private final Duration ttl;
@@ -32,7 +33,13 @@ final class RefreshCookie {
     }
 
     private static NewCookie build(String value, int maxAge, HttpServletRequest request) {
-        return new NewCookie.Builder(NAME).value(value).path(PATH).maxAge(maxAge).httpOnly(true)
-                .secure(request != null && request.isSecure()).sameSite(NewCookie.SameSite.STRICT).build();
+        return new NewCookie.Builder(NAME)
+                .value(value)
+                .path(PATH)
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure(request != null && request.isSecure())
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
     }
 }

@@ -62,16 +62,17 @@ public class RuleSetResource {
     @Consumes(ZIP)
     @RolesAllowed(Permissions.RULES_WRITE)
     @Timed
-    public RuleSetViews.Validation validateZip(@NotNull byte[] zip, @QueryParam("parent") Integer parent,
-                                               @QueryParam("delete") List<String> delete) {
+    public RuleSetViews.Validation validateZip(
+            @NotNull byte[] zip, @QueryParam("parent") Integer parent, @QueryParam("delete") List<String> delete) {
         return checked(ruleSets.validate(new RuleSetChange(parent, Uploads.fromZip(zip), names(delete), null)));
     }
 
     @GET
     @Path("/versions")
     @RolesAllowed(Permissions.RULES_READ)
-    public List<RuleSetViews.Version> versions(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-                                               @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
+    public List<RuleSetViews.Version> versions(
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
         return ruleSets.list(limit, offset);
     }
 
@@ -80,8 +81,10 @@ public class RuleSetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.RULES_WRITE)
     @Timed
-    public Response create(@Parameter(hidden = true) @Auth UserPrincipal user, @NotNull @Valid RuleSetViews.Upload upload,
-                           @Context HttpServletRequest request) {
+    public Response create(
+            @Parameter(hidden = true) @Auth UserPrincipal user,
+            @NotNull @Valid RuleSetViews.Upload upload,
+            @Context HttpServletRequest request) {
         return created(ruleSets.create(change(upload), editor(user), Origins.of(request)));
     }
 
@@ -90,12 +93,17 @@ public class RuleSetResource {
     @Consumes(ZIP)
     @RolesAllowed(Permissions.RULES_WRITE)
     @Timed
-    public Response createZip(@Parameter(hidden = true) @Auth UserPrincipal user, @NotNull byte[] zip,
-                              @QueryParam("message") @Size(max = 1000) String message,
-                              @QueryParam("parent") Integer parent, @QueryParam("delete") List<String> delete,
-                              @Context HttpServletRequest request) {
-        return created(ruleSets.create(new RuleSetChange(parent, Uploads.fromZip(zip), names(delete), message),
-                editor(user), Origins.of(request)));
+    public Response createZip(
+            @Parameter(hidden = true) @Auth UserPrincipal user,
+            @NotNull byte[] zip,
+            @QueryParam("message") @Size(max = 1000) String message,
+            @QueryParam("parent") Integer parent,
+            @QueryParam("delete") List<String> delete,
+            @Context HttpServletRequest request) {
+        return created(ruleSets.create(
+                new RuleSetChange(parent, Uploads.fromZip(zip), names(delete), message),
+                editor(user),
+                Origins.of(request)));
     }
 
     @GET
@@ -118,8 +126,8 @@ public class RuleSetResource {
     @Path("/versions/{version}/test")
     @RolesAllowed(Permissions.RULES_READ)
     @Timed
-    public RuleSetViews.TestRun test(@Parameter(hidden = true) @Auth UserPrincipal user,
-                                     @PathParam("version") String version) {
+    public RuleSetViews.TestRun test(
+            @Parameter(hidden = true) @Auth UserPrincipal user, @PathParam("version") String version) {
         int number = number(version);
         requireWriteForDraft(user, number);
         return ruleSets.test(number);
@@ -130,19 +138,21 @@ public class RuleSetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.RULES_WRITE)
     @Timed
-    public RuleSetViews.Simulation simulate(@PathParam("version") String version,
-                                            @Valid RuleSetViews.SimulationRequest body) {
-        return simulator.simulate(ruleSets.ready(number(version)), ruleSets.engine().active(), body);
+    public RuleSetViews.Simulation simulate(
+            @PathParam("version") String version, @Valid RuleSetViews.SimulationRequest body) {
+        return simulator.simulate(
+                ruleSets.ready(number(version)), ruleSets.engine().active(), body);
     }
 
     @POST
     @Path("/versions/{version}/publish")
     @RolesAllowed(Permissions.RULES_PUBLISH)
     @Timed
-    public RuleSetViews.Version publish(@Parameter(hidden = true) @Auth UserPrincipal user, @PathParam("version") String version,
-                                        @QueryParam("acceptFailingScenarios") @DefaultValue("false")
-                                        boolean acceptFailingScenarios,
-                                        @Context HttpServletRequest request) {
+    public RuleSetViews.Version publish(
+            @Parameter(hidden = true) @Auth UserPrincipal user,
+            @PathParam("version") String version,
+            @QueryParam("acceptFailingScenarios") @DefaultValue("false") boolean acceptFailingScenarios,
+            @Context HttpServletRequest request) {
         return ruleSets.publish(number(version), editor(user), acceptFailingScenarios, Origins.of(request));
     }
 
@@ -150,15 +160,17 @@ public class RuleSetResource {
     @Path("/versions/{version}/rollback")
     @RolesAllowed(Permissions.RULES_PUBLISH)
     @Timed
-    public RuleSetViews.Version rollback(@Parameter(hidden = true) @Auth UserPrincipal user, @PathParam("version") String version,
-                                         @Context HttpServletRequest request) {
+    public RuleSetViews.Version rollback(
+            @Parameter(hidden = true) @Auth UserPrincipal user,
+            @PathParam("version") String version,
+            @Context HttpServletRequest request) {
         return ruleSets.rollback(number(version), editor(user), Origins.of(request));
     }
 
     private static RuleSetChange change(RuleSetViews.Upload upload) {
         boolean deletes = upload.delete() != null && !upload.delete().isEmpty();
-        return new RuleSetChange(upload.parent(), Uploads.fromMap(upload.files(), deletes), names(upload.delete()),
-                upload.message());
+        return new RuleSetChange(
+                upload.parent(), Uploads.fromMap(upload.files(), deletes), names(upload.delete()), upload.message());
     }
 
     private static List<String> names(List<String> names) {
@@ -172,8 +184,11 @@ public class RuleSetResource {
     /** A draft's tests run its code: only those who may write rules run them. */
     private void requireWriteForDraft(UserPrincipal user, int version) {
         if (!user.role().grants(Permissions.RULES_WRITE) && !ruleSets.isPublished(version)) {
-            throw new ApiException(403, "FORBIDDEN", "testing a version that was never published needs "
-                    + Permissions.RULES_WRITE, List.of(new FieldError("version", "v" + version + " is a draft")));
+            throw new ApiException(
+                    403,
+                    "FORBIDDEN",
+                    "testing a version that was never published needs " + Permissions.RULES_WRITE,
+                    List.of(new FieldError("version", "v" + version + " is a draft")));
         }
     }
 
@@ -189,8 +204,10 @@ public class RuleSetResource {
 
     private static RuleSetViews.Validation checked(RuleSetViews.Validation validation) {
         if (!validation.valid()) {
-            throw ApiException.badRequest("RULESET_INVALID", validation.problems().size()
-                    + " problem(s) in the rule files", validation.problems());
+            throw ApiException.badRequest(
+                    "RULESET_INVALID",
+                    validation.problems().size() + " problem(s) in the rule files",
+                    validation.problems());
         }
         return validation;
     }
@@ -198,5 +215,4 @@ public class RuleSetResource {
     private static Response created(RuleSetViews.Version version) {
         return Response.status(201).entity(version).build();
     }
-
 }

@@ -25,8 +25,11 @@ final class SpooledBody implements AutoCloseable {
 
     /** Reads {@code body} to its end (a body over the size limit fails here, before any answer: 413). */
     static SpooledBody read(InputStream body) throws IOException {
-        DeferredFileOutputStream spool = DeferredFileOutputStream.builder().setThreshold(IN_MEMORY_BYTES)
-                .setPrefix("jobpricing-body-").setSuffix(".tmp").get();
+        DeferredFileOutputStream spool = DeferredFileOutputStream.builder()
+                .setThreshold(IN_MEMORY_BYTES)
+                .setPrefix("jobpricing-body-")
+                .setSuffix(".tmp")
+                .get();
         SpooledBody spooled = new SpooledBody(spool);
         try (spool) {
             body.transferTo(spool);

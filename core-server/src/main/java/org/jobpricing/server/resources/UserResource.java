@@ -42,16 +42,19 @@ public class UserResource {
 
     @GET
     @RolesAllowed(Permissions.USERS_READ)
-    public List<UserView> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-                               @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
+    public List<UserView> list(
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
         return users.list(limit, offset);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.USERS_WRITE)
-    public Response create(@Parameter(hidden = true) @Auth UserPrincipal admin, @NotNull @Valid AuthRequests.NewUser body,
-                           @Context HttpServletRequest request) {
+    public Response create(
+            @Parameter(hidden = true) @Auth UserPrincipal admin,
+            @NotNull @Valid AuthRequests.NewUser body,
+            @Context HttpServletRequest request) {
         Role role = body.role() == null ? Role.VIEWER : Role.valueOf(body.role());
         UserView created = users.create(body, role, false, admin.username(), Origins.of(request));
         return Response.status(201).entity(created).build();
@@ -68,15 +71,21 @@ public class UserResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.USERS_WRITE)
-    public UserView update(@Parameter(hidden = true) @Auth UserPrincipal admin, @PathParam("id") String id,
-                           @NotNull @Valid AuthRequests.UpdateUser body, @Context HttpServletRequest request) {
+    public UserView update(
+            @Parameter(hidden = true) @Auth UserPrincipal admin,
+            @PathParam("id") String id,
+            @NotNull @Valid AuthRequests.UpdateUser body,
+            @Context HttpServletRequest request) {
         return users.update(id, body, admin, Origins.of(request));
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Permissions.USERS_DELETE)
-    public Response delete(@Parameter(hidden = true) @Auth UserPrincipal admin, @PathParam("id") String id, @Context HttpServletRequest request) {
+    public Response delete(
+            @Parameter(hidden = true) @Auth UserPrincipal admin,
+            @PathParam("id") String id,
+            @Context HttpServletRequest request) {
         users.delete(id, admin, Origins.of(request));
         return Response.noContent().build();
     }

@@ -40,31 +40,35 @@ import java.util.stream.Collectors;
  */
 final class AllowedCode {
 
-    private static final JavaParser PARSER = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    private static final JavaParser PARSER =
+            new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
     private static final Set<String> MATH = Arrays.stream(Math.class.getMethods())
-            .filter(m -> Modifier.isStatic(m.getModifiers())).map(Method::getName).collect(Collectors.toUnmodifiableSet());
+            .filter(m -> Modifier.isStatic(m.getModifiers()))
+            .map(Method::getName)
+            .collect(Collectors.toUnmodifiableSet());
 
-    private static final Set<UnaryExpr.Operator> INCREMENTS = Set.of(UnaryExpr.Operator.PREFIX_INCREMENT,
-            UnaryExpr.Operator.PREFIX_DECREMENT, UnaryExpr.Operator.POSTFIX_INCREMENT, UnaryExpr.Operator.POSTFIX_DECREMENT);
+    private static final Set<UnaryExpr.Operator> INCREMENTS = Set.of(
+            UnaryExpr.Operator.PREFIX_INCREMENT,
+            UnaryExpr.Operator.PREFIX_DECREMENT,
+            UnaryExpr.Operator.POSTFIX_INCREMENT,
+            UnaryExpr.Operator.POSTFIX_DECREMENT);
 
     /** Why code is refused, and on which line of the code (1 = its first line). */
-    record Refusal(String message, int line) {
-    }
+    record Refusal(String message, int line) {}
 
     /** Where a piece of code runs: the pattern's own fact (constraints) and the bound variables. */
-    record Scope(Class<?> pattern, Map<String, Class<?>> bindings, boolean consequence) {
-    }
+    record Scope(Class<?> pattern, Map<String, Class<?>> bindings, boolean consequence) {}
 
-    private AllowedCode() {
-    }
+    private AllowedCode() {}
 
     /** The problem with a constraint of a pattern, or empty when it is allowed. */
     static Optional<Refusal> constraint(String text, Scope scope) {
         ParseResult<Expression> parsed = PARSER.parseExpression(text);
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            return Optional.of(new Refusal("constraint '" + text.strip() + "' is not allowed: only comparisons, "
-                    + "arithmetic, literals and the fact's properties and methods may be used", 1));
+            return Optional.of(new Refusal(
+                    "constraint '" + text.strip() + "' is not allowed: only comparisons, "
+                            + "arithmetic, literals and the fact's properties and methods may be used",
+                    1));
         }
         return expression(parsed.getResult().get(), scope);
     }
@@ -73,8 +77,13 @@ final class AllowedCode {
     static Optional<Refusal> consequence(String code, Scope scope) {
         ParseResult<BlockStmt> parsed = PARSER.parseBlock("{" + code + "\n}");
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            return Optional.of(new Refusal("the consequence is not plain calls of fact methods: "
-                    + parsed.getProblems().stream().findFirst().map(p -> p.getMessage().split("\n")[0]).orElse(""), 1));
+            return Optional.of(new Refusal(
+                    "the consequence is not plain calls of fact methods: "
+                            + parsed.getProblems().stream()
+                                    .findFirst()
+                                    .map(p -> p.getMessage().split("\n")[0])
+                                    .orElse(""),
+                    1));
         }
         return statement(parsed.getResult().get(), scope);
     }
@@ -99,15 +108,21 @@ final class AllowedCode {
             return expression(e.getExpression(), scope);
         }
         if (statement instanceof IfStmt i) {
-            return first(expression(i.getCondition(), scope), statement(i.getThenStmt(), scope),
+            return first(
+                    expression(i.getCondition(), scope),
+                    statement(i.getThenStmt(), scope),
                     i.getElseStmt().map(s -> statement(s, scope)).orElse(Optional.empty()));
         }
         return refused(statement, kind(statement) + " is not allowed in a rule");
     }
 
     private static Optional<Refusal> expression(Expression e, Scope scope) {
-        if (e instanceof StringLiteralExpr || e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr
-                || e instanceof DoubleLiteralExpr || e instanceof BooleanLiteralExpr || e instanceof NullLiteralExpr
+        if (e instanceof StringLiteralExpr
+                || e instanceof IntegerLiteralExpr
+                || e instanceof LongLiteralExpr
+                || e instanceof DoubleLiteralExpr
+                || e instanceof BooleanLiteralExpr
+                || e instanceof NullLiteralExpr
                 || e instanceof CharLiteralExpr) {
             return Optional.empty();
         }
@@ -124,7 +139,9 @@ final class AllowedCode {
             return first(expression(binary.getLeft(), scope), expression(binary.getRight(), scope));
         }
         if (e instanceof ConditionalExpr c) {
-            return first(expression(c.getCondition(), scope), expression(c.getThenExpr(), scope),
+            return first(
+                    expression(c.getCondition(), scope),
+                    expression(c.getThenExpr(), scope),
                     expression(c.getElseExpr(), scope));
         }
         if (e instanceof NameExpr name) {
@@ -144,8 +161,12 @@ final class AllowedCode {
         if (!scope.consequence() && scope.pattern() != null && property(scope.pattern(), n)) {
             return Optional.empty();
         }
-        return refused(name, "'" + n + "' is neither a bound fact nor a property of "
-                + (scope.pattern() == null ? "the fact" : scope.pattern().getSimpleName()));
+        return refused(
+                name,
+                "'" + n + "' is neither a bound fact nor a property of "
+                        + (scope.pattern() == null
+                                ? "the fact"
+                                : scope.pattern().getSimpleName()));
     }
 
     private static Optional<Refusal> call(MethodCallExpr call, Scope scope) {
@@ -163,27 +184,39 @@ final class AllowedCode {
             if (!scope.consequence() && scope.pattern() != null && declares(scope.pattern(), method, true)) {
                 return Optional.empty();
             }
-            return refused(call, "'" + method + "(…)' is not a method of "
-                    + (scope.pattern() == null ? "a fact" : scope.pattern().getSimpleName())
-                    + (scope.consequence() ? "" : " that answers a value (a condition changes nothing)"));
+            return refused(
+                    call,
+                    "'" + method + "(…)' is not a method of "
+                            + (scope.pattern() == null
+                                    ? "a fact"
+                                    : scope.pattern().getSimpleName())
+                            + (scope.consequence() ? "" : " that answers a value (a condition changes nothing)"));
         }
         Expression target = call.getScope().get();
         if (!(target instanceof NameExpr targetName)) {
-            return refused(call, "'" + call + "' calls a method on " + kind(target)
-                    + "; only a bound fact, Math or drools.halt() may be called");
+            return refused(
+                    call,
+                    "'" + call + "' calls a method on " + kind(target)
+                            + "; only a bound fact, Math or drools.halt() may be called");
         }
         String n = targetName.getNameAsString();
         Class<?> fact = scope.bindings().get(n);
         if (fact != null) {
-            return declares(fact, method, !scope.consequence()) ? Optional.empty()
-                    : refused(call, "'" + method + "' is not a public method of " + fact.getSimpleName()
-                    + (scope.consequence() ? "" : " that answers a value (a condition changes nothing)"));
+            return declares(fact, method, !scope.consequence())
+                    ? Optional.empty()
+                    : refused(
+                            call,
+                            "'" + method + "' is not a public method of " + fact.getSimpleName()
+                                    + (scope.consequence()
+                                            ? ""
+                                            : " that answers a value (a condition changes nothing)"));
         }
         if (n.equals("Math")) {
             return MATH.contains(method) ? Optional.empty() : refused(call, "Math has no method '" + method + "'");
         }
         if (n.equals("drools") && scope.consequence()) {
-            return method.equals("halt") && call.getArguments().isEmpty() ? Optional.empty()
+            return method.equals("halt") && call.getArguments().isEmpty()
+                    ? Optional.empty()
                     : refused(call, "only drools.halt() may be called on drools");
         }
         return refused(call, "'" + n + "' is not a bound fact, Math or drools");
@@ -195,8 +228,10 @@ final class AllowedCode {
      */
     static boolean declares(Class<?> fact, String method, boolean answers) {
         return Arrays.stream(fact.getDeclaredMethods())
-                .anyMatch(m -> m.getName().equals(method) && Modifier.isPublic(m.getModifiers())
-                        && !Modifier.isStatic(m.getModifiers()) && (!answers || m.getReturnType() != void.class));
+                .anyMatch(m -> m.getName().equals(method)
+                        && Modifier.isPublic(m.getModifiers())
+                        && !Modifier.isStatic(m.getModifiers())
+                        && (!answers || m.getReturnType() != void.class));
     }
 
     private static boolean property(Class<?> fact, String name) {
@@ -205,9 +240,11 @@ final class AllowedCode {
         }
         String capital = name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
         return Arrays.stream(fact.getDeclaredMethods())
-                .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
+                .filter(m -> Modifier.isPublic(m.getModifiers())
+                        && !Modifier.isStatic(m.getModifiers())
                         && m.getParameterCount() == 0)
-                .anyMatch(m -> m.getName().equals("get" + capital) || m.getName().equals("is" + capital));
+                .anyMatch(
+                        m -> m.getName().equals("get" + capital) || m.getName().equals("is" + capital));
     }
 
     @SafeVarargs
@@ -217,16 +254,40 @@ final class AllowedCode {
 
     private static Optional<Refusal> refused(Node node, String message) {
         String text = node.toString().replaceAll("\\s+", " ");
-        return Optional.of(new Refusal(message + (text.length() > 80 ? "" : " (" + text + ")"),
+        return Optional.of(new Refusal(
+                message + (text.length() > 80 ? "" : " (" + text + ")"),
                 node.getBegin().map(p -> p.line).orElse(1)));
     }
 
     private static String kind(Node node) {
         String simple = node.getClass().getSimpleName().replaceAll("(Expr|Stmt)$", "");
-        return List.of("FieldAccess", "ObjectCreation", "ArrayAccess", "ArrayCreation", "Class", "Lambda", "Assign",
-                "MethodReference", "Cast", "InstanceOf", "This", "Super", "VariableDeclaration", "For", "ForEach",
-                "While", "Do", "Try", "Throw", "Return", "Switch", "Synchronized", "LocalClassDeclaration")
-                .contains(simple) ? describe(simple) : "'" + simple + "'";
+        return List.of(
+                                "FieldAccess",
+                                "ObjectCreation",
+                                "ArrayAccess",
+                                "ArrayCreation",
+                                "Class",
+                                "Lambda",
+                                "Assign",
+                                "MethodReference",
+                                "Cast",
+                                "InstanceOf",
+                                "This",
+                                "Super",
+                                "VariableDeclaration",
+                                "For",
+                                "ForEach",
+                                "While",
+                                "Do",
+                                "Try",
+                                "Throw",
+                                "Return",
+                                "Switch",
+                                "Synchronized",
+                                "LocalClassDeclaration")
+                        .contains(simple)
+                ? describe(simple)
+                : "'" + simple + "'";
     }
 
     private static String describe(String simple) {

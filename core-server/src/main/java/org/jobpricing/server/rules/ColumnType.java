@@ -25,25 +25,26 @@ public record ColumnType(String description, Pattern pattern, DoublePredicate ra
 
     static final ColumnType LEVEL = text("a level code (capitals, digits, - or _; up to 20)", CODE, false);
     static final ColumnType LEVEL_OR_ANY = text("a level code or *", CODE, true);
-    static final ColumnType COUNTRY_OR_ANY = text("an ISO country code (2 capitals) or *",
-            Pattern.compile("[A-Z]{2}"), true);
-    static final ColumnType AREA_OR_ANY = text("an area code (e.g. US-NYC, US-41860) or *",
-            Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,29})?"), true);
-    static final ColumnType CURRENCY_OR_ANY = text("an ISO currency code (3 capitals) or *",
-            Pattern.compile("[A-Z]{3}"), true);
+    static final ColumnType COUNTRY_OR_ANY =
+            text("an ISO country code (2 capitals) or *", Pattern.compile("[A-Z]{2}"), true);
+    static final ColumnType AREA_OR_ANY =
+            text("an area code (e.g. US-NYC, US-41860) or *", Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,29})?"), true);
+    static final ColumnType CURRENCY_OR_ANY =
+            text("an ISO currency code (3 capitals) or *", Pattern.compile("[A-Z]{3}"), true);
     static final ColumnType SKILL = text("a skill name (letters, digits, spaces, + # . / & _ -)", WORD, false);
-    static final ColumnType SOURCE_TYPE = oneOf("a source type", Arrays.stream(SourceType.values()).map(Enum::name)
-            .toArray(String[]::new));
+    static final ColumnType SOURCE_TYPE = oneOf(
+            "a source type", Arrays.stream(SourceType.values()).map(Enum::name).toArray(String[]::new));
     static final ColumnType MATCH = oneOf("a match", MarketCandidate.EXACT, MarketCandidate.BROAD);
-    static final ColumnType PERIOD = oneOf("a pay period", Arrays.stream(PayPeriod.values()).map(Enum::name)
-            .toArray(String[]::new));
-    static final ColumnType REASON = text("a reason code (capitals, digits and _)", Pattern.compile("[A-Z][A-Z0-9_]{0,39}"),
-            false);
+    static final ColumnType PERIOD = oneOf(
+            "a pay period", Arrays.stream(PayPeriod.values()).map(Enum::name).toArray(String[]::new));
+    static final ColumnType REASON =
+            text("a reason code (capitals, digits and _)", Pattern.compile("[A-Z][A-Z0-9_]{0,39}"), false);
     static final ColumnType SAMPLE = number("a whole number >= 0", v -> v >= 0 && v == Math.rint(v));
     /** A value the column's code line does not quote: a number and nothing else. */
     static final ColumnType ANY_NUMBER = number("a number", v -> true);
     /** A quoted value of a column not known here: a plain word. */
-    static final ColumnType ANY_WORD = text("a plain word or number (letters, digits, spaces, + # . / & _ -)", WORD, true);
+    static final ColumnType ANY_WORD =
+            text("a plain word or number (letters, digits, spaces, + # . / & _ -)", WORD, true);
 
     /** Known code lines (spaces removed) and the type of their cells. */
     private static final Map<String, ColumnType> KNOWN = new LinkedHashMap<>();
@@ -82,8 +83,10 @@ public record ColumnType(String description, Pattern pattern, DoublePredicate ra
     }
 
     private static ColumnType oneOf(String description, String... values) {
-        return new ColumnType(description + " (" + String.join(", ", values) + ")",
-                Pattern.compile(Arrays.stream(values).map(Pattern::quote).collect(Collectors.joining("|"))), null);
+        return new ColumnType(
+                description + " (" + String.join(", ", values) + ")",
+                Pattern.compile(Arrays.stream(values).map(Pattern::quote).collect(Collectors.joining("|"))),
+                null);
     }
 
     private static ColumnType number(String description, DoublePredicate range) {
@@ -109,8 +112,10 @@ public record ColumnType(String description, Pattern pattern, DoublePredicate ra
     /** The problem with a cell of this type, or empty when it is a valid value. */
     public Optional<String> problem(String cell) {
         if (!pattern.matcher(cell).matches()) {
-            return Optional.of(range != null ? "'" + shorten(cell) + "' is not a number: it must be " + description
-                    : "'" + shorten(cell) + "' is not " + description);
+            return Optional.of(
+                    range != null
+                            ? "'" + shorten(cell) + "' is not a number: it must be " + description
+                            : "'" + shorten(cell) + "' is not " + description);
         }
         if (range != null) {
             double value = Double.parseDouble(cell);

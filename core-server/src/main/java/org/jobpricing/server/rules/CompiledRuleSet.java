@@ -16,8 +16,8 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * A compiled, immutable rule set: the KieBase, the files it came from, their checksum and the
  * version label quotes record ("v3" for a stored version, the checksum for files not stored).
  */
-public record CompiledRuleSet(String version, String checksum, List<RuleSource> sources, KieBase kieBase,
-                              RuleLocations locations) {
+public record CompiledRuleSet(
+        String version, String checksum, List<RuleSource> sources, KieBase kieBase, RuleLocations locations) {
 
     /** The same rules under another version label. */
     public CompiledRuleSet labelled(String label) {
@@ -25,7 +25,8 @@ public record CompiledRuleSet(String version, String checksum, List<RuleSource> 
     }
 
     /** Runs the rules over one job, its candidates and skills; the trace records every rule that fired. */
-    public PricingResult evaluate(PricingJob job, List<MarketCandidate> candidates, List<JobSkill> skills, Trace trace) {
+    public PricingResult evaluate(
+            PricingJob job, List<MarketCandidate> candidates, List<JobSkill> skills, Trace trace) {
         PricingResult result = new PricingResult(job, candidates, skills, trace);
         KieSession session = kieBase.newKieSession();
         try {
@@ -43,7 +44,8 @@ public record CompiledRuleSet(String version, String checksum, List<RuleSource> 
             skills.forEach(session::insert);
             session.fireAllRules();
         } catch (ConsequenceException e) {
-            throw new RuleEvaluationException(e.getMatch().getRule().getName(), e.getCause() == null ? e : e.getCause());
+            throw new RuleEvaluationException(
+                    e.getMatch().getRule().getName(), e.getCause() == null ? e : e.getCause());
         } finally {
             session.dispose();
         }

@@ -22,8 +22,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 public record DecisionTable(String file, String name, int line, int labelLine, List<Column> columns, List<Row> rows) {
 
     /** A CONDITION or ACTION column: its code snippet and its title. */
-    public record Column(boolean condition, String snippet, String label) {
-    }
+    public record Column(boolean condition, String snippet, String label) {}
 
     /** A data row: 1-based line in the file and one cell per column ("" when empty). */
     public record Row(int line, List<String> cells) {
@@ -93,7 +92,8 @@ public record DecisionTable(String file, String name, int line, int labelLine, L
             int first = firstNonEmpty(cells);
             boolean notes = first >= 0 && cells[first].strip().equalsIgnoreCase("notes");
             if (first >= 0 && !notes && !values.contains(numbers.get(i))) {
-                List<String> kept = new ArrayList<>(Arrays.stream(cells).map(String::strip).toList());
+                List<String> kept =
+                        new ArrayList<>(Arrays.stream(cells).map(String::strip).toList());
                 while (!kept.isEmpty() && kept.get(kept.size() - 1).isEmpty()) {
                     kept.remove(kept.size() - 1);
                 }
@@ -106,7 +106,8 @@ public record DecisionTable(String file, String name, int line, int labelLine, L
     }
 
     private static void readCsv(byte[] content, List<String[]> lines, List<Integer> numbers) throws IOException {
-        try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+        try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY)
                 .readValues(content)) {
             while (it.hasNextValue()) {
                 lines.add(it.nextValue());
@@ -139,11 +140,13 @@ public record DecisionTable(String file, String name, int line, int labelLine, L
         List<DecisionTable> tables = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             int offset = firstNonEmpty(lines.get(i));
-            if (offset < 0 || !lines.get(i)[offset].strip().toLowerCase(Locale.ROOT).startsWith("ruletable")
+            if (offset < 0
+                    || !lines.get(i)[offset].strip().toLowerCase(Locale.ROOT).startsWith("ruletable")
                     || i + 4 >= lines.size()) {
                 continue;
             }
-            String name = lines.get(i)[offset].strip().substring("RuleTable".length()).strip();
+            String name =
+                    lines.get(i)[offset].strip().substring("RuleTable".length()).strip();
             String[] kinds = lines.get(i + 1);
             List<Column> columns = new ArrayList<>();
             for (int c = offset; c < kinds.length && !kinds[c].isBlank(); c++) {
@@ -152,8 +155,13 @@ public record DecisionTable(String file, String name, int line, int labelLine, L
             }
             List<Row> rows = new ArrayList<>();
             int r = i + 5;
-            for (; r < lines.size() && firstNonEmpty(lines.get(r)) >= 0
-                    && !cell(lines.get(r), firstNonEmpty(lines.get(r))).toLowerCase(Locale.ROOT).startsWith("ruletable"); r++) {
+            for (;
+                    r < lines.size()
+                            && firstNonEmpty(lines.get(r)) >= 0
+                            && !cell(lines.get(r), firstNonEmpty(lines.get(r)))
+                                    .toLowerCase(Locale.ROOT)
+                                    .startsWith("ruletable");
+                    r++) {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < columns.size(); c++) {
                     cells.add(cell(lines.get(r), offset + c).strip());

@@ -46,14 +46,20 @@ public final class RuleAllowlist {
             PricingResult.class.getSimpleName(), PricingResult.class,
             MarketCandidate.class.getSimpleName(), MarketCandidate.class,
             JobSkill.class.getSimpleName(), JobSkill.class);
+
     private static final String FACTS_PACKAGE = PricingJob.class.getPackageName();
-    private static final Set<String> ORDERING = Set.of("salience", "activation-group", "agenda-group", "no-loop",
-            "lock-on-active", "ruleflow-group", "auto-focus");
+    private static final Set<String> ORDERING = Set.of(
+            "salience",
+            "activation-group",
+            "agenda-group",
+            "no-loop",
+            "lock-on-active",
+            "ruleflow-group",
+            "auto-focus");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
     private static final Pattern TABLE_RULE = Pattern.compile(".*_(\\d+)$");
 
-    private RuleAllowlist() {
-    }
+    private RuleAllowlist() {}
 
     /** Every problem of every rule file among {@code sources}; empty when all of them are allowed. */
     public static List<RuleProblem> check(List<RuleSource> sources) {
@@ -65,11 +71,13 @@ public final class RuleAllowlist {
             } else if (DecisionTable.isDecisionTable(source.name())) {
                 String drl;
                 try {
-                    drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(source.content()),
-                            name.endsWith(".csv") ? InputType.CSV : InputType.XLS);
+                    drl = new SpreadsheetCompiler()
+                            .compile(
+                                    new ByteArrayInputStream(source.content()),
+                                    name.endsWith(".csv") ? InputType.CSV : InputType.XLS);
                 } catch (RuntimeException e) {
-                    problems.add(new RuleProblem(source.name(), 0, 0, "the decision table cannot be read: "
-                            + firstLine(e.getMessage())));
+                    problems.add(new RuleProblem(
+                            source.name(), 0, 0, "the decision table cannot be read: " + firstLine(e.getMessage())));
                     continue;
                 }
                 checkDrl(source.name(), drl, true, problems);
@@ -107,8 +115,12 @@ public final class RuleAllowlist {
             } else if (target.equals(FACTS_PACKAGE + "." + simple) && FACTS.containsKey(simple)) {
                 imported.put(simple, FACTS.get(simple));
             } else {
-                problems.add(at(file, i, table, "import of " + target + " is not allowed: rules may use only the fact "
-                        + "classes " + String.join(", ", FACTS.keySet()) + " of " + FACTS_PACKAGE));
+                problems.add(at(
+                        file,
+                        i,
+                        table,
+                        "import of " + target + " is not allowed: rules may use only the fact " + "classes "
+                                + String.join(", ", FACTS.keySet()) + " of " + FACTS_PACKAGE));
             }
         }
         refuseAll(file, pkg.getFunctionImports(), table, "a function import", problems);
@@ -128,8 +140,13 @@ public final class RuleAllowlist {
         }
     }
 
-    private static void checkRule(String file, RuleDescr rule, Map<String, Class<?>> imported, boolean table,
-                                  String[] lines, List<RuleProblem> problems) {
+    private static void checkRule(
+            String file,
+            RuleDescr rule,
+            Map<String, Class<?>> imported,
+            boolean table,
+            String[] lines,
+            List<RuleProblem> problems) {
         int line = table ? tableLine(rule.getName()) : rule.getLine();
         String prefix = "rule '" + rule.getName() + "': ";
         if (rule instanceof QueryDescr) {
@@ -150,19 +167,30 @@ public final class RuleAllowlist {
         Object consequence = rule.getConsequence();
         if (consequence != null) {
             AllowedCode.consequence(consequence.toString(), new AllowedCode.Scope(null, Map.copyOf(bindings), true))
-                    .ifPresent(p -> problems.add(new RuleProblem(file,
-                            table ? line : firstCodeLine(rule, lines) + p.line() - 1, 0, prefix + p.message())));
+                    .ifPresent(p -> problems.add(new RuleProblem(
+                            file, table ? line : firstCodeLine(rule, lines) + p.line() - 1, 0, prefix + p.message())));
         }
     }
 
-    private static void lhs(String file, BaseDescr descr, Map<String, Class<?>> imported, Map<String, Class<?>> bindings,
-                            boolean table, int ruleLine, String prefix, List<RuleProblem> problems) {
+    private static void lhs(
+            String file,
+            BaseDescr descr,
+            Map<String, Class<?>> imported,
+            Map<String, Class<?>> bindings,
+            boolean table,
+            int ruleLine,
+            String prefix,
+            List<RuleProblem> problems) {
         int line = table ? ruleLine : descr.getLine();
-        if (descr instanceof AndDescr || descr instanceof OrDescr || descr instanceof NotDescr
+        if (descr instanceof AndDescr
+                || descr instanceof OrDescr
+                || descr instanceof NotDescr
                 || descr instanceof ExistsDescr) {
-            List<BaseDescr> children = descr instanceof AndDescr a ? a.getDescrs()
-                    : descr instanceof OrDescr o ? o.getDescrs()
-                    : descr instanceof NotDescr n ? n.getDescrs() : ((ExistsDescr) descr).getDescrs();
+            List<BaseDescr> children = descr instanceof AndDescr a
+                    ? a.getDescrs()
+                    : descr instanceof OrDescr o
+                            ? o.getDescrs()
+                            : descr instanceof NotDescr n ? n.getDescrs() : ((ExistsDescr) descr).getDescrs();
             for (BaseDescr child : children) {
                 lhs(file, child, imported, bindings, table, ruleLine, prefix, problems);
             }
@@ -178,15 +206,20 @@ public final class RuleAllowlist {
             fact = FACTS.get(type.substring(FACTS_PACKAGE.length() + 1));
         }
         if (fact == null) {
-            problems.add(new RuleProblem(file, line, 0, prefix + "'" + type + "' is not an imported fact class ("
-                    + String.join(", ", FACTS.keySet()) + ")"));
+            problems.add(new RuleProblem(
+                    file,
+                    line,
+                    0,
+                    prefix + "'" + type + "' is not an imported fact class (" + String.join(", ", FACTS.keySet())
+                            + ")"));
             return;
         }
         if (pattern.getSource() != null) {
-            problems.add(new RuleProblem(file, line, 0, prefix + "'from', 'collect', 'accumulate' and entry points "
-                    + "are not allowed"));
+            problems.add(new RuleProblem(
+                    file, line, 0, prefix + "'from', 'collect', 'accumulate' and entry points " + "are not allowed"));
         }
-        if (pattern.isQuery() || pattern.getBehaviors() != null && !pattern.getBehaviors().isEmpty()
+        if (pattern.isQuery()
+                || pattern.getBehaviors() != null && !pattern.getBehaviors().isEmpty()
                 || !pattern.getAnnotations().isEmpty()) {
             problems.add(new RuleProblem(file, line, 0, prefix + "queries, windows and annotations are not allowed"));
         }
@@ -219,7 +252,8 @@ public final class RuleAllowlist {
     private static Optional<String> attribute(AttributeDescr a) {
         String name = a.getName().toLowerCase(Locale.ROOT);
         if (name.equals("dialect")) {
-            return "java".equals(a.getValue()) ? Optional.empty()
+            return "java".equals(a.getValue())
+                    ? Optional.empty()
                     : Optional.of("only the java dialect is allowed, not '" + a.getValue() + "'");
         }
         if (!ORDERING.contains(name)) {
@@ -231,8 +265,8 @@ public final class RuleAllowlist {
         return Optional.empty();
     }
 
-    private static void refuseAll(String file, List<? extends BaseDescr> descrs, boolean table, String what,
-                                  List<RuleProblem> problems) {
+    private static void refuseAll(
+            String file, List<? extends BaseDescr> descrs, boolean table, String what, List<RuleProblem> problems) {
         for (BaseDescr d : descrs) {
             problems.add(at(file, d, table, what + " is not allowed in rule files"));
         }

@@ -14,8 +14,7 @@ import java.util.TreeSet;
  */
 public final class RuleCode {
 
-    private RuleCode() {
-    }
+    private RuleCode() {}
 
     /** The files whose code differs between {@code before} and {@code after} (added and removed files included). */
     public static List<String> changed(List<RuleSource> before, List<RuleSource> after) {

@@ -9,9 +9,10 @@ public final class RuleCompilationException extends Exception {
     private final transient List<RuleProblem> problems;
 
     public RuleCompilationException(List<RuleProblem> problems) {
-        super("the rule set has " + problems.size() + " error(s):\n  " + problems.stream()
-                .map(p -> p.file() + ":" + p.line() + ": " + p.message())
-                .collect(java.util.stream.Collectors.joining("\n  ")));
+        super("the rule set has " + problems.size() + " error(s):\n  "
+                + problems.stream()
+                        .map(p -> p.file() + ":" + p.line() + ": " + p.message())
+                        .collect(java.util.stream.Collectors.joining("\n  ")));
         this.problems = List.copyOf(problems);
     }
 

@@ -31,8 +31,7 @@ public final class RuleEngine {
     }
 
     /** The outcome of one evaluation and the version of the rules that produced it. */
-    public record Evaluation(PricingResult result, String rulesetVersion) {
-    }
+    public record Evaluation(PricingResult result, String rulesetVersion) {}
 
     /** Evaluates under the rule set active now. */
     public Evaluation evaluate(PricingJob job, List<MarketCandidate> candidates, List<JobSkill> skills, Trace trace) {

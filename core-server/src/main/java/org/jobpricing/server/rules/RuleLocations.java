@@ -16,8 +16,7 @@ import org.drools.drl.parser.DroolsParserException;
 public final class RuleLocations {
 
     /** A rule's file and line. */
-    public record Location(String file, int line) {
-    }
+    public record Location(String file, int line) {}
 
     private final Map<String, Location> byRule;
 

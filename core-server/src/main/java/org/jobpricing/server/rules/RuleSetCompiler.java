@@ -59,21 +59,23 @@ public final class RuleSetCompiler {
             builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
         } catch (RuntimeException e) {
             // decision-table parsers throw instead of reporting; name the cause rather than fail with a 500
-            throw new RuleCompilationException(List.of(new RuleProblem("", 0, 0, "the rule files could not be parsed: "
-                    + e.getMessage())));
+            throw new RuleCompilationException(
+                    List.of(new RuleProblem("", 0, 0, "the rule files could not be parsed: " + e.getMessage())));
         }
         List<RuleProblem> problems = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
-            problems.add(new RuleProblem(path, m.getLine(), m.getColumn(), m.getText().strip()));
+            String path =
+                    m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
+            problems.add(new RuleProblem(
+                    path, m.getLine(), m.getColumn(), m.getText().strip()));
         }
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(problems);
         }
         KieContainer container = ks.newKieContainer(releaseId);
-        CompiledRuleSet compiled = new CompiledRuleSet(version, version, List.copyOf(sources), container.getKieBase(),
-                RuleLocations.of(sources));
+        CompiledRuleSet compiled = new CompiledRuleSet(
+                version, version, List.copyOf(sources), container.getKieBase(), RuleLocations.of(sources));
         ks.getRepository().removeKieModule(releaseId);
         return compiled;
     }
@@ -98,12 +100,14 @@ public final class RuleSetCompiler {
     static String versionOf(List<RuleSource> sources) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            sources.stream().sorted(java.util.Comparator.comparing(RuleSource::name)).forEach(s -> {
-                digest.update(s.name().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(s.content());
-                digest.update((byte) 0);
-            });
+            sources.stream()
+                    .sorted(java.util.Comparator.comparing(RuleSource::name))
+                    .forEach(s -> {
+                        digest.update(s.name().getBytes(StandardCharsets.UTF_8));
+                        digest.update((byte) 0);
+                        digest.update(s.content());
+                        digest.update((byte) 0);
+                    });
             return "sha256:" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class RuleSetLinter {
 
-    private RuleSetLinter() {
-    }
+    private RuleSetLinter() {}
 
     /** Every semantic problem of the decision tables among {@code sources}. */
     public static List<RuleProblem> check(List<RuleSource> sources) {
@@ -39,8 +38,11 @@ public final class RuleSetLinter {
             List<String> key = row.key(t.columns());
             Integer first = seen.putIfAbsent(key, row.line());
             if (first != null) {
-                problems.add(problem(t, row, 0, "row repeats the conditions of line " + first
-                        + ": the outcome would depend on row order"));
+                problems.add(problem(
+                        t,
+                        row,
+                        0,
+                        "row repeats the conditions of line " + first + ": the outcome would depend on row order"));
             }
             if (anyRow != null && !key.contains("*")) {
                 problems.add(problem(t, row, 0, "row is never used: the * row at line " + anyRow + " matches first"));
@@ -70,8 +72,7 @@ public final class RuleSetLinter {
         });
     }
 
-    private record Located(DecisionTable table, DecisionTable.Row row) {
-    }
+    private record Located(DecisionTable table, DecisionTable.Row row) {}
 
     private static Map<String, Located> levels(List<DecisionTable> tables, String setter) {
         Map<String, Located> levels = new LinkedHashMap<>();

@@ -17,13 +17,23 @@ import java.util.stream.Stream;
 public final class RuleSetLoader {
 
     /** The rule files bundled in the rules jar. */
-    static final List<String> BUNDLED = List.of("aging.drl.csv", "annualisation.drl.csv", "areas.drl.csv",
-            "exclusions.drl", "levels.drl.csv", "premiums.drl.xlsx", "pricing.drl", "rounding.drl.csv",
-            "sample-thresholds.drl.csv", "spreads.drl.csv", "target-percentile.drl.csv", "weights.drl.csv");
+    static final List<String> BUNDLED = List.of(
+            "aging.drl.csv",
+            "annualisation.drl.csv",
+            "areas.drl.csv",
+            "exclusions.drl",
+            "levels.drl.csv",
+            "premiums.drl.xlsx",
+            "pricing.drl",
+            "rounding.drl.csv",
+            "sample-thresholds.drl.csv",
+            "spreads.drl.csv",
+            "target-percentile.drl.csv",
+            "weights.drl.csv");
+
     private static final String BUNDLE_PATH = "/org/jobpricing/ruleset/";
 
-    private RuleSetLoader() {
-    }
+    private RuleSetLoader() {}
 
     /**
      * The rule files directly inside {@code directory} and the scenario files of its {@code tests/}
@@ -43,7 +53,8 @@ public final class RuleSetLoader {
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(Files::isRegularFile)
                     .filter(f -> RuleSource.isKnownFile(prefix + f.getFileName()))
-                    .sorted(Comparator.comparing(Path::getFileName)).toList()) {
+                    .sorted(Comparator.comparing(Path::getFileName))
+                    .toList()) {
                 sources.add(new RuleSource(prefix + file.getFileName(), Files.readAllBytes(file)));
             }
         }

@@ -13,7 +13,8 @@ public record RuleSource(String name, byte[] content) {
 
     /** True for a scenario file: {@code tests/<name>.yaml}. */
     public static boolean isScenarioFile(String name) {
-        return name.startsWith("tests/") && name.indexOf('/', 6) < 0
+        return name.startsWith("tests/")
+                && name.indexOf('/', 6) < 0
                 && (name.endsWith(".yaml") || name.endsWith(".yml"));
     }
 

@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Checks every cell of every decision table against its column's declared {@link ColumnType}. */
 public final class TableCells {
 
-    private TableCells() {
-    }
+    private TableCells() {}
 
     /** Every cell that is not a value of its column's type, with file, line and column. */
     public static List<RuleProblem> check(List<RuleSource> sources) {
@@ -29,8 +28,12 @@ public final class TableCells {
             DecisionTable.Column column = table.columns().get(c);
             Optional<ColumnType> type = ColumnType.of(column.snippet());
             if (type.isEmpty()) {
-                problems.add(new RuleProblem(table.file(), table.line(), c + 1, table.name() + ": column '"
-                        + column.label() + "' takes several values ($1, $2); only one value per cell is supported"));
+                problems.add(new RuleProblem(
+                        table.file(),
+                        table.line(),
+                        c + 1,
+                        table.name() + ": column '" + column.label()
+                                + "' takes several values ($1, $2); only one value per cell is supported"));
                 continue;
             }
             for (DecisionTable.Row row : table.rows()) {
@@ -39,8 +42,13 @@ public final class TableCells {
                     continue;
                 }
                 int col = c;
-                type.get().problem(cell).ifPresent(p -> problems.add(new RuleProblem(table.file(), row.line(), col + 1,
-                        table.name() + ", column " + column.label() + ": " + p)));
+                type.get()
+                        .problem(cell)
+                        .ifPresent(p -> problems.add(new RuleProblem(
+                                table.file(),
+                                row.line(),
+                                col + 1,
+                                table.name() + ", column " + column.label() + ": " + p)));
             }
         }
     }

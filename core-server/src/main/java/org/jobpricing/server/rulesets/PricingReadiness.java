@@ -31,29 +31,32 @@ public final class PricingReadiness {
     private static final LocalDate AS_OF = LocalDate.of(2026, 1, 1);
     private static final String OCCUPATION = "00-0000";
 
-    private PricingReadiness() {
-    }
+    private PricingReadiness() {}
 
     /** Every level that cannot be priced, with why; empty when the rule set prices every level. */
     public static List<RuleProblem> check(CompiledRuleSet rules, List<RuleSource> files) {
         Set<String> levels = levels(files);
         if (levels.isEmpty()) {
-            return List.of(new RuleProblem("", 0, 0, "no table sets a level factor: the rule set cannot price any job"));
+            return List.of(
+                    new RuleProblem("", 0, 0, "no table sets a level factor: the rule set cannot price any job"));
         }
         List<RuleProblem> problems = new ArrayList<>();
         Clock clock = Clock.fixed(AS_OF.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         for (String level : levels) {
-            PricingRequest request = new PricingRequest("Readiness check", OCCUPATION, level, "US", null, "USD", AS_OF,
-                    List.of(), null);
+            PricingRequest request =
+                    new PricingRequest("Readiness check", OCCUPATION, level, "US", null, "USD", AS_OF, List.of(), null);
             try {
                 JobSpec spec = JobSpecs.of(request, clock);
                 PricingCalculator.price(spec, List.of(observation(level)), new InMemoryFxRates(List.of()), rules);
             } catch (ApiException e) {
-                problems.add(new RuleProblem("", 0, 0, "a smoke quote at level " + level + " (US, USD) fails: "
-                        + e.error() + ": " + e.getMessage()));
+                problems.add(new RuleProblem(
+                        "",
+                        0,
+                        0,
+                        "a smoke quote at level " + level + " (US, USD) fails: " + e.error() + ": " + e.getMessage()));
             } catch (RuntimeException e) {
-                problems.add(new RuleProblem("", 0, 0, "a smoke quote at level " + level + " (US, USD) fails: "
-                        + e.getMessage()));
+                problems.add(new RuleProblem(
+                        "", 0, 0, "a smoke quote at level " + level + " (US, USD) fails: " + e.getMessage()));
             }
         }
         return problems;
@@ -81,7 +84,22 @@ public final class PricingReadiness {
     }
 
     private static MarketObservation observation(String level) {
-        return new MarketObservation("readiness-survey", SourceType.SURVEY, OCCUPATION, level, "US", null, "USD",
-                PayPeriod.ANNUAL, AS_OF.minusMonths(1), 80000.0, 90000.0, 100000.0, 110000.0, 120000.0, 500, 50);
+        return new MarketObservation(
+                "readiness-survey",
+                SourceType.SURVEY,
+                OCCUPATION,
+                level,
+                "US",
+                null,
+                "USD",
+                PayPeriod.ANNUAL,
+                AS_OF.minusMonths(1),
+                80000.0,
+                90000.0,
+                100000.0,
+                110000.0,
+                120000.0,
+                500,
+                50);
     }
 }

@@ -17,10 +17,10 @@ import org.jobpricing.server.rules.RuleSource;
  */
 public final class RuleSetDiff {
 
-    private RuleSetDiff() {
-    }
+    private RuleSetDiff() {}
 
-    public static RuleSetViews.Diff between(int fromVersion, List<RuleSource> from, int toVersion, List<RuleSource> to) {
+    public static RuleSetViews.Diff between(
+            int fromVersion, List<RuleSource> from, int toVersion, List<RuleSource> to) {
         Map<String, RuleSource> a = byName(from);
         Map<String, RuleSource> b = byName(to);
         List<RuleSetViews.FileDiff> files = new ArrayList<>();
@@ -33,7 +33,10 @@ public final class RuleSetDiff {
                 files.add(new RuleSetViews.FileDiff(name, "REMOVED", List.of(), List.of()));
             } else if (!java.util.Arrays.equals(before.content(), after.content())) {
                 boolean table = DecisionTable.isDecisionTable(name);
-                files.add(new RuleSetViews.FileDiff(name, "MODIFIED", table ? rows(before, after) : List.of(),
+                files.add(new RuleSetViews.FileDiff(
+                        name,
+                        "MODIFIED",
+                        table ? rows(before, after) : List.of(),
                         table ? List.of() : lines(before.text(), after.text())));
             }
         }
@@ -52,17 +55,23 @@ public final class RuleSetDiff {
             for (Map.Entry<List<String>, DecisionTable.Row> e : ra.entrySet()) {
                 DecisionTable.Row other = rb.get(e.getKey());
                 if (other == null) {
-                    changes.add(new RuleSetViews.RowChange(table, e.getKey(), "REMOVED", e.getValue().line(), null,
-                            values(ta, e.getValue()), null));
+                    changes.add(new RuleSetViews.RowChange(
+                            table, e.getKey(), "REMOVED", e.getValue().line(), null, values(ta, e.getValue()), null));
                 } else if (!values(ta, e.getValue()).equals(values(tb, other))) {
-                    changes.add(new RuleSetViews.RowChange(table, e.getKey(), "CHANGED", e.getValue().line(),
-                            other.line(), values(ta, e.getValue()), values(tb, other)));
+                    changes.add(new RuleSetViews.RowChange(
+                            table,
+                            e.getKey(),
+                            "CHANGED",
+                            e.getValue().line(),
+                            other.line(),
+                            values(ta, e.getValue()),
+                            values(tb, other)));
                 }
             }
             for (Map.Entry<List<String>, DecisionTable.Row> e : rb.entrySet()) {
                 if (!ra.containsKey(e.getKey())) {
-                    changes.add(new RuleSetViews.RowChange(table, e.getKey(), "ADDED", null, e.getValue().line(),
-                            null, values(tb, e.getValue())));
+                    changes.add(new RuleSetViews.RowChange(
+                            table, e.getKey(), "ADDED", null, e.getValue().line(), null, values(tb, e.getValue())));
                 }
             }
         }

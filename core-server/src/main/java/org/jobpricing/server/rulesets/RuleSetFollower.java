@@ -21,8 +21,8 @@ public final class RuleSetFollower implements Managed {
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    public RuleSetFollower(RuleSetService ruleSets, org.jobpricing.server.core.MarketDataCache marketData,
-                           Duration interval) {
+    public RuleSetFollower(
+            RuleSetService ruleSets, org.jobpricing.server.core.MarketDataCache marketData, Duration interval) {
         this.ruleSets = ruleSets;
         this.marketData = marketData;
         this.interval = interval;
@@ -35,14 +35,18 @@ public final class RuleSetFollower implements Managed {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                ruleSets.follow();
-                marketData.follow();
-            } catch (RuntimeException e) {
-                LOG.warn("could not check the shared state in the database: {}", e.getMessage());
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        ruleSets.follow();
+                        marketData.follow();
+                    } catch (RuntimeException e) {
+                        LOG.warn("could not check the shared state in the database: {}", e.getMessage());
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

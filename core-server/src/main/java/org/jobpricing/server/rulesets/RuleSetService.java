@@ -57,7 +57,8 @@ public final class RuleSetService {
      * stored and published, so editing the files takes effect.
      */
     public RuleEngine start(List<RuleSource> directory, boolean directoryWins) throws RuleCompilationException {
-        Integer active = jdbi.withExtension(RuleSetDao.class, RuleSetDao::activeVersion).orElse(null);
+        Integer active =
+                jdbi.withExtension(RuleSetDao.class, RuleSetDao::activeVersion).orElse(null);
         if (active == null || directoryWins && !sameFiles(active, directory)) {
             Checked checked = check(directory);
             RuleSetViews.Validation validation = checked.validation();
@@ -66,14 +67,20 @@ public final class RuleSetService {
                 validation = unready.isEmpty() ? validation : new RuleSetViews.Validation(false, null, unready);
             }
             if (validation.valid()) {
-                int version = store(directory, validation.checksum(), "system",
-                        active == null ? "initial rules" : "rules directory changed", active);
+                int version = store(
+                        directory,
+                        validation.checksum(),
+                        "system",
+                        active == null ? "initial rules" : "rules directory changed",
+                        active);
                 activate(version, "system");
                 active = version;
             } else if (active == null) {
                 throw new RuleCompilationException(validation.problems());
             } else {
-                LOG.error("the rules directory has {} problem(s); {} keeps serving", validation.problems().size(),
+                LOG.error(
+                        "the rules directory has {} problem(s); {} keeps serving",
+                        validation.problems().size(),
                         label(active));
                 validation.problems().forEach(p -> LOG.error("  {}:{}: {}", p.file(), p.line(), p.message()));
             }
@@ -85,7 +92,8 @@ public final class RuleSetService {
 
     /** Follows the active version of the database; called periodically on every server. */
     public void follow() {
-        Integer active = jdbi.withExtension(RuleSetDao.class, RuleSetDao::activeVersion).orElse(null);
+        Integer active =
+                jdbi.withExtension(RuleSetDao.class, RuleSetDao::activeVersion).orElse(null);
         if (active != null && !label(active).equals(engine.active().version())) {
             engine.activate(compiled(active));
             LOG.info("rule set {} active (published elsewhere)", label(active));
@@ -98,8 +106,7 @@ public final class RuleSetService {
     }
 
     /** A validation and, when the files compiled, the compiled rules (so a caller need not compile twice). */
-    private record Checked(RuleSetViews.Validation validation, CompiledRuleSet rules) {
-    }
+    private record Checked(RuleSetViews.Validation validation, CompiledRuleSet rules) {}
 
     private Checked check(List<RuleSource> files) {
         List<RuleProblem> problems = new ArrayList<>(unknownFiles(files));
@@ -127,8 +134,8 @@ public final class RuleSetService {
         List<FieldError> unknown = new ArrayList<>();
         for (String name : change.delete()) {
             if (files.remove(name) == null) {
-                unknown.add(new FieldError("delete", "'" + name + "' is not a file of " + (parent == null ? "the rules"
-                        : label(parent))));
+                unknown.add(new FieldError(
+                        "delete", "'" + name + "' is not a file of " + (parent == null ? "the rules" : label(parent))));
             }
             if (change.files().stream().anyMatch(f -> f.name().equals(name))) {
                 unknown.add(new FieldError("delete", "'" + name + "' is both uploaded and deleted"));
@@ -151,25 +158,37 @@ public final class RuleSetService {
      * A rule set with errors is refused with every problem; a change of rule code needs {@code rules:code}.
      */
     public RuleSetViews.Version create(RuleSetChange change, Editor editor, AuditLog.Origin origin) {
-        Integer parent = change.parent() != null ? requireVersion(change.parent()).version() : activeVersion();
+        Integer parent =
+                change.parent() != null ? requireVersion(change.parent()).version() : activeVersion();
         List<RuleSource> files = apply(new RuleSetChange(parent, change.files(), change.delete(), change.message()));
         if (parent != null && sameFiles(parent, files)) {
-            throw ApiException.badRequest("NO_CHANGE", "the files are those of " + label(parent) + "; nothing to store",
+            throw ApiException.badRequest(
+                    "NO_CHANGE",
+                    "the files are those of " + label(parent) + "; nothing to store",
                     List.of(new FieldError("files", "change at least one file")));
         }
         if (!editor.mayChangeCode()) {
             List<String> code = RuleCode.changed(parent == null ? List.of() : files(parent), files);
             if (!code.isEmpty()) {
                 audit.failure(editor.name(), "rules.version.create", "rules", origin, "code change refused: " + code);
-                throw codeRequired("changing rule code (" + String.join(", ", code) + ") needs the rules:code "
-                        + "permission; tables' values and rows need only rules:write", code);
+                throw codeRequired(
+                        "changing rule code (" + String.join(", ", code) + ") needs the rules:code "
+                                + "permission; tables' values and rows need only rules:write",
+                        code);
             }
         }
         RuleSetViews.Validation validation = validate(files);
         if (!validation.valid()) {
-            audit.failure(editor.name(), "rules.version.create", "rules", origin, validation.problems().size() + " problem(s)");
-            throw ApiException.badRequest("RULESET_INVALID", validation.problems().size()
-                    + " problem(s) in the rule files; nothing was stored", validation.problems());
+            audit.failure(
+                    editor.name(),
+                    "rules.version.create",
+                    "rules",
+                    origin,
+                    validation.problems().size() + " problem(s)");
+            throw ApiException.badRequest(
+                    "RULESET_INVALID",
+                    validation.problems().size() + " problem(s) in the rule files; nothing was stored",
+                    validation.problems());
         }
         String message = change.message() == null ? "" : change.message();
         int version = store(files, validation.checksum(), editor.name(), message, parent);
@@ -178,8 +197,8 @@ public final class RuleSetService {
     }
 
     /** Stores and publishes {@code files} when they differ from the active version (the development watcher). */
-    public java.util.Optional<RuleSetViews.Version> importIfChanged(List<RuleSource> files, String author,
-                                                                   AuditLog.Origin origin) {
+    public java.util.Optional<RuleSetViews.Version> importIfChanged(
+            List<RuleSource> files, String author, AuditLog.Origin origin) {
         Integer active = activeVersion();
         if (active != null && sameFiles(active, files)) {
             return java.util.Optional.empty();
@@ -193,8 +212,8 @@ public final class RuleSetService {
      * tests must pass unless the publisher accepts their failures; and when its code differs from the
      * active version's, the publisher needs {@code rules:code}.
      */
-    public RuleSetViews.Version publish(int version, Editor editor, boolean acceptFailingScenarios,
-                                        AuditLog.Origin origin) {
+    public RuleSetViews.Version publish(
+            int version, Editor editor, boolean acceptFailingScenarios, AuditLog.Origin origin) {
         requireVersion(version);
         String failures = checkActivation(version, editor, acceptFailingScenarios, "rules.publish", origin);
         activate(version, editor.name());
@@ -207,7 +226,10 @@ public final class RuleSetService {
     public RuleSetViews.Version rollback(int version, Editor editor, AuditLog.Origin origin) {
         RuleSetDao.VersionRow row = requireVersion(version);
         if (row.publishedAt() == null) {
-            throw new ApiException(409, "NEVER_PUBLISHED", label(version) + " was never published; publish it instead",
+            throw new ApiException(
+                    409,
+                    "NEVER_PUBLISHED",
+                    label(version) + " was never published; publish it instead",
                     List.of(new FieldError("version", label(version) + " is a draft")));
         }
         checkActivation(version, editor, true, "rules.rollback", origin);
@@ -218,16 +240,18 @@ public final class RuleSetService {
     }
 
     /** Refuses an activation that would break pricing or change code without the permission; the failures accepted. */
-    private String checkActivation(int version, Editor editor, boolean acceptFailingScenarios, String action,
-                                   AuditLog.Origin origin) {
+    private String checkActivation(
+            int version, Editor editor, boolean acceptFailingScenarios, String action, AuditLog.Origin origin) {
         List<RuleSource> files = files(version);
         Integer active = activeVersion();
         if (!editor.mayChangeCode() && active != null) {
             List<String> code = RuleCode.changed(files(active), files);
             if (!code.isEmpty()) {
                 audit.failure(editor.name(), action, "rules:" + label(version), origin, "code change refused: " + code);
-                throw codeRequired(label(version) + " changes rule code (" + String.join(", ", code)
-                        + ") against the active " + label(active) + "; activating it needs rules:code", code);
+                throw codeRequired(
+                        label(version) + " changes rule code (" + String.join(", ", code) + ") against the active "
+                                + label(active) + "; activating it needs rules:code",
+                        code);
             }
         }
         CompiledRuleSet rules;
@@ -237,28 +261,44 @@ public final class RuleSetService {
             audit.failure(editor.name(), action, "rules:" + label(version), origin, e.error());
             throw e;
         }
-        List<ScenarioResult> failing = scenarios.run(rules, files).stream().filter(r -> !r.passed()).toList();
+        List<ScenarioResult> failing =
+                scenarios.run(rules, files).stream().filter(r -> !r.passed()).toList();
         if (!failing.isEmpty() && !acceptFailingScenarios) {
-            audit.failure(editor.name(), action, "rules:" + label(version), origin, failing.size() + " failing scenario(s)");
-            throw new ApiException(409, "SCENARIOS_FAILING", failing.size() + " scenario(s) of " + label(version)
-                    + " fail; update their expectations, or publish with acceptFailingScenarios=true",
-                    failing.stream().map(f -> new RuleProblem(f.file(), 0, 0, f.name() + ": " + describe(f))).toList());
+            audit.failure(
+                    editor.name(), action, "rules:" + label(version), origin, failing.size() + " failing scenario(s)");
+            throw new ApiException(
+                    409,
+                    "SCENARIOS_FAILING",
+                    failing.size() + " scenario(s) of " + label(version)
+                            + " fail; update their expectations, or publish with acceptFailingScenarios=true",
+                    failing.stream()
+                            .map(f -> new RuleProblem(f.file(), 0, 0, f.name() + ": " + describe(f)))
+                            .toList());
         }
-        return failing.isEmpty() ? null : "accepted " + failing.size() + " failing scenario(s): "
-                + failing.stream().map(ScenarioResult::name).toList();
+        return failing.isEmpty()
+                ? null
+                : "accepted " + failing.size() + " failing scenario(s): "
+                        + failing.stream().map(ScenarioResult::name).toList();
     }
 
     private static String describe(ScenarioResult result) {
         if (result.error() != null) {
             return result.error();
         }
-        return result.mismatches().stream().map(m -> m.field() + " expected " + m.expected() + ", got " + m.actual())
-                .reduce((a, b) -> a + "; " + b).orElse("failed");
+        return result.mismatches().stream()
+                .map(m -> m.field() + " expected " + m.expected() + ", got " + m.actual())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("failed");
     }
 
     private static ApiException codeRequired(String message, List<String> files) {
-        return new ApiException(403, "RULES_CODE_REQUIRED", message,
-                files.stream().map(f -> new RuleProblem(f, 0, 0, "rule code changed")).toList());
+        return new ApiException(
+                403,
+                "RULES_CODE_REQUIRED",
+                message,
+                files.stream()
+                        .map(f -> new RuleProblem(f, 0, 0, "rule code changed"))
+                        .toList());
     }
 
     /** The compiled rules of a version that can price (what-if runs need it); 422 naming why not. */
@@ -266,8 +306,11 @@ public final class RuleSetService {
         CompiledRuleSet rules = compiled(version);
         List<RuleProblem> unready = PricingReadiness.check(rules, files(version));
         if (!unready.isEmpty()) {
-            throw new ApiException(422, "RULESET_CANNOT_PRICE", label(version) + " cannot price: "
-                    + unready.get(0).message(), unready);
+            throw new ApiException(
+                    422,
+                    "RULESET_CANNOT_PRICE",
+                    label(version) + " cannot price: " + unready.get(0).message(),
+                    unready);
         }
         return rules;
     }
@@ -286,7 +329,8 @@ public final class RuleSetService {
     public List<RuleSetViews.Version> list(int limit, int offset) {
         Integer active = activeVersion();
         return jdbi.withExtension(RuleSetDao.class, dao -> dao.list(limit, offset)).stream()
-                .map(r -> view(r, Objects.equals(r.version(), active), null, null)).toList();
+                .map(r -> view(r, Objects.equals(r.version(), active), null, null))
+                .toList();
     }
 
     public RuleSetViews.Version get(int version) {
@@ -309,15 +353,21 @@ public final class RuleSetService {
         try {
             CompiledRuleSet rules = compiler.compile(files(version)).labelled(label(version));
             if (compiled.size() >= CACHED_VERSIONS) {
-                compiled.keySet().stream().filter(v -> engine == null || !label(v).equals(engine.active().version()))
-                        .findFirst().ifPresent(compiled::remove);
+                compiled.keySet().stream()
+                        .filter(v -> engine == null
+                                || !label(v).equals(engine.active().version()))
+                        .findFirst()
+                        .ifPresent(compiled::remove);
             }
             compiled.put(version, rules);
             return rules;
         } catch (RuleCompilationException e) {
             // stored before today's checks (a refused cell or code), or built by an older server
-            throw new ApiException(422, "RULESET_INVALID", "stored " + label(version) + " does not pass validation: "
-                    + e.getMessage(), e.problems());
+            throw new ApiException(
+                    422,
+                    "RULESET_INVALID",
+                    "stored " + label(version) + " does not pass validation: " + e.getMessage(),
+                    e.problems());
         }
     }
 
@@ -349,13 +399,20 @@ public final class RuleSetService {
     }
 
     /** Stores exactly {@code files} (the development rules directory: deletions included). */
-    private RuleSetViews.Version createWhole(List<RuleSource> files, String author, String message, Integer parent,
-                                             AuditLog.Origin origin) {
+    private RuleSetViews.Version createWhole(
+            List<RuleSource> files, String author, String message, Integer parent, AuditLog.Origin origin) {
         RuleSetViews.Validation validation = validate(files);
         if (!validation.valid()) {
-            audit.failure(author, "rules.version.create", "rules", origin, validation.problems().size() + " problem(s)");
-            throw ApiException.badRequest("RULESET_INVALID", validation.problems().size()
-                    + " problem(s) in the rule files; nothing was stored", validation.problems());
+            audit.failure(
+                    author,
+                    "rules.version.create",
+                    "rules",
+                    origin,
+                    validation.problems().size() + " problem(s)");
+            throw ApiException.badRequest(
+                    "RULESET_INVALID",
+                    validation.problems().size() + " problem(s) in the rule files; nothing was stored",
+                    validation.problems());
         }
         int version = store(files, validation.checksum(), author, message, parent);
         audit.success(author, "rules.version.create", "rules:" + label(version), origin, message);
@@ -366,9 +423,11 @@ public final class RuleSetService {
         return jdbi.inTransaction(handle -> {
             RuleSetDao dao = handle.attach(RuleSetDao.class);
             int version = dao.maxVersion() + 1;
-            dao.insertVersion(new RuleSetDao.VersionRow(version, checksum, author, message,
-                    Timestamp.from(clock.instant()), parent, null));
-            dao.insertFiles(files.stream().map(f -> new RuleSetDao.FileRow(version, f.name(), f.storedText())).toList());
+            dao.insertVersion(new RuleSetDao.VersionRow(
+                    version, checksum, author, message, Timestamp.from(clock.instant()), parent, null));
+            dao.insertFiles(files.stream()
+                    .map(f -> new RuleSetDao.FileRow(version, f.name(), f.storedText()))
+                    .toList());
             return version;
         });
     }
@@ -400,26 +459,41 @@ public final class RuleSetService {
                 files.put(f.name(), f.storedText());
             }
         }
-        return view(requireVersion(version), Objects.equals(activeVersion(), version), files,
+        return view(
+                requireVersion(version),
+                Objects.equals(activeVersion(), version),
+                files,
                 withFiles ? codeChanges(version) : null);
     }
 
-    private static RuleSetViews.Version view(RuleSetDao.VersionRow r, boolean active, Map<String, String> files,
-                                             List<String> codeChanged) {
-        return new RuleSetViews.Version(r.version(), label(r.version()), r.checksum(), r.author(), r.message(),
-                r.createdAt().toInstant(), r.parent(), r.publishedAt() == null ? null : r.publishedAt().toInstant(),
-                active, files, codeChanged);
+    private static RuleSetViews.Version view(
+            RuleSetDao.VersionRow r, boolean active, Map<String, String> files, List<String> codeChanged) {
+        return new RuleSetViews.Version(
+                r.version(),
+                label(r.version()),
+                r.checksum(),
+                r.author(),
+                r.message(),
+                r.createdAt().toInstant(),
+                r.parent(),
+                r.publishedAt() == null ? null : r.publishedAt().toInstant(),
+                active,
+                files,
+                codeChanged);
     }
 
     private static List<RuleProblem> unknownFiles(List<RuleSource> files) {
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleSource f : files) {
             if (!RuleSource.isKnownFile(f.name())) {
-                problems.add(new RuleProblem(f.name(), 0, 0, "not a rule file (*.drl, *.drl.csv, *.drl.xls, "
-                        + "*.drl.xlsx) nor a scenario file (tests/*.yaml)"));
+                problems.add(new RuleProblem(
+                        f.name(),
+                        0,
+                        0,
+                        "not a rule file (*.drl, *.drl.csv, *.drl.xls, "
+                                + "*.drl.xlsx) nor a scenario file (tests/*.yaml)"));
             }
         }
         return problems;
     }
-
 }

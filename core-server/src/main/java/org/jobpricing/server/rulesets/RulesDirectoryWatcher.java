@@ -47,7 +47,10 @@ public final class RulesDirectoryWatcher implements Managed {
 
     private void register(Path dir) throws IOException {
         if (dir.toFile().isDirectory()) {
-            dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+            dir.register(
+                    watcher,
+                    StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY,
                     StandardWatchEventKinds.ENTRY_DELETE);
         }
     }
@@ -78,7 +81,9 @@ public final class RulesDirectoryWatcher implements Managed {
             var version = ruleSets.importIfChanged(files, "rules-directory", AuditLog.Origin.INTERNAL);
             version.ifPresent(v -> LOG.info("rules directory changed: {} published", v.label()));
         } catch (ApiException e) {
-            LOG.error("rules directory edit not applied, {} still serves: {}", ruleSets.engine().active().version(),
+            LOG.error(
+                    "rules directory edit not applied, {} still serves: {}",
+                    ruleSets.engine().active().version(),
                     e.getMessage());
             e.details().forEach(d -> LOG.error("  {}", d));
         } catch (IOException | RuntimeException e) {

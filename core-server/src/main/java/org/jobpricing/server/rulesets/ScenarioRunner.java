@@ -57,7 +57,11 @@ public final class ScenarioRunner {
             try {
                 file = YAML.readValue(source.content(), Scenario.File.class);
             } catch (IOException e) {
-                results.add(new ScenarioResult(source.name(), "(file)", false, List.of(),
+                results.add(new ScenarioResult(
+                        source.name(),
+                        "(file)",
+                        false,
+                        List.of(),
                         "unreadable scenario file: " + e.getMessage().split("\n")[0]));
                 continue;
             }
@@ -82,18 +86,22 @@ public final class ScenarioRunner {
         if (!observations.ok()) {
             return new ScenarioResult(file, name, false, List.of(), "observations: " + observations.problems());
         }
-        FxRateService.Parsed fx = s.fxRates() == null ? new FxRateService.Parsed(List.of(), List.of())
+        FxRateService.Parsed fx = s.fxRates() == null
+                ? new FxRateService.Parsed(List.of(), List.of())
                 : FxRateService.parse(s.fxRates(), Timestamp.from(Instant.EPOCH));
         if (!fx.problems().isEmpty()) {
             return new ScenarioResult(file, name, false, List.of(), "fxRates: " + fx.problems());
         }
-        List<MarketObservation> data = observations.rows().stream().map(ObservationCsv.Line::observation).toList();
+        List<MarketObservation> data = observations.rows().stream()
+                .map(ObservationCsv.Line::observation)
+                .toList();
         Expectations check = new Expectations(s.tolerance() == null ? DEFAULT_TOLERANCE : s.tolerance());
         try {
             JobSpec spec = JobSpecs.of(s.job(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
-            PricingCalculator.Priced priced = PricingCalculator.price(spec, data, new InMemoryFxRates(fx.rows()), rules);
-            QuoteResponse quote = QuoteAssembler.assemble("scenario", Instant.EPOCH, spec, priced.result(),
-                    priced.rulesetVersion());
+            PricingCalculator.Priced priced =
+                    PricingCalculator.price(spec, data, new InMemoryFxRates(fx.rows()), rules);
+            QuoteResponse quote =
+                    QuoteAssembler.assemble("scenario", Instant.EPOCH, spec, priced.result(), priced.rulesetVersion());
             check.equal("error", s.expect().error(), null);
             compare(check, s.expect(), quote);
         } catch (ApiException e) {
@@ -132,18 +140,29 @@ public final class ScenarioRunner {
         check.number("marketReferencePoint", e.marketReferencePoint(), q.marketReferencePoint());
         check.number("premium", e.premium(), q.premium());
         if (e.band() != null) {
-            Map<String, BigDecimal> actual = Map.of("min", q.band().min(), "mid", q.band().mid(), "max", q.band().max(),
-                    "spread", q.band().spread());
+            Map<String, BigDecimal> actual = Map.of(
+                    "min",
+                    q.band().min(),
+                    "mid",
+                    q.band().mid(),
+                    "max",
+                    q.band().max(),
+                    "spread",
+                    q.band().spread());
             e.band().forEach((k, v) -> check.number("band." + k, v, actual.get(k)));
         }
         if (e.confidence() != null) {
-            check.equal("confidence.score", e.confidence().score(), q.confidence().score());
-            check.equal("confidence.label", e.confidence().label(), q.confidence().label());
+            check.equal(
+                    "confidence.score", e.confidence().score(), q.confidence().score());
+            check.equal(
+                    "confidence.label", e.confidence().label(), q.confidence().label());
         }
         if (e.observations() != null) {
             for (Scenario.ObservationExpect o : e.observations()) {
                 QuoteResponse.ObservationUse use = q.observations().stream()
-                        .filter(u -> u.sourceId().equals(o.sourceId())).findFirst().orElse(null);
+                        .filter(u -> u.sourceId().equals(o.sourceId()))
+                        .findFirst()
+                        .orElse(null);
                 String at = "observations[" + o.sourceId() + "]";
                 if (use == null) {
                     check.mismatch(at, "a candidate", "not a candidate");
@@ -159,7 +178,9 @@ public final class ScenarioRunner {
             }
         }
         if (e.rulesFired() != null) {
-            List<String> fired = q.explanation().stream().map(QuoteResponse.ExplanationStep::rule).toList();
+            List<String> fired = q.explanation().stream()
+                    .map(QuoteResponse.ExplanationStep::rule)
+                    .toList();
             for (String rule : e.rulesFired()) {
                 if (!fired.contains(rule)) {
                     check.mismatch("rulesFired", rule, String.join(", ", fired));

@@ -18,8 +18,7 @@ public final class Uploads {
     static final int MAX_NAME = org.jobpricing.server.api.RuleSetViews.MAX_NAME;
     static final long MAX_BYTES = 5L * 1024 * 1024;
 
-    private Uploads() {
-    }
+    private Uploads() {}
 
     /** The files of a JSON upload; {@code orNone} allows no files (an upload that only deletes). */
     public static List<RuleSource> fromMap(Map<String, String> files, boolean orNone) {
@@ -27,11 +26,15 @@ public final class Uploads {
             if (orNone) {
                 return List.of();
             }
-            throw ApiException.badRequest("INVALID_REQUEST", "files is required: a map of file name to content",
+            throw ApiException.badRequest(
+                    "INVALID_REQUEST",
+                    "files is required: a map of file name to content",
                     List.of(new FieldError("files", "is required")));
         }
         if (files.size() > MAX_FILES) {
-            throw ApiException.badRequest("INVALID_REQUEST", "at most " + MAX_FILES + " files",
+            throw ApiException.badRequest(
+                    "INVALID_REQUEST",
+                    "at most " + MAX_FILES + " files",
                     List.of(new FieldError("files", "has " + files.size() + " files, at most " + MAX_FILES)));
         }
         List<RuleSource> sources = new ArrayList<>();
@@ -39,7 +42,9 @@ public final class Uploads {
             try {
                 sources.add(RuleSource.fromStored(clean(name), content == null ? "" : content));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("INVALID_REQUEST", e.getMessage(),
+                throw ApiException.badRequest(
+                        "INVALID_REQUEST",
+                        e.getMessage(),
                         List.of(new FieldError("files." + shorten(name), e.getMessage())));
             }
         });
@@ -61,27 +66,35 @@ public final class Uploads {
                 byte[] content = in.readNBytes((int) Math.min(MAX_BYTES + 1, Integer.MAX_VALUE));
                 total += content.length;
                 if (total > MAX_BYTES || sources.size() >= MAX_FILES) {
-                    throw ApiException.badRequest("INVALID_REQUEST", "the zip is larger than " + MAX_BYTES
-                            + " bytes or " + MAX_FILES + " files",
-                            List.of(new FieldError("body", "at most " + MAX_FILES + " files and " + MAX_BYTES + " bytes")));
+                    throw ApiException.badRequest(
+                            "INVALID_REQUEST",
+                            "the zip is larger than " + MAX_BYTES + " bytes or " + MAX_FILES + " files",
+                            List.of(new FieldError(
+                                    "body", "at most " + MAX_FILES + " files and " + MAX_BYTES + " bytes")));
                 }
                 if (!names.add(entry.getName())) {
-                    throw ApiException.badRequest("INVALID_ZIP", "the zip holds '" + shorten(entry.getName())
-                            + "' twice", List.of(new FieldError("files." + shorten(entry.getName()), "appears twice")));
+                    throw ApiException.badRequest(
+                            "INVALID_ZIP",
+                            "the zip holds '" + shorten(entry.getName()) + "' twice",
+                            List.of(new FieldError("files." + shorten(entry.getName()), "appears twice")));
                 }
                 sources.add(new RuleSource(entry.getName(), content));
             }
         } catch (IOException e) {
-            throw ApiException.badRequest("INVALID_ZIP", "the body is not a readable zip: " + e.getMessage(),
+            throw ApiException.badRequest(
+                    "INVALID_ZIP",
+                    "the body is not a readable zip: " + e.getMessage(),
                     List.of(new FieldError("body", "not a readable zip")));
         } catch (IllegalArgumentException e) {
             // entry names that are not valid in the zip's character set
-            throw ApiException.badRequest("INVALID_ZIP", "the zip has an unreadable entry name: " + e.getMessage(),
+            throw ApiException.badRequest(
+                    "INVALID_ZIP",
+                    "the zip has an unreadable entry name: " + e.getMessage(),
                     List.of(new FieldError("body", "an entry name is not readable")));
         }
         if (sources.isEmpty()) {
-            throw ApiException.badRequest("INVALID_ZIP", "the zip holds no files",
-                    List.of(new FieldError("body", "holds no files")));
+            throw ApiException.badRequest(
+                    "INVALID_ZIP", "the zip holds no files", List.of(new FieldError("body", "holds no files")));
         }
         String prefix = commonFolder(sources);
         List<RuleSource> stripped = new ArrayList<>();
@@ -118,7 +131,9 @@ public final class Uploads {
             problem = "holds a control character";
         }
         if (problem != null) {
-            throw ApiException.badRequest("INVALID_REQUEST", "file name '" + shorten(n) + "' " + problem,
+            throw ApiException.badRequest(
+                    "INVALID_REQUEST",
+                    "file name '" + shorten(n) + "' " + problem,
                     List.of(new FieldError("files." + shorten(n), "file name " + problem)));
         }
         return n;

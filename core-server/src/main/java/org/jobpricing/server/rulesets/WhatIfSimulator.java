@@ -18,8 +18,8 @@ import org.jobpricing.server.api.RuleSetViews;
 import org.jobpricing.server.core.FxLookup;
 import org.jobpricing.server.core.JobSpec;
 import org.jobpricing.server.core.JobSpecs;
-import org.jobpricing.server.core.PricingCalculator;
 import org.jobpricing.server.core.MarketDataCache;
+import org.jobpricing.server.core.PricingCalculator;
 import org.jobpricing.server.core.QuoteAssembler;
 import org.jobpricing.server.db.QuoteDao;
 import org.jobpricing.server.errors.ApiException;
@@ -46,27 +46,33 @@ public final class WhatIfSimulator {
     }
 
     /** One job to re-price: the stored quote's id (or "request-N") and its request with the as-of date fixed. */
-    private record Job(String id, PricingRequest request) {
-    }
+    private record Job(String id, PricingRequest request) {}
 
-    public RuleSetViews.Simulation simulate(CompiledRuleSet candidate, CompiledRuleSet active,
-                                            RuleSetViews.SimulationRequest input) {
+    public RuleSetViews.Simulation simulate(
+            CompiledRuleSet candidate, CompiledRuleSet active, RuleSetViews.SimulationRequest input) {
         List<Job> jobs = jobs(input);
         FxLookup fx = marketData.fx();
         List<RuleSetViews.QuoteDelta> deltas = new ArrayList<>();
         for (Job job : jobs) {
             deltas.add(delta(job, candidate, active, fx));
         }
-        List<RuleSetViews.QuoteDelta> priced = deltas.stream().filter(d -> d.error() == null).toList();
-        return new RuleSetViews.Simulation(candidate.version(), active.version(), movement(priced),
-                grouped(priced, RuleSetViews.QuoteDelta::level), grouped(priced, RuleSetViews.QuoteDelta::country),
+        List<RuleSetViews.QuoteDelta> priced =
+                deltas.stream().filter(d -> d.error() == null).toList();
+        return new RuleSetViews.Simulation(
+                candidate.version(),
+                active.version(),
+                movement(priced),
+                grouped(priced, RuleSetViews.QuoteDelta::level),
+                grouped(priced, RuleSetViews.QuoteDelta::country),
                 deltas);
     }
 
     private List<Job> jobs(RuleSetViews.SimulationRequest input) {
         if (input != null && input.requests() != null && !input.requests().isEmpty()) {
             if (input.requests().size() > MAX_QUOTES) {
-                throw ApiException.badRequest("TOO_MANY", "at most " + MAX_QUOTES + " requests",
+                throw ApiException.badRequest(
+                        "TOO_MANY",
+                        "at most " + MAX_QUOTES + " requests",
                         List.of(new org.jobpricing.server.errors.FieldError("requests", "at most " + MAX_QUOTES)));
             }
             List<Job> jobs = new ArrayList<>();
@@ -81,8 +87,18 @@ public final class WhatIfSimulator {
             try {
                 PricingRequest r = json.readValue(stored.requestJson(), PricingRequest.class);
                 QuoteResponse q = json.readValue(stored.responseJson(), QuoteResponse.class);
-                jobs.add(new Job(stored.id(), new PricingRequest(r.title(), r.occupationCode(), r.level(), r.country(),
-                        r.area(), r.currency(), q.asOf(), r.skills(), r.description())));
+                jobs.add(new Job(
+                        stored.id(),
+                        new PricingRequest(
+                                r.title(),
+                                r.occupationCode(),
+                                r.level(),
+                                r.country(),
+                                r.area(),
+                                r.currency(),
+                                q.asOf(),
+                                r.skills(),
+                                r.description())));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored quote " + stored.id() + " is unreadable", e);
             }
@@ -95,8 +111,8 @@ public final class WhatIfSimulator {
         try {
             spec = JobSpecs.of(job.request(), clock);
         } catch (ApiException e) {
-            return new RuleSetViews.QuoteDelta(job.id(), job.request().level(), job.request().country(), null, null,
-                    null, null, e.error());
+            return new RuleSetViews.QuoteDelta(
+                    job.id(), job.request().level(), job.request().country(), null, null, null, null, e.error());
         }
         var observations = marketData.observations(spec.occupationCode(), spec.country());
         QuoteResponse.Band before;
@@ -104,30 +120,42 @@ public final class WhatIfSimulator {
         try {
             before = band(spec, PricingCalculator.price(spec, observations, fx, active));
         } catch (ApiException e) {
-            return new RuleSetViews.QuoteDelta(job.id(), spec.level(), spec.country(), null, null, null, null,
-                    "active rules: " + e.error());
+            return new RuleSetViews.QuoteDelta(
+                    job.id(), spec.level(), spec.country(), null, null, null, null, "active rules: " + e.error());
         }
         try {
             after = band(spec, PricingCalculator.price(spec, observations, fx, candidate));
         } catch (ApiException e) {
-            return new RuleSetViews.QuoteDelta(job.id(), spec.level(), spec.country(), before, null, null, null,
+            return new RuleSetViews.QuoteDelta(
+                    job.id(),
+                    spec.level(),
+                    spec.country(),
+                    before,
+                    null,
+                    null,
+                    null,
                     candidate.version() + ": " + e.error());
         }
         BigDecimal change = after.mid().subtract(before.mid());
-        BigDecimal percent = before.mid().signum() == 0 ? null
+        BigDecimal percent = before.mid().signum() == 0
+                ? null
                 : change.multiply(BigDecimal.valueOf(100)).divide(before.mid(), 2, RoundingMode.HALF_UP);
-        return new RuleSetViews.QuoteDelta(job.id(), spec.level(), spec.country(), before, after, change, percent, null);
+        return new RuleSetViews.QuoteDelta(
+                job.id(), spec.level(), spec.country(), before, after, change, percent, null);
     }
 
     private static QuoteResponse.Band band(JobSpec spec, PricingCalculator.Priced priced) {
-        return QuoteAssembler.assemble("", null, spec, priced.result(), priced.rulesetVersion()).band();
+        return QuoteAssembler.assemble("", null, spec, priced.result(), priced.rulesetVersion())
+                .band();
     }
 
-    private static Map<String, RuleSetViews.Movement> grouped(List<RuleSetViews.QuoteDelta> deltas,
-                                                             Function<RuleSetViews.QuoteDelta, String> key) {
-        return deltas.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()))
-                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> movement(e.getValue()),
-                        (a, b) -> a, TreeMap::new));
+    private static Map<String, RuleSetViews.Movement> grouped(
+            List<RuleSetViews.QuoteDelta> deltas, Function<RuleSetViews.QuoteDelta, String> key) {
+        return deltas.stream()
+                .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()))
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> movement(e.getValue()), (a, b) -> a, TreeMap::new));
     }
 
     private static RuleSetViews.Movement movement(List<RuleSetViews.QuoteDelta> deltas) {
@@ -137,7 +165,8 @@ public final class WhatIfSimulator {
         BigDecimal max = BigDecimal.ZERO;
         for (RuleSetViews.QuoteDelta d : deltas) {
             boolean bandMoved = d.before().min().compareTo(d.after().min()) != 0
-                    || d.before().mid().compareTo(d.after().mid()) != 0 || d.before().max().compareTo(d.after().max()) != 0;
+                    || d.before().mid().compareTo(d.after().mid()) != 0
+                    || d.before().max().compareTo(d.after().max()) != 0;
             moved += bandMoved ? 1 : 0;
             sum = sum.add(d.midChange());
             sumPercent = sumPercent.add(d.midChangePercent() == null ? BigDecimal.ZERO : d.midChangePercent());
@@ -146,7 +175,11 @@ public final class WhatIfSimulator {
             }
         }
         BigDecimal n = BigDecimal.valueOf(Math.max(1, deltas.size()));
-        return new RuleSetViews.Movement(deltas.size(), moved, sum.divide(n, 2, RoundingMode.HALF_UP), max,
+        return new RuleSetViews.Movement(
+                deltas.size(),
+                moved,
+                sum.divide(n, 2, RoundingMode.HALF_UP),
+                max,
                 sumPercent.divide(n, 2, RoundingMode.HALF_UP));
     }
 }

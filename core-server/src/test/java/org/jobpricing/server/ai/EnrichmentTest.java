@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EnrichmentTest {
 
     static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2());
-    static final DropwizardAppExtension<JobPricingConfiguration> WITHOUT_PLUGINS = TestApps.app(TestDatabases.h2(),
-            "plugins.directory", "no-such-plugins-directory", "plugins.refreshOnStartup", "false");
+    static final DropwizardAppExtension<JobPricingConfiguration> WITHOUT_PLUGINS = TestApps.app(
+            TestDatabases.h2(), "plugins.directory", "no-such-plugins-directory", "plugins.refreshOnStartup", "false");
 
     @Test
     void aTitleAndADescriptionAreEnoughForABand() {
@@ -39,7 +39,8 @@ class EnrichmentTest {
         assertThat(q.at("/band/mid").asInt()).isPositive();
         List<String> skills = new ArrayList<>();
         q.get("skills").forEach(s -> skills.add(s.asText().toLowerCase()));
-        assertThat(skills).anySatisfy(s -> assertThat(s).contains("java"))
+        assertThat(skills)
+                .anySatisfy(s -> assertThat(s).contains("java"))
                 .anySatisfy(s -> assertThat(s).contains("docker"));
         JsonNode first = q.get("explanation").get(0);
         assertThat(first.get("rule").asText()).startsWith("Occupation enricher");
@@ -62,18 +63,20 @@ class EnrichmentTest {
         JsonNode delta = simulated.json().get("quotes").get(0);
         assertThat(delta.get("quoteId").asText()).isEqualTo(q.get("id").asText());
         assertThat(delta.get("error").isNull()).as(delta.toString()).isTrue();
-        assertThat(delta.get("before")).as("the replay prices the inferred occupation and skills")
+        assertThat(delta.get("before"))
+                .as("the replay prices the inferred occupation and skills")
                 .isEqualTo(q.get("band"));
     }
 
     @Test
     void aTitleNoOccupationMatchesSaysSoNotThatNoEnricherIsInstalled() {
-        Api.Reply reply = TestUsers.as(APP, Role.HR_ANALYST).postJson("/api/v1/pricing/quotes",
-                "{\"title\": \"Xyzzy\", \"level\": \"IC3\", \"country\": \"US\"}");
+        Api.Reply reply = TestUsers.as(APP, Role.HR_ANALYST)
+                .postJson("/api/v1/pricing/quotes", "{\"title\": \"Xyzzy\", \"level\": \"IC3\", \"country\": \"US\"}");
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(422);
         assertThat(reply.json().get("error").asText()).isEqualTo("OCCUPATION_NOT_RESOLVED");
-        assertThat(reply.json().get("message").asText()).contains("no occupation matches the title \"Xyzzy\"")
+        assertThat(reply.json().get("message").asText())
+                .contains("no occupation matches the title \"Xyzzy\"")
                 .doesNotContain("no occupation enricher is installed");
         assertThat(reply.json().get("details").get(0).get("field").asText()).isEqualTo("occupationCode");
     }
@@ -82,33 +85,45 @@ class EnrichmentTest {
     void theAiEndpointsAnswerFromTheOfflineEnricher() {
         Api analyst = TestUsers.as(APP, Role.HR_ANALYST);
 
-        JsonNode matches = analyst.postJson("/api/v1/ai/occupation-matches",
-                "{\"title\": \"Registered Nurse\", \"limit\": 3}").json().get("matches");
+        JsonNode matches = analyst.postJson(
+                        "/api/v1/ai/occupation-matches", "{\"title\": \"Registered Nurse\", \"limit\": 3}")
+                .json()
+                .get("matches");
         assertThat(matches).hasSizeBetween(1, 3);
         assertThat(matches.get(0).get("code").asText()).isEqualTo("29-1141.00");
         assertThat(matches.get(0).get("score").asDouble()).isBetween(0.0, 1.0);
 
-        JsonNode skills = analyst.postJson("/api/v1/ai/skill-extractions",
-                "{\"text\": \"Experience with Python, SQL and Tableau required.\"}").json().get("skills");
+        JsonNode skills = analyst.postJson(
+                        "/api/v1/ai/skill-extractions",
+                        "{\"text\": \"Experience with Python, SQL and Tableau required.\"}")
+                .json()
+                .get("skills");
         List<String> names = new ArrayList<>();
         skills.forEach(s -> names.add(s.get("name").asText().toLowerCase()));
         assertThat(names).anySatisfy(n -> assertThat(n).contains("python"));
 
-        JsonNode occupationSkills = analyst.get("/api/v1/ai/occupations/15-1252.00/skills?limit=5").json().get("skills");
+        JsonNode occupationSkills = analyst.get("/api/v1/ai/occupations/15-1252.00/skills?limit=5")
+                .json()
+                .get("skills");
         assertThat(occupationSkills).hasSize(5);
-        assertThat(analyst.get("/api/v1/ai/occupations/99-9999.99/skills").status()).isEqualTo(404);
+        assertThat(analyst.get("/api/v1/ai/occupations/99-9999.99/skills").status())
+                .isEqualTo(404);
 
-        JsonNode enriched = analyst.postJson("/api/v1/ai/enrichments",
-                "{\"title\": \"Registered Nurse\", \"level\": \"IC2\", \"country\": \"US\"}").json();
+        JsonNode enriched = analyst.postJson(
+                        "/api/v1/ai/enrichments",
+                        "{\"title\": \"Registered Nurse\", \"level\": \"IC2\", \"country\": \"US\"}")
+                .json();
         assertThat(enriched.at("/request/occupationCode").asText()).isEqualTo("29-1141");
         assertThat(enriched.get("explanation").get(0).get("rule").asText()).startsWith("Occupation enricher");
 
-        Api.Reply description = analyst.postJson("/api/v1/ai/job-descriptions",
-                "{\"title\": \"Nurse\", \"level\": \"IC2\", \"skills\": []}");
+        Api.Reply description = analyst.postJson(
+                "/api/v1/ai/job-descriptions", "{\"title\": \"Nurse\", \"level\": \"IC2\", \"skills\": []}");
         assertThat(description.status()).isEqualTo(503);
         assertThat(description.json().get("error").asText()).isEqualTo("LLM_NOT_CONFIGURED");
-        assertThat(TestUsers.as(APP, Role.VIEWER).postJson("/api/v1/ai/occupation-matches", "{\"title\": \"x\"}")
-                .status()).isEqualTo(403);
+        assertThat(TestUsers.as(APP, Role.VIEWER)
+                        .postJson("/api/v1/ai/occupation-matches", "{\"title\": \"x\"}")
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -118,8 +133,8 @@ class EnrichmentTest {
         Api.Reply matches = analyst.postJson("/api/v1/ai/occupation-matches", "{\"title\": \"Registered Nurse\"}");
         assertThat(matches.status()).isEqualTo(503);
         assertThat(matches.json().get("error").asText()).isEqualTo("ENRICHER_NOT_AVAILABLE");
-        Api.Reply quote = analyst.postJson("/api/v1/pricing/quotes",
-                "{\"title\": \"Registered Nurse\", \"level\": \"IC2\", \"country\": \"US\"}");
+        Api.Reply quote = analyst.postJson(
+                "/api/v1/pricing/quotes", "{\"title\": \"Registered Nurse\", \"level\": \"IC2\", \"country\": \"US\"}");
         assertThat(quote.status()).isEqualTo(422);
         assertThat(quote.json().get("error").asText()).isEqualTo("OCCUPATION_NOT_RESOLVED");
     }

@@ -30,13 +30,20 @@ class JobDescriptionTest {
     static volatile String answer = "";
     static volatile long delay;
     static final HttpServer FAKE = fakeOpenAi();
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
-            "plugins.refreshOnStartup", "false",
-            "plugins.config.llm-enricher.baseUrl", "http://127.0.0.1:" + FAKE.getAddress().getPort() + "/v1",
-            "plugins.config.llm-enricher.model", "fake-model",
-            "plugins.config.llm-enricher.apiKey", "sk-never-in-logs",
-            "plugins.config.llm-enricher.timeoutSeconds", "1",
-            "plugins.config.llm-enricher.maxRetries", "0");
+    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(
+            TestDatabases.h2(),
+            "plugins.refreshOnStartup",
+            "false",
+            "plugins.config.llm-enricher.baseUrl",
+            "http://127.0.0.1:" + FAKE.getAddress().getPort() + "/v1",
+            "plugins.config.llm-enricher.model",
+            "fake-model",
+            "plugins.config.llm-enricher.apiKey",
+            "sk-never-in-logs",
+            "plugins.config.llm-enricher.timeoutSeconds",
+            "1",
+            "plugins.config.llm-enricher.maxRetries",
+            "0");
 
     static HttpServer fakeOpenAi() {
         try {
@@ -68,17 +75,20 @@ class JobDescriptionTest {
     }
 
     static Api.Reply describe() {
-        return TestUsers.as(APP, Role.HR_ANALYST).postJson("/api/v1/ai/job-descriptions",
-                "{\"title\": \"Data Analyst\", \"level\": \"IC2\", \"skills\": [\"SQL\"]}");
+        return TestUsers.as(APP, Role.HR_ANALYST)
+                .postJson(
+                        "/api/v1/ai/job-descriptions",
+                        "{\"title\": \"Data Analyst\", \"level\": \"IC2\", \"skills\": [\"SQL\"]}");
     }
 
     @Test
     void successRefusedKeyTimeoutAndMalformedJsonEachGetAClearAnswer() {
         status = 200;
         delay = 0;
-        answer = "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"fake-model\",\"choices\":[{\"index\":0,"
-                + "\"message\":{\"role\":\"assistant\",\"content\":\"Turn data into decisions with SQL.\"},"
-                + "\"finish_reason\":\"stop\"}]}";
+        answer =
+                "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"fake-model\",\"choices\":[{\"index\":0,"
+                        + "\"message\":{\"role\":\"assistant\",\"content\":\"Turn data into decisions with SQL.\"},"
+                        + "\"finish_reason\":\"stop\"}]}";
         Api.Reply ok = describe();
         assertThat(ok.status()).as(ok.text()).isEqualTo(200);
         assertThat(ok.text()).isEqualTo("Turn data into decisions with SQL.");

@@ -36,7 +36,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OccupationRerankingTest {
 
-    enum Mode { RANK, FAIL_500, SLOW, MALFORMED_BODY, PROSE }
+    enum Mode {
+        RANK,
+        FAIL_500,
+        SLOW,
+        MALFORMED_BODY,
+        PROSE
+    }
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern CANDIDATE = Pattern.compile("(?m)^- (\\d\\d-\\d{4}\\.\\d\\d): ");
@@ -44,25 +50,44 @@ class OccupationRerankingTest {
     static final List<String> PROMPTS = new CopyOnWriteArrayList<>();
     static final HttpServer FAKE = fakeOpenAi();
 
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
-            "plugins.config.llm-enricher.baseUrl", "http://127.0.0.1:" + FAKE.getAddress().getPort() + "/v1",
-            "plugins.config.llm-enricher.model", "fake-model",
-            "plugins.config.llm-enricher.apiKey", "sk-never-in-logs",
-            "plugins.config.llm-enricher.timeoutSeconds", "1",
-            "plugins.config.llm-enricher.maxRetries", "0",
-            "plugins.config.llm-enricher.rerank", "true");
+    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(
+            TestDatabases.h2(),
+            "plugins.config.llm-enricher.baseUrl",
+            "http://127.0.0.1:" + FAKE.getAddress().getPort() + "/v1",
+            "plugins.config.llm-enricher.model",
+            "fake-model",
+            "plugins.config.llm-enricher.apiKey",
+            "sk-never-in-logs",
+            "plugins.config.llm-enricher.timeoutSeconds",
+            "1",
+            "plugins.config.llm-enricher.maxRetries",
+            "0",
+            "plugins.config.llm-enricher.rerank",
+            "true");
     /** A provider allowed 30 s by the plugin, but quotes wait 1 s at most. */
-    static final DropwizardAppExtension<JobPricingConfiguration> PATIENT_PLUGIN = TestApps.app(TestDatabases.h2(),
-            "plugins.config.llm-enricher.baseUrl", "http://127.0.0.1:" + FAKE.getAddress().getPort() + "/v1",
-            "plugins.config.llm-enricher.model", "fake-model",
-            "plugins.config.llm-enricher.timeoutSeconds", "30",
-            "plugins.config.llm-enricher.maxRetries", "0",
-            "plugins.config.llm-enricher.rerank", "true",
-            "ai.rankTimeout", "1s");
-    static final DropwizardAppExtension<JobPricingConfiguration> RERANK_OFF = TestApps.app(TestDatabases.h2(),
-            "plugins.config.llm-enricher.baseUrl", "http://127.0.0.1:" + FAKE.getAddress().getPort() + "/v1",
-            "plugins.config.llm-enricher.model", "fake-model",
-            "plugins.config.llm-enricher.maxRetries", "0");
+    static final DropwizardAppExtension<JobPricingConfiguration> PATIENT_PLUGIN = TestApps.app(
+            TestDatabases.h2(),
+            "plugins.config.llm-enricher.baseUrl",
+            "http://127.0.0.1:" + FAKE.getAddress().getPort() + "/v1",
+            "plugins.config.llm-enricher.model",
+            "fake-model",
+            "plugins.config.llm-enricher.timeoutSeconds",
+            "30",
+            "plugins.config.llm-enricher.maxRetries",
+            "0",
+            "plugins.config.llm-enricher.rerank",
+            "true",
+            "ai.rankTimeout",
+            "1s");
+
+    static final DropwizardAppExtension<JobPricingConfiguration> RERANK_OFF = TestApps.app(
+            TestDatabases.h2(),
+            "plugins.config.llm-enricher.baseUrl",
+            "http://127.0.0.1:" + FAKE.getAddress().getPort() + "/v1",
+            "plugins.config.llm-enricher.model",
+            "fake-model",
+            "plugins.config.llm-enricher.maxRetries",
+            "0");
 
     static final String TITLE = "Software Developer";
     static final String DESCRIPTION = "You will build backend services in Java and ship them with Docker.";
@@ -83,7 +108,10 @@ class OccupationRerankingTest {
 
     /** The first offline candidate filed under another SOC code than the offline top: the one the fake prefers. */
     static String preferred(List<String> offline) {
-        return offline.stream().filter(c -> !soc(c).equals(soc(offline.get(0)))).findFirst().orElseThrow();
+        return offline.stream()
+                .filter(c -> !soc(c).equals(soc(offline.get(0))))
+                .findFirst()
+                .orElseThrow();
     }
 
     static String answer(String prompt) throws IOException {
@@ -91,9 +119,11 @@ class OccupationRerankingTest {
         String preferred = preferred(offline);
         String content = switch (mode) {
             case PROSE -> "The best fit is " + preferred + ", I think.";
-            default -> "{\"ranking\": [{\"code\": \"" + preferred + "\", \"score\": 0.91, \"reason\": \"the fake prefers it\"},"
-                    + " {\"code\": \"99-9999.99\", \"score\": 0.99, \"reason\": \"invented\"},"
-                    + " {\"code\": \"" + offline.get(0) + "\", \"score\": 0.42, \"reason\": \"the offline top\"}]}";
+            default ->
+                "{\"ranking\": [{\"code\": \"" + preferred
+                        + "\", \"score\": 0.91, \"reason\": \"the fake prefers it\"},"
+                        + " {\"code\": \"99-9999.99\", \"score\": 0.99, \"reason\": \"invented\"},"
+                        + " {\"code\": \"" + offline.get(0) + "\", \"score\": 0.42, \"reason\": \"the offline top\"}]}";
         };
         return "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"fake-model\",\"choices\":[{\"index\":0,"
                 + "\"message\":{\"role\":\"assistant\",\"content\":" + JSON.writeValueAsString(content)
@@ -104,7 +134,9 @@ class OccupationRerankingTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/v1/chat/completions", exchange -> {
-                String prompt = JSON.readTree(exchange.getRequestBody()).at("/messages/0/content").asText();
+                String prompt = JSON.readTree(exchange.getRequestBody())
+                        .at("/messages/0/content")
+                        .asText();
                 PROMPTS.add(prompt);
                 Mode now = mode;
                 if (now == Mode.SLOW) {
@@ -147,8 +179,7 @@ class OccupationRerankingTest {
 
     static Api.Reply quote(DropwizardAppExtension<JobPricingConfiguration> app) {
         return TestUsers.as(app, Role.HR_ANALYST).postJson("/api/v1/pricing/quotes", """
-                {"title": "%s", "level": "IC3", "country": "US", "asOf": "2026-05-01", "description": "%s"}"""
-                .formatted(TITLE, DESCRIPTION));
+                {"title": "%s", "level": "IC3", "country": "US", "asOf": "2026-05-01", "description": "%s"}""".formatted(TITLE, DESCRIPTION));
     }
 
     static List<String> codes(JsonNode matches) {
@@ -159,19 +190,26 @@ class OccupationRerankingTest {
 
     @Test
     void theOccupationMatchesEndpointPutsTheModelsChoiceFirst() {
-        Api.Reply reply = TestUsers.as(APP, Role.HR_ANALYST).postJson("/api/v1/ai/occupation-matches",
-                "{\"title\": \"" + TITLE + "\", \"description\": \"" + DESCRIPTION + "\", \"limit\": 4}");
+        Api.Reply reply = TestUsers.as(APP, Role.HR_ANALYST)
+                .postJson(
+                        "/api/v1/ai/occupation-matches",
+                        "{\"title\": \"" + TITLE + "\", \"description\": \"" + DESCRIPTION + "\", \"limit\": 4}");
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         assertThat(PROMPTS).hasSize(1);
         List<String> offline = candidates(PROMPTS.get(0));
-        assertThat(offline).as("the top 5 offline candidates are offered").hasSize(5).contains("15-1252.00");
+        assertThat(offline)
+                .as("the top 5 offline candidates are offered")
+                .hasSize(5)
+                .contains("15-1252.00");
         assertThat(PROMPTS.get(0)).contains(TITLE, DESCRIPTION);
         String preferred = preferred(offline);
         JsonNode matches = reply.json().get("matches");
         List<String> expected = new ArrayList<>(List.of(preferred, offline.get(0)));
         offline.stream().filter(c -> !expected.contains(c)).forEach(expected::add);
-        assertThat(codes(matches)).containsExactlyElementsOf(expected.subList(0, 4)).doesNotContain("99-9999.99");
+        assertThat(codes(matches))
+                .containsExactlyElementsOf(expected.subList(0, 4))
+                .doesNotContain("99-9999.99");
         assertThat(matches.get(0).get("score").asDouble()).isEqualTo(0.91);
         assertThat(matches.get(0).get("reason").asText()).isEqualTo("the fake prefers it");
         assertThat(matches.get(1).get("score").asDouble()).isEqualTo(0.42);
@@ -194,8 +232,10 @@ class OccupationRerankingTest {
         assertThat(step.get("message").asText())
                 .contains("occupationCode inferred from the title \"" + TITLE + "\": " + soc(preferred))
                 .contains("confidence 0.91; the fake prefers it")
-                .contains("the top 5 offline candidates were re-ranked by the language model (llm-enricher): top before "
-                        + offline.get(0) + " (", "after " + preferred + " (0.91)")
+                .contains(
+                        "the top 5 offline candidates were re-ranked by the language model (llm-enricher): top before "
+                                + offline.get(0) + " (",
+                        "after " + preferred + " (0.91)")
                 .doesNotContain("fake-model");
         assertThat(q.get("warnings").toString()).doesNotContain("re-rank");
     }
@@ -222,19 +262,32 @@ class OccupationRerankingTest {
             };
             List<String> warnings = new ArrayList<>();
             q.get("warnings").forEach(w -> warnings.add(w.asText()));
-            assertThat(warnings).as(failure.name()).anySatisfy(w -> assertThat(w)
-                    .startsWith("the language model could not re-rank the occupation candidates (" + expectedKind)
-                    .endsWith("); the offline order was kept"));
+            assertThat(warnings)
+                    .as(failure.name())
+                    .anySatisfy(w -> assertThat(w)
+                            .startsWith(
+                                    "the language model could not re-rank the occupation candidates (" + expectedKind)
+                            .endsWith("); the offline order was kept"));
             String message = q.get("explanation").get(0).get("message").asText();
-            assertThat(message).contains("occupationCode inferred from the title \"" + TITLE + "\": " + soc(offlineTop),
-                    "warning: the language model could not re-rank").doesNotContain("were re-ranked");
+            assertThat(message)
+                    .contains(
+                            "occupationCode inferred from the title \"" + TITLE + "\": " + soc(offlineTop),
+                            "warning: the language model could not re-rank")
+                    .doesNotContain("were re-ranked");
             assertThat(reply.text()).doesNotContain("sk-never-in-logs");
         }
 
         mode = Mode.FAIL_500;
-        JsonNode matches = TestUsers.as(APP, Role.HR_ANALYST).postJson("/api/v1/ai/occupation-matches",
-                "{\"title\": \"" + TITLE + "\", \"description\": \"" + DESCRIPTION + "\"}").json().get("matches");
-        assertThat(codes(matches)).as("the endpoint answers the offline order").first().isEqualTo(offlineTop);
+        JsonNode matches = TestUsers.as(APP, Role.HR_ANALYST)
+                .postJson(
+                        "/api/v1/ai/occupation-matches",
+                        "{\"title\": \"" + TITLE + "\", \"description\": \"" + DESCRIPTION + "\"}")
+                .json()
+                .get("matches");
+        assertThat(codes(matches))
+                .as("the endpoint answers the offline order")
+                .first()
+                .isEqualTo(offlineTop);
     }
 
     @Test
@@ -246,11 +299,13 @@ class OccupationRerankingTest {
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         assertThat(PROMPTS).hasSize(1);
-        assertThat(reply.json().get("occupationCode").asText()).isEqualTo(soc(candidates(PROMPTS.get(0)).get(0)));
+        assertThat(reply.json().get("occupationCode").asText())
+                .isEqualTo(soc(candidates(PROMPTS.get(0)).get(0)));
         List<String> warnings = new ArrayList<>();
         reply.json().get("warnings").forEach(w -> warnings.add(w.asText()));
-        assertThat(warnings).contains("the language model could not re-rank the occupation candidates "
-                + "(timeout: no answer within 1 s); the offline order was kept");
+        assertThat(warnings)
+                .contains("the language model could not re-rank the occupation candidates "
+                        + "(timeout: no answer within 1 s); the offline order was kept");
     }
 
     @Test
@@ -261,6 +316,7 @@ class OccupationRerankingTest {
         assertThat(PROMPTS).isEmpty();
         assertThat(reply.json().get("occupationCode").asText()).isEqualTo("15-1252");
         assertThat(reply.json().get("warnings").toString()).doesNotContain("language model");
-        assertThat(reply.json().get("explanation").get(0).get("message").asText()).doesNotContain("re-rank");
+        assertThat(reply.json().get("explanation").get(0).get("message").asText())
+                .doesNotContain("re-rank");
     }
 }

@@ -19,32 +19,42 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AuthProbeTest {
 
     static final ConsoleCapture CONSOLE = ConsoleCapture.start();
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
-            "plugins.refreshOnStartup", "false", "logging.level", "INFO",
-            "server.requestLog.appenders[1].filterFactories[0].threshold", "INFO");
+    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(
+            TestDatabases.h2(),
+            "plugins.refreshOnStartup",
+            "false",
+            "logging.level",
+            "INFO",
+            "server.requestLog.appenders[1].filterFactories[0].threshold",
+            "INFO");
     static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}");
 
     Api.Reply login(String name, String password) {
-        return new Api(APP.getLocalPort()).postJson("/api/v1/auth/login",
-                "{\"username\": \"" + name + "\", \"password\": \"" + password + "\"}");
+        return new Api(APP.getLocalPort())
+                .postJson("/api/v1/auth/login", "{\"username\": \"" + name + "\", \"password\": \"" + password + "\"}");
     }
 
     @Test
     void failuresTypedWithTheUsernameAndTheEmailLockOneAccount() {
         Api admin = TestUsers.admin(APP);
         assertThat(admin.postJson("/api/v1/users", """
-                {"username": "erin", "email": "erin@example.test", "password": "%s", "role": "VIEWER"}"""
-                .formatted(TestUsers.PASSWORD)).status()).isEqualTo(201);
+                {"username": "erin", "email": "erin@example.test", "password": "%s", "role": "VIEWER"}""".formatted(TestUsers.PASSWORD))
+                        .status())
+                .isEqualTo(201);
 
         for (String name : new String[] {"erin", "erin", "erin", "Erin@Example.test", "erin@example.test"}) {
             assertThat(login(name, "Wrong-password-123456").status()).as(name).isIn(401, 429);
         }
 
         Api.Reply byName = login("erin", TestUsers.PASSWORD);
-        assertThat(byName.status()).as("5 failures across both spellings lock the account").isEqualTo(429);
+        assertThat(byName.status())
+                .as("5 failures across both spellings lock the account")
+                .isEqualTo(429);
         assertThat(byName.headers().firstValue("Retry-After")).isPresent();
         assertThat(login("erin@example.test", TestUsers.PASSWORD).status()).isEqualTo(429);
-        assertThat(login("admin", TestApps.ADMIN_PASSWORD).status()).as("other accounts are not locked").isEqualTo(200);
+        assertThat(login("admin", TestApps.ADMIN_PASSWORD).status())
+                .as("other accounts are not locked")
+                .isEqualTo(200);
     }
 
     @Test
@@ -57,9 +67,13 @@ class AuthProbeTest {
         assertThat(inUrl.status()).isEqualTo(401);
         assertThat(inUrl.json().get("error").asText()).isEqualTo("TOKEN_IN_URL");
         assertThat(inUrl.json().get("details").get(0).get("field").asText()).isEqualTo("access_token");
-        assertThat(anonymous.get("/api/v1/pricing/quotes/x?limit=1&ACCESS_TOKEN=" + token).status()).isEqualTo(401);
+        assertThat(anonymous
+                        .get("/api/v1/pricing/quotes/x?limit=1&ACCESS_TOKEN=" + token)
+                        .status())
+                .isEqualTo(401);
         assertThat(signedIn.get("/api/v1/auth/me?access_token=" + token).status())
-                .as("refused even beside a header").isEqualTo(401);
+                .as("refused even beside a header")
+                .isEqualTo(401);
         assertThat(signedIn.get("/api/v1/auth/me").status()).isEqualTo(200);
         Thread.sleep(500);
 
@@ -74,11 +88,17 @@ class AuthProbeTest {
         Api adminPort = new Api(APP.getAdminPort());
         for (String path : new String[] {"/healthcheck", "/metrics", "/no-such-page"}) {
             Api.Reply reply = adminPort.get(path);
-            assertThat(reply.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(reply.headers().firstValue("X-Content-Type-Options"))
+                    .as(path)
+                    .contains("nosniff");
             assertThat(reply.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
             assertThat(reply.headers().firstValue("Referrer-Policy")).as(path).contains("no-referrer");
-            assertThat(reply.headers().firstValue("Cache-Control").orElse("")).as(path).contains("no-store");
-            assertThat(reply.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
+            assertThat(reply.headers().firstValue("Cache-Control").orElse(""))
+                    .as(path)
+                    .contains("no-store");
+            assertThat(reply.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
+                    .isPresent();
         }
     }
 }

@@ -42,8 +42,12 @@ class JwtAuthenticatorTest {
     @Test
     void aRememberedTokenStopsWorkingWhenItExpiresAndRoleChangesApplyAtOnce() {
         MovableClock clock = new MovableClock();
-        JwtService jwt = new JwtService(Map.of("k1", "a-test-key-of-at-least-32-bytes-long!!".getBytes(StandardCharsets.UTF_8)),
-                "issuer", "audience", Duration.ofMinutes(15), clock);
+        JwtService jwt = new JwtService(
+                Map.of("k1", "a-test-key-of-at-least-32-bytes-long!!".getBytes(StandardCharsets.UTF_8)),
+                "issuer",
+                "audience",
+                Duration.ofMinutes(15),
+                clock);
         TestDatabases.Db db = TestDatabases.h2();
         Jdbi jdbi = Jdbi.create(db.url(), db.user(), db.password()).installPlugin(new SqlObjectPlugin());
         Migrator.migrate(jdbi);
@@ -56,14 +60,20 @@ class JwtAuthenticatorTest {
         assertThat(authenticator.authenticate(token)).map(UserPrincipal::role).contains(Role.VIEWER);
         jdbi.useHandle(h -> h.execute("UPDATE app_user SET role = 'HR_ANALYST' WHERE id = 'u1'"));
         clock.now = clock.now.plus(Duration.ofMinutes(14));
-        assertThat(authenticator.authenticate(token)).as("the remembered token, the current role")
-                .map(UserPrincipal::role).contains(Role.HR_ANALYST);
+        assertThat(authenticator.authenticate(token))
+                .as("the remembered token, the current role")
+                .map(UserPrincipal::role)
+                .contains(Role.HR_ANALYST);
         jdbi.useHandle(h -> h.execute("UPDATE app_user SET active = FALSE WHERE id = 'u1'"));
-        assertThat(authenticator.authenticate(token)).as("deactivated: refused at once").isEmpty();
+        assertThat(authenticator.authenticate(token))
+                .as("deactivated: refused at once")
+                .isEmpty();
         jdbi.useHandle(h -> h.execute("UPDATE app_user SET active = TRUE WHERE id = 'u1'"));
 
         clock.now = clock.now.plus(Duration.ofMinutes(2));
-        assertThat(authenticator.authenticate(token)).as("expired, though remembered").isEmpty();
+        assertThat(authenticator.authenticate(token))
+                .as("expired, though remembered")
+                .isEmpty();
         assertThat(authenticator.authenticate(token + "x")).as("tampered").isEmpty();
     }
 }

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jobpricing.server.JobPricingConfiguration;
 import org.jobpricing.server.support.Api;
-import org.jobpricing.server.support.TestApps;
-import org.jobpricing.server.support.TestDatabases;
 import org.jobpricing.server.support.Routes;
 import org.jobpricing.server.support.Routes.Route;
+import org.jobpricing.server.support.TestApps;
+import org.jobpricing.server.support.TestDatabases;
 import org.jobpricing.server.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,19 +36,33 @@ class RouteAccessMatrixTest {
     void everyRouteDeclaresAPermissionOrIsPublic() {
         List<Route> routes = routes();
 
-        assertThat(routes).extracting(Route::toString).contains("POST /api/v1/pricing/quotes",
-                "GET /api/v1/pricing/quotes", "GET /api/v1/pricing/quotes/{id}", "POST /api/v1/market-data/observations", "GET /api/v1/audit",
-                "POST /api/v1/auth/login", "DELETE /api/v1/users/{id}");
+        assertThat(routes)
+                .extracting(Route::toString)
+                .contains(
+                        "POST /api/v1/pricing/quotes",
+                        "GET /api/v1/pricing/quotes",
+                        "GET /api/v1/pricing/quotes/{id}",
+                        "POST /api/v1/market-data/observations",
+                        "GET /api/v1/audit",
+                        "POST /api/v1/auth/login",
+                        "DELETE /api/v1/users/{id}");
         assertThat(routes).allSatisfy(r -> {
-            assertThat(r.permission() != null || r.isPublic()).as(r + " declares @RolesAllowed or @Public").isTrue();
+            assertThat(r.permission() != null || r.isPublic())
+                    .as(r + " declares @RolesAllowed or @Public")
+                    .isTrue();
             if (r.permission() != null) {
-                assertThat(Permissions.ALL).as(r + " names a known permission").contains(
-                        r.permission().equals(Permissions.SELF) ? Permissions.ALL.get(0) : r.permission());
+                assertThat(Permissions.ALL)
+                        .as(r + " names a known permission")
+                        .contains(r.permission().equals(Permissions.SELF) ? Permissions.ALL.get(0) : r.permission());
             }
         });
-        assertThat(routes).filteredOn(Route::isPublic).extracting(Route::path).allSatisfy(
-                p -> assertThat(p.startsWith("/api/v1/auth/") || p.equals("/health") || p.equals("/openapi.json"))
-                        .as(p).isTrue());
+        assertThat(routes)
+                .filteredOn(Route::isPublic)
+                .extracting(Route::path)
+                .allSatisfy(p -> assertThat(
+                                p.startsWith("/api/v1/auth/") || p.equals("/health") || p.equals("/openapi.json"))
+                        .as(p)
+                        .isTrue());
     }
 
     @Test
@@ -57,11 +71,17 @@ class RouteAccessMatrixTest {
         List<String> failures = new ArrayList<>();
         for (Route route : routes()) {
             Api.Reply reply = call(anonymous, route);
-            if (!route.isPublic() && (reply.status() != 401
-                    || !reply.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"))) {
+            if (!route.isPublic()
+                    && (reply.status() != 401
+                            || !reply.headers()
+                                    .firstValue("WWW-Authenticate")
+                                    .orElse("")
+                                    .startsWith("Bearer"))) {
                 failures.add(route + " without a token: " + reply.status());
             }
-            if (route.isPublic() && reply.status() == 401 && !route.path().endsWith("/login")
+            if (route.isPublic()
+                    && reply.status() == 401
+                    && !route.path().endsWith("/login")
                     && !route.path().endsWith("/refresh")) {
                 failures.add(route + " is public but answered 401");
             }
@@ -84,13 +104,16 @@ class RouteAccessMatrixTest {
 
     private static Api.Reply call(Api api, Route route) {
         String path = route.path().replaceAll("\\{[^}]+}", "no-such-id");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path));
-        String body = route.consumes().startsWith("text/") ? "x" : route.consumes().contains("form") ? "" : "{}";
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path));
+        String body =
+                route.consumes().startsWith("text/") ? "x" : route.consumes().contains("form") ? "" : "{}";
         switch (route.httpMethod()) {
             case "GET" -> request.GET();
             case "DELETE" -> request.DELETE();
-            default -> request.method(route.httpMethod(), HttpRequest.BodyPublishers.ofString(body))
-                    .header("Content-Type", route.consumes());
+            default ->
+                request.method(route.httpMethod(), HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", route.consumes());
         }
         return api.send(request);
     }

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 /** validate-rules and test-rules on the shipped rules and on broken copies. */
 class RuleCommandsTest {
 
-    record Outcome(boolean passed, String output) {
-    }
+    record Outcome(boolean passed, String output) {}
 
     static Outcome run(RuleFilesCommand command, List<RuleSource> files) throws Exception {
         PrintStream original = System.out;
@@ -34,8 +33,11 @@ class RuleCommandsTest {
     }
 
     static List<RuleSource> replace(List<RuleSource> files, String file, String from, String to) {
-        return files.stream().map(s -> s.name().equals(file)
-                ? new RuleSource(s.name(), s.text().replace(from, to).getBytes(StandardCharsets.UTF_8)) : s).toList();
+        return files.stream()
+                .map(s -> s.name().equals(file)
+                        ? new RuleSource(s.name(), s.text().replace(from, to).getBytes(StandardCharsets.UTF_8))
+                        : s)
+                .toList();
     }
 
     @Test
@@ -46,12 +48,17 @@ class RuleCommandsTest {
 
         Outcome test = run(new TestRulesCommand(), shipped());
         assertThat(test.passed()).as(test.output()).isTrue();
-        assertThat(test.output()).contains("PASS tests/worked-examples.yaml: Worked example 1").contains(" 0 failed");
+        assertThat(test.output())
+                .contains("PASS tests/worked-examples.yaml: Worked example 1")
+                .contains(" 0 failed");
     }
 
     @Test
     void aWrongExpectationFailsNamingTheScenarioAndTheField() throws Exception {
-        List<RuleSource> files = replace(shipped(), "tests/worked-examples.yaml", "confidence: {score: 88, label: HIGH}",
+        List<RuleSource> files = replace(
+                shipped(),
+                "tests/worked-examples.yaml",
+                "confidence: {score: 88, label: HIGH}",
                 "confidence: {score: 87, label: HIGH}");
 
         Outcome test = run(new TestRulesCommand(), files);
@@ -68,7 +75,9 @@ class RuleCommandsTest {
         Outcome outcome = run(new ValidateRulesCommand(), replace(shipped(), "weights.drl.csv", "HRIS,0.4", "HRIS,-1"));
 
         assertThat(outcome.passed()).isFalse();
-        assertThat(outcome.output()).contains("weights.drl.csv:14:2: Source weights, column Source weight: -1 is out of range: it must be a weight >= 0")
+        assertThat(outcome.output())
+                .contains(
+                        "weights.drl.csv:14:2: Source weights, column Source weight: -1 is out of range: it must be a weight >= 0")
                 .contains("1 problem(s)");
     }
 }

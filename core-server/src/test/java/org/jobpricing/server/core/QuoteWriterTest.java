@@ -41,8 +41,16 @@ class QuoteWriterTest {
     }
 
     static QuoteDao.Row row(String id) {
-        return new QuoteDao.Row(id, Timestamp.from(Instant.parse("2026-11-28T10:00:00Z")), "15-1252", "IC3", "US", "v1",
-                "{\"title\": \"" + id + "\"}", "{\"id\": \"" + id + "\"}", "analyst");
+        return new QuoteDao.Row(
+                id,
+                Timestamp.from(Instant.parse("2026-11-28T10:00:00Z")),
+                "15-1252",
+                "IC3",
+                "US",
+                "v1",
+                "{\"title\": \"" + id + "\"}",
+                "{\"id\": \"" + id + "\"}",
+                "analyst");
     }
 
     boolean stored(String id) {
@@ -64,7 +72,8 @@ class QuoteWriterTest {
             assertThat(r.get()).as("visible as soon as store returned").isTrue();
         }
         pool.shutdown();
-        long count = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM quote").mapTo(Long.class).one());
+        long count = jdbi.withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM quote").mapTo(Long.class).one());
         assertThat(count).isEqualTo(400);
     }
 
@@ -79,7 +88,8 @@ class QuoteWriterTest {
             others.add(pool.submit(() -> writer.store(row(id))));
         }
 
-        assertThatThrownBy(duplicate::get).hasCauseInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(duplicate::get)
+                .hasCauseInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("quote taken could not be stored");
         for (Future<?> f : others) {
             f.get();

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.jobpricing.server.JobPricingConfiguration;
 import org.jobpricing.server.support.TestApps;
 import org.jobpricing.server.support.TestDatabases;
@@ -32,9 +32,10 @@ class H2DurabilityTest {
     /** The database's WRITE_DELAY as the pool's connections see it. */
     static String writeDelay(DataSourceFactory factory) throws Exception {
         ManagedDataSource pool = factory.build(new MetricRegistry(), "test");
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
-                     + "WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                        + "WHERE SETTING_NAME = 'WRITE_DELAY'")) {
             assertThat(r.next()).isTrue();
             return r.getString(1);
         } finally {
@@ -45,7 +46,9 @@ class H2DurabilityTest {
     @Test
     void aPlainH2UrlGetsNoWriteDelayWhileUntouchedItHasH2sDefault() throws Exception {
         String url = TestDatabases.h2().url();
-        assertThat(writeDelay(factory(url, Map.of("charSet", "UTF-8")))).as("H2's default").isEqualTo("500");
+        assertThat(writeDelay(factory(url, Map.of("charSet", "UTF-8"))))
+                .as("H2's default")
+                .isEqualTo("500");
 
         DataSourceFactory durable = H2Durability.apply(factory(url, Map.of("charSet", "UTF-8")));
 
@@ -61,7 +64,8 @@ class H2DurabilityTest {
         DataSourceFactory lowerCaseKey = H2Durability.apply(factory(url, Map.of("write_delay", "0")));
         assertThat(lowerCaseKey.getProperties()).containsOnlyKeys("WRITE_DELAY");
         assertThat(writeDelay(lowerCaseKey)).isEqualTo("0");
-        assertThat(writeDelay(H2Durability.apply(factory("jdbc:h2:mem:durability-test", Map.of())))).isEqualTo("0");
+        assertThat(writeDelay(H2Durability.apply(factory("jdbc:h2:mem:durability-test", Map.of()))))
+                .isEqualTo("0");
     }
 
     @Test
@@ -75,9 +79,10 @@ class H2DurabilityTest {
 
     @Test
     void theServerRefusesToStartOnAnH2UrlThatAsksForADelay() {
-        TestDatabases.Db delayed = new TestDatabases.Db("org.h2.Driver", TestDatabases.h2().url() + ";WRITE_DELAY=500",
-                "sa", "");
-        DropwizardAppExtension<JobPricingConfiguration> app = TestApps.app(delayed, "plugins.refreshOnStartup", "false");
+        TestDatabases.Db delayed =
+                new TestDatabases.Db("org.h2.Driver", TestDatabases.h2().url() + ";WRITE_DELAY=500", "sa", "");
+        DropwizardAppExtension<JobPricingConfiguration> app =
+                TestApps.app(delayed, "plugins.refreshOnStartup", "false");
         try {
             assertThatThrownBy(app::before).hasStackTraceContaining("database.url sets WRITE_DELAY=500: H2 would then");
         } finally {

@@ -42,7 +42,7 @@ class SlowQueryLogServerTest {
         CompletableFuture<Api.Reply> me;
 
         try (Connection locker = DriverManager.getConnection(DB.url(), DB.user(), DB.password());
-             Connection watcher = DriverManager.getConnection(DB.url(), DB.user(), DB.password())) {
+                Connection watcher = DriverManager.getConnection(DB.url(), DB.user(), DB.password())) {
             locker.setAutoCommit(false);
             try (Statement s = locker.createStatement()) {
                 s.execute("LOCK TABLE app_user IN ACCESS EXCLUSIVE MODE");
@@ -55,10 +55,13 @@ class SlowQueryLogServerTest {
 
         assertThat(me.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
         assertThat(slowCount()).isEqualTo(before + 1);
-        List<String> lines = CONSOLE.text().lines()
-                .filter(l -> l.contains("slow query:") && l.contains("[" + STATEMENT + "]")).toList();
+        List<String> lines = CONSOLE.text()
+                .lines()
+                .filter(l -> l.contains("slow query:") && l.contains("[" + STATEMENT + "]"))
+                .toList();
         assertThat(lines).hasSize(1);
-        Matcher took = Pattern.compile("slow query: (\\d+) ms \\(threshold 200 ms\\)").matcher(lines.get(0));
+        Matcher took =
+                Pattern.compile("slow query: (\\d+) ms \\(threshold 200 ms\\)").matcher(lines.get(0));
         assertThat(took.find()).as(lines.get(0)).isTrue();
         assertThat(Long.parseLong(took.group(1))).isGreaterThanOrEqualTo(400);
         assertThat(lines.get(0)).contains("FROM app_user WHERE id = :id").doesNotContain(adminId);
@@ -70,8 +73,10 @@ class SlowQueryLogServerTest {
      */
     private static void waitForABlockedStatement(Connection watcher) throws Exception {
         for (int i = 0; i < 300; i++) {
-            try (Statement s = watcher.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                    + "AND wait_event_type = 'Lock' AND query LIKE '%FROM app_user%'")) {
+            try (Statement s = watcher.createStatement();
+                    ResultSet r =
+                            s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                    + "AND wait_event_type = 'Lock' AND query LIKE '%FROM app_user%'")) {
                 r.next();
                 if (r.getInt(1) > 0) {
                     return;
@@ -86,8 +91,10 @@ class SlowQueryLogServerTest {
     private static double slowCount() {
         Api.Reply metrics = new Api(APP.getAdminPort()).get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);
-        Matcher m = Pattern.compile("^db_slow_queries_total\\{statement=\"" + Pattern.quote(STATEMENT) + "\"} (\\S+)$",
-                Pattern.MULTILINE).matcher(metrics.text());
+        Matcher m = Pattern.compile(
+                        "^db_slow_queries_total\\{statement=\"" + Pattern.quote(STATEMENT) + "\"} (\\S+)$",
+                        Pattern.MULTILINE)
+                .matcher(metrics.text());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

@@ -25,8 +25,8 @@ public class SlowQueryLogTest {
     static final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> EVENTS = capture();
 
     static ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> capture() {
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
-                SlowQueryLog.class);
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SlowQueryLog.class);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
                 new ch.qos.logback.core.read.ListAppender<>();
         events.start();
@@ -37,10 +37,14 @@ public class SlowQueryLogTest {
 
     static String logged() {
         synchronized (EVENTS) {
-            return String.join("\n", EVENTS.list.stream()
-                    .map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()).toList());
+            return String.join(
+                    "\n",
+                    EVENTS.list.stream()
+                            .map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage())
+                            .toList());
         }
     }
+
     static final String SECRET = "bound-value-that-must-not-be-logged";
     static Jdbi postgres;
 
@@ -84,7 +88,9 @@ public class SlowQueryLogTest {
         assertThat(answer).isEqualTo(300 + SECRET.length());
         String line = slowQueryLine("[SleepDao.sleep]");
         assertThat(millisIn(line)).isGreaterThanOrEqualTo(300);
-        assertThat(line).contains("(threshold 100 ms)").contains("SELECT SLEEP_MS(:millis) + LENGTH(:secret)")
+        assertThat(line)
+                .contains("(threshold 100 ms)")
+                .contains("SELECT SLEEP_MS(:millis) + LENGTH(:secret)")
                 .doesNotContain(SECRET);
         assertThat(logged()).doesNotContain(SECRET);
         assertThat(slowCount(registry, "SleepDao.sleep")).isEqualTo(1.0);
@@ -111,12 +117,17 @@ public class SlowQueryLogTest {
         Jdbi jdbi = Jdbi.create(TestDatabases.h2().url(), "sa", "");
         SlowQueryLog.install(jdbi, Duration.ofSeconds(30), registry);
 
-        int one = jdbi.withHandle(h -> h.createQuery("SELECT 1 AS under_threshold_check").mapTo(Integer.class).one());
+        int one = jdbi.withHandle(h -> h.createQuery("SELECT 1 AS under_threshold_check")
+                .mapTo(Integer.class)
+                .one());
 
         assertThat(one).isEqualTo(1);
         assertThat(logged()).doesNotContain("under_threshold_check");
-        assertThat(registry.scrape().stream().filter(s -> s.getMetadata().getName().equals("db_slow_queries"))
-                .flatMap(s -> ((CounterSnapshot) s).getDataPoints().stream()).toList()).isEmpty();
+        assertThat(registry.scrape().stream()
+                        .filter(s -> s.getMetadata().getName().equals("db_slow_queries"))
+                        .flatMap(s -> ((CounterSnapshot) s).getDataPoints().stream())
+                        .toList())
+                .isEmpty();
     }
 
     @Test
@@ -125,19 +136,26 @@ public class SlowQueryLogTest {
         SlowQueryLog.install(postgres, Duration.ofMillis(100), registry);
 
         int length = postgres.withHandle(h -> h.createQuery("SELECT length(:secret) FROM pg_sleep(:seconds)")
-                .bind("secret", SECRET).bind("seconds", 0.3).mapTo(Integer.class).one());
+                .bind("secret", SECRET)
+                .bind("seconds", 0.3)
+                .mapTo(Integer.class)
+                .one());
 
         assertThat(length).isEqualTo(SECRET.length());
         String line = slowQueryLine("[SlowQueryLogTest.aSlowPlainStatementOnPostgresIsNamedAfterTheCodeThatRanIt]");
         assertThat(millisIn(line)).isGreaterThanOrEqualTo(300);
-        assertThat(line).contains("SELECT length(:secret) FROM pg_sleep(:seconds)").doesNotContain(SECRET);
+        assertThat(line)
+                .contains("SELECT length(:secret) FROM pg_sleep(:seconds)")
+                .doesNotContain(SECRET);
         assertThat(slowCount(registry, "SlowQueryLogTest.aSlowPlainStatementOnPostgresIsNamedAfterTheCodeThatRanIt"))
                 .isEqualTo(1.0);
     }
 
     /** The one console line of a slow statement named {@code name}. */
     static String slowQueryLine(String name) {
-        List<String> lines = logged().lines().filter(l -> l.contains("slow query:") && l.contains(name)).toList();
+        List<String> lines = logged().lines()
+                .filter(l -> l.contains("slow query:") && l.contains(name))
+                .toList();
         assertThat(lines).as("slow-query lines for " + name).hasSize(1);
         assertThat(lines.get(0)).contains("WARN");
         return lines.get(0);
@@ -151,9 +169,11 @@ public class SlowQueryLogTest {
 
     /** db_slow_queries_total for one statement label (the snapshot names counters without _total). */
     static double slowCount(PrometheusRegistry registry, String statement) {
-        return registry.scrape().stream().filter(s -> s.getMetadata().getName().equals("db_slow_queries"))
+        return registry.scrape().stream()
+                .filter(s -> s.getMetadata().getName().equals("db_slow_queries"))
                 .flatMap(s -> ((CounterSnapshot) s).getDataPoints().stream())
                 .filter(d -> statement.equals(d.getLabels().get("statement")))
-                .mapToDouble(CounterSnapshot.CounterDataPointSnapshot::getValue).sum();
+                .mapToDouble(CounterSnapshot.CounterDataPointSnapshot::getValue)
+                .sum();
     }
 }

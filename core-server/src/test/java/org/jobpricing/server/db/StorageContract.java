@@ -33,20 +33,37 @@ abstract class StorageContract {
     }
 
     static MarketObservation obs(String source, String level, String area, double p50) {
-        return new MarketObservation(source, SourceType.SURVEY, "15-1252", level, "US", area, "USD", PayPeriod.ANNUAL,
-                LocalDate.of(2025, 7, 1), 1.5, null, p50, null, null, 120, null);
+        return new MarketObservation(
+                source,
+                SourceType.SURVEY,
+                "15-1252",
+                level,
+                "US",
+                area,
+                "USD",
+                PayPeriod.ANNUAL,
+                LocalDate.of(2025, 7, 1),
+                1.5,
+                null,
+                p50,
+                null,
+                null,
+                120,
+                null);
     }
 
     @Test
     void observationsRoundTripWithNullsAndEmptyLevelsAndAreas() {
         ObservationDao dao = jdbi.onDemand(ObservationDao.class);
         Instant loaded = Instant.parse("2026-01-01T10:00:00Z");
-        dao.upsert(List.of(ObservationDao.Row.of(obs("a", null, null, 100.0), "import", loaded),
+        dao.upsert(List.of(
+                ObservationDao.Row.of(obs("a", null, null, 100.0), "import", loaded),
                 ObservationDao.Row.of(obs("a", "IC3", "US-NYC", 110.0), "import", loaded)));
 
         List<StoredObservation> found = dao.find("15-1252", "US");
 
-        assertThat(found).extracting(StoredObservation::observation)
+        assertThat(found)
+                .extracting(StoredObservation::observation)
                 .containsExactly(obs("a", null, null, 100.0), obs("a", "IC3", "US-NYC", 110.0));
         assertThat(found.get(0).loadedAt()).isEqualTo(loaded);
         assertThat(dao.find("15-1252", "GB")).isEmpty();
@@ -56,14 +73,19 @@ abstract class StorageContract {
     void upsertReplacesTheRowWithTheSameKeyAndKeepsOthers() {
         ObservationDao dao = jdbi.onDemand(ObservationDao.class);
         Instant now = Instant.parse("2026-01-01T10:00:00Z");
-        dao.upsert(List.of(ObservationDao.Row.of(obs("a", null, null, 100.0), "import", now),
+        dao.upsert(List.of(
+                ObservationDao.Row.of(obs("a", null, null, 100.0), "import", now),
                 ObservationDao.Row.of(obs("b", null, null, 200.0), "import", now)));
 
         dao.upsert(List.of(ObservationDao.Row.of(obs("a", null, null, 150.0), "plugin:x", now)));
 
-        assertThat(dao.list(null, null, 10, 0)).extracting(s -> s.observation().sourceId() + "=" + s.observation().p50()
-                + "@" + s.origin()).containsExactly("a=150.0@plugin:x", "b=200.0@import");
-        assertThat(dao.list("15-1252", "US", 1, 1)).extracting(s -> s.observation().sourceId()).containsExactly("b");
+        assertThat(dao.list(null, null, 10, 0))
+                .extracting(
+                        s -> s.observation().sourceId() + "=" + s.observation().p50() + "@" + s.origin())
+                .containsExactly("a=150.0@plugin:x", "b=200.0@import");
+        assertThat(dao.list("15-1252", "US", 1, 1))
+                .extracting(s -> s.observation().sourceId())
+                .containsExactly("b");
         assertThat(dao.count()).isEqualTo(2);
     }
 
@@ -83,7 +105,8 @@ abstract class StorageContract {
     void fxRatesUseTheLatestOnOrBeforeTheDateOrTheInverseButNoCrossRates() {
         FxRateDao dao = jdbi.onDemand(FxRateDao.class);
         Timestamp now = Timestamp.from(Instant.now());
-        dao.upsert(List.of(new FxRateDao.Row(LocalDate.of(2026, 1, 2), "USD", "SGD", 1.31, now),
+        dao.upsert(List.of(
+                new FxRateDao.Row(LocalDate.of(2026, 1, 2), "USD", "SGD", 1.31, now),
                 new FxRateDao.Row(LocalDate.of(2026, 6, 30), "USD", "SGD", 1.35, now),
                 new FxRateDao.Row(LocalDate.of(2026, 1, 2), "EUR", "USD", 1.10, now)));
         FxRates rates = new FxRates(dao);
@@ -92,7 +115,9 @@ abstract class StorageContract {
         assertThat(rates.rate("USD", "SGD", LocalDate.of(2026, 6, 29))).contains(1.31);
         assertThat(rates.rate("USD", "SGD", LocalDate.of(2026, 1, 1))).isEmpty();
         assertThat(rates.rate("SGD", "USD", LocalDate.of(2026, 7, 1))).contains(1 / 1.35);
-        assertThat(rates.rate("EUR", "SGD", LocalDate.of(2026, 7, 1))).as("no cross rate via USD").isEmpty();
+        assertThat(rates.rate("EUR", "SGD", LocalDate.of(2026, 7, 1)))
+                .as("no cross rate via USD")
+                .isEmpty();
         assertThat(rates.rate("SGD", "SGD", LocalDate.of(2000, 1, 1))).contains(1.0);
     }
 }

@@ -38,9 +38,12 @@ class SentryReportingTest {
     static final List<String> ENVELOPES = new CopyOnWriteArrayList<>();
     static final HttpServer SENTRY = fakeSentry();
     static final TestDatabases.Db DB = TestDatabases.h2();
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(DB,
-            "plugins.refreshOnStartup", "false",
-            "sentryDsn", "http://publickey@127.0.0.1:" + SENTRY.getAddress().getPort() + "/42");
+    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(
+            DB,
+            "plugins.refreshOnStartup",
+            "false",
+            "sentryDsn",
+            "http://publickey@127.0.0.1:" + SENTRY.getAddress().getPort() + "/42");
 
     static HttpServer fakeSentry() {
         try {
@@ -63,7 +66,7 @@ class SentryReportingTest {
 
     static byte[] gunzip(byte[] body) throws IOException {
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(body));
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             in.transferTo(out);
             return out.toByteArray();
         }
@@ -77,26 +80,33 @@ class SentryReportingTest {
     @Test
     void anUnexpectedErrorIsReportedWithRequestAndUserIds() throws Exception {
         try (Connection c = DriverManager.getConnection(DB.url(), DB.user(), DB.password());
-             PreparedStatement s = c.prepareStatement("INSERT INTO quote (id, created_at, occupation_code, level, country, "
-                     + "ruleset_version, request_json, response_json) VALUES ('broken', ?, 'x', 'IC3', 'US', 'v1', '{}', 'not json')")) {
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO quote (id, created_at, occupation_code, level, country, "
+                                + "ruleset_version, request_json, response_json) VALUES ('broken', ?, 'x', 'IC3', 'US', 'v1', '{}', 'not json')")) {
             s.setTimestamp(1, Timestamp.from(Instant.now()));
             s.executeUpdate();
         }
         Api viewer = TestUsers.as(APP, Role.VIEWER);
         String viewerId = viewer.get("/api/v1/auth/me").json().get("id").asText();
 
-        Api.Reply reply = viewer.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort()
-                + "/api/v1/pricing/quotes/broken")).header("X-Request-Id", "sentry-check-1").GET());
+        Api.Reply reply = viewer.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/api/v1/pricing/quotes/broken"))
+                .header("X-Request-Id", "sentry-check-1")
+                .GET());
 
         assertThat(reply.status()).isEqualTo(500);
         assertThat(reply.json().get("error").asText()).isEqualTo("INTERNAL_ERROR");
         assertThat(reply.text()).doesNotContain("IllegalStateException").doesNotContain("not json");
         String envelope = "";
         for (int i = 0; i < 100 && envelope.isEmpty(); i++) {
-            envelope = ENVELOPES.stream().filter(e -> e.contains("sentry-check-1")).findFirst().orElse("");
+            envelope = ENVELOPES.stream()
+                    .filter(e -> e.contains("sentry-check-1"))
+                    .findFirst()
+                    .orElse("");
             Thread.sleep(100);
         }
-        assertThat(envelope).startsWith("/api/42/envelope/")
+        assertThat(envelope)
+                .startsWith("/api/42/envelope/")
                 .contains("IllegalStateException")
                 .contains("\"request_id\":\"sentry-check-1\"")
                 .contains(viewerId)

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AccessLogDefaultsTest {
 
     static final ConsoleCapture CONSOLE = ConsoleCapture.start();
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
-            "plugins.refreshOnStartup", "false");
+    static final DropwizardAppExtension<JobPricingConfiguration> APP =
+            TestApps.app(TestDatabases.h2(), "plugins.refreshOnStartup", "false");
 
     @Test
     void oneTextLinePerRequest() throws Exception {
@@ -28,18 +28,24 @@ class AccessLogDefaultsTest {
         assertThat(api.get("/health?probe=text-only-access").status()).isEqualTo(200);
         Thread.sleep(500);
         List<String> lines = List.of(CONSOLE.text().split("\\n")).stream()
-                .filter(l -> l.contains("text-only-access")).toList();
-        assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(l)
-                .startsWith("127.0.0.1 ").contains("\"GET /health?probe=text-only-access HTTP/1.1\" 200"));
+                .filter(l -> l.contains("text-only-access"))
+                .toList();
+        assertThat(lines)
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l)
+                        .startsWith("127.0.0.1 ")
+                        .contains("\"GET /health?probe=text-only-access HTTP/1.1\" 200"));
     }
 
     @Test
     void aThresholdNamesWhetherAccessLinesPass() {
         assertThat(List.of("ALL", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF", "nonsense").stream()
-                .map(t -> {
-                    AccessLogThreshold f = new AccessLogThreshold();
-                    f.setThreshold(t);
-                    return f.passes();
-                }).toList()).containsExactly(true, true, true, true, false, false, false, false);
+                        .map(t -> {
+                            AccessLogThreshold f = new AccessLogThreshold();
+                            f.setThreshold(t);
+                            return f.passes();
+                        })
+                        .toList())
+                .containsExactly(true, true, true, true, false, false, false, false);
     }
 }

@@ -31,10 +31,15 @@ class OpenApiTest {
         assertThat(doc.get("openapi").asText()).startsWith("3.");
 
         Set<String> documented = new TreeSet<>();
-        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
-                method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        doc.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue()
+                        .fieldNames()
+                        .forEachRemaining(
+                                method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
         Set<String> registered = new TreeSet<>();
-        Routes.of(APP).stream().filter(r -> !r.path().equals("/openapi.json"))
+        Routes.of(APP).stream()
+                .filter(r -> !r.path().equals("/openapi.json"))
                 .forEach(r -> registered.add(r.httpMethod() + " " + r.path()));
 
         assertThat(documented).isEqualTo(registered);
@@ -47,13 +52,18 @@ class OpenApiTest {
 
         assertThat(doc.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
         assertThat(doc.at("/security/0/bearer").isArray()).isTrue();
-        assertThat(doc.at("/components/schemas/ErrorResponse/properties").has("error")).isTrue();
-        assertThat(doc.at("/paths/~1api~1v1~1pricing~1quotes/post/responses/default/content/application~1json/schema/$ref")
-                .asText()).isEqualTo("#/components/schemas/ErrorResponse");
-        assertThat(doc.at("/paths/~1api~1v1~1auth~1refresh/post/security").isArray()).isTrue();
+        assertThat(doc.at("/components/schemas/ErrorResponse/properties").has("error"))
+                .isTrue();
+        assertThat(doc.at(
+                                "/paths/~1api~1v1~1pricing~1quotes/post/responses/default/content/application~1json/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/ErrorResponse");
+        assertThat(doc.at("/paths/~1api~1v1~1auth~1refresh/post/security").isArray())
+                .isTrue();
         assertThat(doc.at("/paths/~1api~1v1~1auth~1refresh/post/security")).isEmpty();
         assertThat(doc.at("/paths/~1api~1v1~1pricing~1quotes/post/requestBody/content/application~1json/schema/$ref")
-                .asText()).endsWith("PricingRequest");
+                        .asText())
+                .endsWith("PricingRequest");
         assertThat(doc.toString()).doesNotContain("UserPrincipal");
     }
 

@@ -24,11 +24,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OperationsTest {
 
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
-            "http.rateLimitPerMinute.VIEWER", "3",
-            "http.anonymousRateLimitPerMinute", "1000",
-            "http.maxBodyBytes", "4096",
-            "http.corsOrigins[0]", "https://comp.example.com");
+    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(
+            TestDatabases.h2(),
+            "http.rateLimitPerMinute.VIEWER",
+            "3",
+            "http.anonymousRateLimitPerMinute",
+            "1000",
+            "http.maxBodyBytes",
+            "4096",
+            "http.corsOrigins[0]",
+            "https://comp.example.com");
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static HttpResponse<byte[]> raw(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -53,9 +58,11 @@ class OperationsTest {
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.json().get("error").asText()).isEqualTo("RATE_LIMITED");
-        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 60L);
         assertThat(TestUsers.as(APP, Role.HR_ANALYST).get("/api/v1/auth/me").status())
-                .as("another user has a bucket of their own").isEqualTo(200);
+                .as("another user has a bucket of their own")
+                .isEqualTo(200);
     }
 
     @Test
@@ -66,7 +73,8 @@ class OperationsTest {
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type"));
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://comp.example.com");
-        assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials"))
+                .hasValue("true");
 
         HttpResponse<byte[]> refused = raw(HttpRequest.newBuilder(uri("/api/v1/pricing/quotes"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
@@ -79,7 +87,8 @@ class OperationsTest {
     void largeResponsesAreGzippedAndEveryResponseHasARequestIdAndSecurityHeaders() throws Exception {
         String token = TestUsers.as(APP, Role.HR_MANAGER).token();
         HttpResponse<byte[]> list = raw(HttpRequest.newBuilder(uri("/api/v1/market-data/observations?limit=500"))
-                .header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip")
+                .header("Authorization", "Bearer " + token)
+                .header("Accept-Encoding", "gzip")
                 .header("X-Request-Id", "trace-me-42"));
 
         assertThat(list.statusCode()).isEqualTo(200);
@@ -89,9 +98,12 @@ class OperationsTest {
         assertThat(list.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 
         HttpResponse<byte[]> anonymous = raw(HttpRequest.newBuilder(uri("/api/v1/nothing")));
-        assertThat(anonymous.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
-        HttpResponse<byte[]> forged = raw(HttpRequest.newBuilder(uri("/health")).header("X-Request-Id", "bad id <script>"));
-        assertThat(forged.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        assertThat(anonymous.headers().firstValue("X-Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        HttpResponse<byte[]> forged =
+                raw(HttpRequest.newBuilder(uri("/health")).header("X-Request-Id", "bad id <script>"));
+        assertThat(forged.headers().firstValue("X-Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).hasSize(36));
     }
 
     @Test
@@ -122,7 +134,8 @@ class OperationsTest {
         String text = scrape();
 
         assertThat(metric(text, "quotes_total")).isEqualTo(before + 1);
-        assertThat(text).contains("http_requests_total{method=\"POST\",route=\"/api/v1/pricing/quotes\",status=\"201\"}")
+        assertThat(text)
+                .contains("http_requests_total{method=\"POST\",route=\"/api/v1/pricing/quotes\",status=\"201\"}")
                 .contains("http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/pricing/quotes\"")
                 .contains("rule_evaluation_seconds_count")
                 .contains("rules_fired_total")
@@ -134,8 +147,10 @@ class OperationsTest {
     }
 
     static String scrape() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/metrics"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         return r.body();
     }

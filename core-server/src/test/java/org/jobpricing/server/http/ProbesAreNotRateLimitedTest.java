@@ -20,8 +20,12 @@ class ProbesAreNotRateLimitedTest {
 
     static final int ANONYMOUS_LIMIT = 3;
     static final int PROBES = 40;
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
-            "http.anonymousRateLimitPerMinute", String.valueOf(ANONYMOUS_LIMIT), "plugins.refreshOnStartup", "false");
+    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(
+            TestDatabases.h2(),
+            "http.anonymousRateLimitPerMinute",
+            String.valueOf(ANONYMOUS_LIMIT),
+            "plugins.refreshOnStartup",
+            "false");
 
     @Test
     void livenessAnswersEveryProbeFromOneAddressWithoutRateLimitHeaders() {
@@ -37,8 +41,12 @@ class ProbesAreNotRateLimitedTest {
         for (int i = 0; i <= ANONYMOUS_LIMIT; i++) {
             limited = anonymous.get("/openapi.json");
         }
-        assertThat(limited.status()).as("the anonymous limit itself still holds").isEqualTo(429);
-        assertThat(anonymous.get("/health").status()).as("liveness even once the address is limited").isEqualTo(200);
+        assertThat(limited.status())
+                .as("the anonymous limit itself still holds")
+                .isEqualTo(429);
+        assertThat(anonymous.get("/health").status())
+                .as("liveness even once the address is limited")
+                .isEqualTo(200);
     }
 
     @Test
@@ -46,7 +54,9 @@ class ProbesAreNotRateLimitedTest {
         Api admin = new Api(APP.getAdminPort());
         for (int i = 0; i < PROBES; i++) {
             Api.Reply ready = admin.get("/healthcheck");
-            assertThat(ready.status()).as("readiness probe %d: %s", i + 1, ready.text()).isEqualTo(200);
+            assertThat(ready.status())
+                    .as("readiness probe %d: %s", i + 1, ready.text())
+                    .isEqualTo(200);
             assertThat(ready.json().get("database").get("healthy").asBoolean()).isTrue();
             assertThat(ready.headers().firstValue("RateLimit-Limit")).isEmpty();
             Api.Reply metrics = admin.get("/metrics");

@@ -41,21 +41,30 @@ class JobPostingsFaultTest {
     static final List<String> QUERIES = new CopyOnWriteArrayList<>();
     static final HttpServer API = postingsApi();
     static final YearMonth LAST_MONTH = YearMonth.now().minusMonths(1);
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
-            "plugins.refreshOnStartup", "false",
-            "plugins.fetchTimeout", "20s",
-            "plugins.httpMaxAttempts", "4",
-            "plugins.httpFirstDelay", "300ms",
-            "plugins.config.job-postings.baseUrl", "http://127.0.0.1:" + API.getAddress().getPort() + "/v1",
-            "plugins.config.job-postings.apiKey", "postings-key-never-shown",
-            "plugins.config.job-postings.lookbackMonths", "1");
+    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(
+            TestDatabases.h2(),
+            "plugins.refreshOnStartup",
+            "false",
+            "plugins.fetchTimeout",
+            "20s",
+            "plugins.httpMaxAttempts",
+            "4",
+            "plugins.httpFirstDelay",
+            "300ms",
+            "plugins.config.job-postings.baseUrl",
+            "http://127.0.0.1:" + API.getAddress().getPort() + "/v1",
+            "plugins.config.job-postings.apiKey",
+            "postings-key-never-shown",
+            "plugins.config.job-postings.lookbackMonths",
+            "1");
 
     static HttpServer postingsApi() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/v1/postings", exchange -> {
                 REQUESTS.incrementAndGet();
-                QUERIES.add(exchange.getRequestURI().getQuery() + " key=" + exchange.getRequestHeaders().getFirst("X-API-Key"));
+                QUERIES.add(exchange.getRequestURI().getQuery() + " key="
+                        + exchange.getRequestHeaders().getFirst("X-API-Key"));
                 String mode = MODE.get();
                 byte[] body = mode.equals("ok") ? page().getBytes(StandardCharsets.UTF_8) : new byte[0];
                 int status = switch (mode) {
@@ -88,8 +97,7 @@ class JobPostingsFaultTest {
             int low = 90_000 + i * 10_000;
             postings.add("""
                     {"id": "p%d", "title": "Senior Software Engineer", "company": "Company %d", "salaryMin": %d,
-                     "salaryMax": %d, "currency": "USD", "period": "ANNUAL", "postedDate": "%s", "location": "US"}"""
-                    .formatted(i, i % 5, low, low + 20_000, LAST_MONTH.atDay(3 + i)));
+                     "salaryMax": %d, "currency": "USD", "period": "ANNUAL", "postedDate": "%s", "location": "US"}""".formatted(i, i % 5, low, low + 20_000, LAST_MONTH.atDay(3 + i)));
         }
         return "{\"postings\": [" + String.join(",", postings) + "], \"nextPage\": null}";
     }
@@ -111,18 +119,27 @@ class JobPostingsFaultTest {
         while (REQUESTS.get() < 4) {
             quoteStatuses.add(manager.postJson("/api/v1/pricing/quotes", """
                     {"title": "Developer", "occupationCode": "15-1252", "level": "IC4", "country": "US",
-                     "asOf": "%s"}""".formatted(LocalDate.now())).status());
+                     "asOf": "%s"}""".formatted(LocalDate.now()))
+                    .status());
         }
-        JsonNode storm = MarketDataJobsTest.finished(manager, started.json().get(0).get("id").asLong());
+        JsonNode storm = MarketDataJobsTest.finished(
+                manager, started.json().get(0).get("id").asLong());
 
-        assertThat(quoteStatuses).as("pricing answered throughout the storm").isNotEmpty().containsOnly(201);
+        assertThat(quoteStatuses)
+                .as("pricing answered throughout the storm")
+                .isNotEmpty()
+                .containsOnly(201);
         assertThat(storm.get("status").asText()).isEqualTo("FAILED");
-        assertThat(storm.at("/problems/0/message").asText()).contains("HTTP 500 from http://127.0.0.1:")
-                .contains("/v1/postings after 4 attempts").doesNotContain("postings-key-never-shown");
+        assertThat(storm.at("/problems/0/message").asText())
+                .contains("HTTP 500 from http://127.0.0.1:")
+                .contains("/v1/postings after 4 attempts")
+                .doesNotContain("postings-key-never-shown");
         assertThat(storm.get("rowsOut").asInt()).isZero();
         assertThat(storm.get("cursorAfter").isNull()).as("cursor not moved").isTrue();
-        assertThat(manager.get("/api/v1/market-data/observations?occupationCode=15-1252").json())
-                .extracting(o -> o.get("sourceType").asText()).doesNotContain("POSTINGS");
+        assertThat(manager.get("/api/v1/market-data/observations?occupationCode=15-1252")
+                        .json())
+                .extracting(o -> o.get("sourceType").asText())
+                .doesNotContain("POSTINGS");
 
         MODE.set("busy");
         int before = REQUESTS.get();
@@ -133,20 +150,21 @@ class JobPostingsFaultTest {
         assertThat(recovered.get("cursorAfter").asText()).isEqualTo(LAST_MONTH.toString());
         assertThat(QUERIES).allMatch(q -> q.endsWith("key=postings-key-never-shown"));
         JsonNode postings = null;
-        for (JsonNode o : manager.get("/api/v1/market-data/observations?occupationCode=15-1252").json()) {
+        for (JsonNode o : manager.get("/api/v1/market-data/observations?occupationCode=15-1252")
+                .json()) {
             if (o.get("sourceType").asText().equals("POSTINGS")) {
                 postings = o;
             }
         }
         assertThat(postings).as("the month's POSTINGS observation").isNotNull();
         assertThat(postings.get("level").asText()).isEqualTo("IC4");
-        assertThat(postings.get("effectiveDate").asText()).isEqualTo(LAST_MONTH.atDay(1).toString());
+        assertThat(postings.get("effectiveDate").asText())
+                .isEqualTo(LAST_MONTH.atDay(1).toString());
         assertThat(postings.get("p50").asDouble()).isEqualTo(125_000.0);
         assertThat(postings.get("sampleSize").asInt()).isEqualTo(6);
         assertThat(postings.get("orgCount").asInt()).isEqualTo(5);
         Api.Reply quote = manager.postJson("/api/v1/pricing/quotes", """
-                {"title": "Developer", "occupationCode": "15-1252", "level": "IC4", "country": "US", "asOf": "%s"}"""
-                .formatted(LocalDate.now()));
+                {"title": "Developer", "occupationCode": "15-1252", "level": "IC4", "country": "US", "asOf": "%s"}""".formatted(LocalDate.now()));
         assertThat(quote.status()).isEqualTo(201);
         assertThat(quote.text()).contains("job-postings");
     }

@@ -31,13 +31,20 @@ class MarketDataJobsTest {
 
     static final Path DIR = tempDir();
     static final Path LOG = DIR.resolve("counting.log");
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
-            "plugins.directory", pluginsDirectory().toString(),
-            "plugins.fetchTimeout", "2s",
-            "plugins.refreshOnStartup", "false",
-            "plugins.config.counting-source.log", LOG.toString(),
-            "plugins.config.counting-source.failAt", "3",
-            "plugins.config.survey-csv.directory", DIR.toString());
+    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(
+            TestDatabases.h2(),
+            "plugins.directory",
+            pluginsDirectory().toString(),
+            "plugins.fetchTimeout",
+            "2s",
+            "plugins.refreshOnStartup",
+            "false",
+            "plugins.config.counting-source.log",
+            LOG.toString(),
+            "plugins.config.counting-source.failAt",
+            "3",
+            "plugins.config.survey-csv.directory",
+            DIR.toString());
 
     static Path tempDir() {
         try {
@@ -51,8 +58,13 @@ class MarketDataJobsTest {
         try {
             Path dir = Files.createDirectories(DIR.resolve("plugins"));
             PluginJars.copyBundled(dir);
-            PluginJars.build(dir, "faulty-sources", ">=1.0.0 & <2.0.0", FaultySources.Throwing.class,
-                    FaultySources.Hanging.class, FaultySources.Garbage.class);
+            PluginJars.build(
+                    dir,
+                    "faulty-sources",
+                    ">=1.0.0 & <2.0.0",
+                    FaultySources.Throwing.class,
+                    FaultySources.Hanging.class,
+                    FaultySources.Garbage.class);
             PluginJars.build(dir, "counting-source", ">=1.0.0 & <2.0.0", FaultySources.Counting.class);
             return dir;
         } catch (IOException e) {
@@ -88,14 +100,23 @@ class MarketDataJobsTest {
         assertThat(job.get("rowsIn").asInt()).isEqualTo(5);
         assertThat(job.get("rowsOut").asInt()).isEqualTo(1);
         assertThat(job.get("rowsRejected").asInt()).isEqualTo(4);
-        assertThat(job.get("problems")).extracting(p -> p.get("message").asText())
+        assertThat(job.get("problems"))
+                .extracting(p -> p.get("message").asText())
                 .anyMatch(m -> m.startsWith("row 2: must be a positive amount, got -5.0"))
                 .anyMatch(m -> m.startsWith("row 5: must not be in the future"));
         assertThat(job.get("startedBy").asText()).isEqualTo("hr-manager-user");
-        JsonNode history = TestUsers.as(APP, Role.VIEWER).get("/api/v1/market-data/jobs?source=garbage").json();
-        assertThat(history).extracting(j -> j.get("id").asLong()).contains(job.get("id").asLong());
-        assertThat(api.get("/api/v1/market-data/observations?occupationCode=44-0001").json()).hasSize(1);
-        assertThat(api.get("/api/v1/market-data/observations?occupationCode=44-0005").json()).isEmpty();
+        JsonNode history = TestUsers.as(APP, Role.VIEWER)
+                .get("/api/v1/market-data/jobs?source=garbage")
+                .json();
+        assertThat(history)
+                .extracting(j -> j.get("id").asLong())
+                .contains(job.get("id").asLong());
+        assertThat(api.get("/api/v1/market-data/observations?occupationCode=44-0001")
+                        .json())
+                .hasSize(1);
+        assertThat(api.get("/api/v1/market-data/observations?occupationCode=44-0005")
+                        .json())
+                .isEmpty();
     }
 
     @Test
@@ -111,11 +132,14 @@ class MarketDataJobsTest {
         assertThat(first.get("cursorAfter").asText()).isEqualTo("1");
         assertThat(second.get("cursorBefore").asText()).isEqualTo("1");
         assertThat(second.get("cursorAfter").asText()).isEqualTo("2");
-        assertThat(third.get("status").asText()).as("the source throws for month 3").isEqualTo("FAILED");
+        assertThat(third.get("status").asText())
+                .as("the source throws for month 3")
+                .isEqualTo("FAILED");
         assertThat(third.at("/problems/0/message").asText()).isEqualTo("IOException: month 3 is not available");
         assertThat(third.get("cursorAfter").asText()).as("cursor unchanged").isEqualTo("2");
         assertThat(third.get("rowsOut").asInt()).isZero();
-        JsonNode rows = api.get("/api/v1/market-data/observations?occupationCode=46-0001").json();
+        JsonNode rows = api.get("/api/v1/market-data/observations?occupationCode=46-0001")
+                .json();
         assertThat(rows).extracting(r -> r.get("effectiveDate").asText()).containsExactly("2020-01-01", "2020-02-01");
         JsonNode plugin = api.get("/api/v1/plugins/counting-source").json();
         assertThat(plugin.get("health").asText()).isEqualTo("UNHEALTHY");
@@ -125,7 +149,9 @@ class MarketDataJobsTest {
         assertThat(readiness.at("/plugin:counting-source/healthy").asBoolean()).isFalse();
         assertThat(readiness.at("/plugin:counting-source/message").asText())
                 .isEqualTo("counting: last run FAILED (IOException: month 3 is not available)");
-        assertThat(readiness.at("/plugin:bls-oews/healthy").asBoolean()).as("never run, nothing wrong").isTrue();
+        assertThat(readiness.at("/plugin:bls-oews/healthy").asBoolean())
+                .as("never run, nothing wrong")
+                .isTrue();
     }
 
     @Test
@@ -144,7 +170,9 @@ class MarketDataJobsTest {
         Api.Reply quote = api.postJson("/api/v1/pricing/quotes", """
                 {"title": "Developer", "occupationCode": "15-1252", "level": "IC3", "country": "US",
                  "asOf": "2026-05-01"}""");
-        assertThat(quote.status()).as("pricing keeps answering: " + quote.text()).isIn(201, 422);
+        assertThat(quote.status())
+                .as("pricing keeps answering: " + quote.text())
+                .isIn(201, 422);
     }
 
     @Test
@@ -162,15 +190,20 @@ class MarketDataJobsTest {
         assertThat(bad.text()).contains("source");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(badStatus.status()).isEqualTo(400);
-        assertThat(TestUsers.as(APP, Role.VIEWER).postJson("/api/v1/market-data/jobs", "{}").status()).isEqualTo(403);
+        assertThat(TestUsers.as(APP, Role.VIEWER)
+                        .postJson("/api/v1/market-data/jobs", "{}")
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void turningAPluginOffStopsItsRunsUntilItIsTurnedOnAndEveryChangeIsAudited() throws Exception {
         Api admin = TestUsers.admin(APP);
         Api manager = TestUsers.as(APP, Role.HR_MANAGER);
-        assertThat(manager.post("/api/v1/plugins/faulty-sources/disable", null, "").status())
-                .as("plugins:manage is for administrators").isEqualTo(403);
+        assertThat(manager.post("/api/v1/plugins/faulty-sources/disable", null, "")
+                        .status())
+                .as("plugins:manage is for administrators")
+                .isEqualTo(403);
 
         Api.Reply off = admin.post("/api/v1/plugins/faulty-sources/disable", null, "");
         Api.Reply refused;
@@ -194,16 +227,20 @@ class MarketDataJobsTest {
         Api.Reply reloaded = admin.post("/api/v1/plugins/bls-oews/reload", null, "");
         assertThat(reloaded.status()).as(reloaded.text()).isEqualTo(200);
         assertThat(reloaded.json().get("state").asText()).isEqualTo("STARTED");
-        assertThat(admin.post("/api/v1/plugins/nope/disable", null, "").status()).isEqualTo(404);
+        assertThat(admin.post("/api/v1/plugins/nope/disable", null, "").status())
+                .isEqualTo(404);
         JsonNode audit = admin.get("/api/v1/audit?actor=admin").json();
-        assertThat(audit).extracting(e -> e.get("action").asText())
+        assertThat(audit)
+                .extracting(e -> e.get("action").asText())
                 .contains("plugin.disable", "plugin.enable", "plugin.reload");
     }
 
     @Test
     void aConnectionCheckAnswersInWordsPerSource() throws IOException {
-        Files.writeString(DIR.resolve("survey-2026.csv"), "source_id,source_type,occupation_code,level,country,area,"
-                + "currency,period,effective_date,p10,p25,p50,p75,p90,sample_size,org_count\n");
+        Files.writeString(
+                DIR.resolve("survey-2026.csv"),
+                "source_id,source_type,occupation_code,level,country,area,"
+                        + "currency,period,effective_date,p10,p25,p50,p75,p90,sample_size,org_count\n");
 
         Api.Reply survey = TestUsers.admin(APP).post("/api/v1/plugins/survey-csv/check", null, "");
         Api.Reply counting = TestUsers.admin(APP).post("/api/v1/plugins/counting-source/check", null, "");

@@ -14,10 +14,10 @@ import java.util.Map;
 import org.jobpricing.server.JobPricingConfiguration;
 import org.jobpricing.server.auth.Role;
 import org.jobpricing.server.support.Api;
-import org.jobpricing.server.support.TestUsers;
 import org.jobpricing.server.support.PluginJars;
 import org.jobpricing.server.support.TestApps;
 import org.jobpricing.server.support.TestDatabases;
+import org.jobpricing.server.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,17 +29,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PluginFaultIsolationTest {
 
     static final Path PLUGINS = pluginsDirectory();
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
-            "plugins.directory", PLUGINS.toString(),
-            "plugins.fetchTimeout", "2s",
-            "plugins.refreshOnStartup", "false");
+    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(
+            TestDatabases.h2(),
+            "plugins.directory",
+            PLUGINS.toString(),
+            "plugins.fetchTimeout",
+            "2s",
+            "plugins.refreshOnStartup",
+            "false");
 
     static Path pluginsDirectory() {
         try {
             Path dir = Files.createTempDirectory("jobpricing-plugins");
             PluginJars.copyBundled(dir);
-            PluginJars.build(dir, "faulty-sources", ">=1.0.0 & <2.0.0", FaultySources.Throwing.class,
-                    FaultySources.Hanging.class, FaultySources.Garbage.class);
+            PluginJars.build(
+                    dir,
+                    "faulty-sources",
+                    ">=1.0.0 & <2.0.0",
+                    FaultySources.Throwing.class,
+                    FaultySources.Hanging.class,
+                    FaultySources.Garbage.class);
             PluginJars.build(dir, "from-the-future", ">=2.0.0", FaultySources.Garbage.class);
             return dir;
         } catch (IOException e) {
@@ -54,33 +63,50 @@ class PluginFaultIsolationTest {
         Api.Reply reply = api.post("/api/v1/market-data/refresh", null, "");
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-        assertThat(reply.json().get("sources")).as("the plugin needing API 2.x is refused")
-                .extracting(s -> s.get("plugin").asText()).doesNotContain("from-the-future");
+        assertThat(reply.json().get("sources"))
+                .as("the plugin needing API 2.x is refused")
+                .extracting(s -> s.get("plugin").asText())
+                .doesNotContain("from-the-future");
         Map<String, JsonNode> bySource = new HashMap<>();
         reply.json().get("sources").forEach(s -> bySource.put(s.get("source").asText(), s));
         assertThat(bySource).containsKeys("bls-oews", "survey-csv", "throwing", "hanging", "garbage");
         bySource.forEach((name, s) -> {
-            if (!java.util.Set.of("bls-oews", "survey-csv", "throwing", "hanging", "garbage").contains(name)) {
-                assertThat(s.get("status").asText()).as(name + " is bundled but not configured here").isEqualTo("SKIPPED");
+            if (!java.util.Set.of("bls-oews", "survey-csv", "throwing", "hanging", "garbage")
+                    .contains(name)) {
+                assertThat(s.get("status").asText())
+                        .as(name + " is bundled but not configured here")
+                        .isEqualTo("SKIPPED");
                 assertThat(s.at("/problems/0/message").asText()).startsWith("not configured");
             }
         });
         assertThat(bySource.get("bls-oews").get("status").asText()).isEqualTo("OK");
         assertThat(bySource.get("throwing").get("status").asText()).isEqualTo("FAILED");
-        assertThat(bySource.get("throwing").get("problems").get(0).get("message").asText()).contains("upstream is down");
+        assertThat(bySource.get("throwing")
+                        .get("problems")
+                        .get(0)
+                        .get("message")
+                        .asText())
+                .contains("upstream is down");
         assertThat(bySource.get("hanging").get("status").asText()).isEqualTo("FAILED");
-        assertThat(bySource.get("hanging").get("problems").get(0).get("message").asText()).contains("timed out");
+        assertThat(bySource.get("hanging").get("problems").get(0).get("message").asText())
+                .contains("timed out");
         JsonNode garbage = bySource.get("garbage");
         assertThat(garbage.get("status").asText()).isEqualTo("PARTIAL");
         assertThat(garbage.get("imported").asInt()).isEqualTo(1);
         assertThat(garbage.get("rejected").asInt()).isEqualTo(4);
-        assertThat(garbage.get("problems")).extracting(p -> p.get("column").asText())
+        assertThat(garbage.get("problems"))
+                .extracting(p -> p.get("column").asText())
                 .contains("p50", "p75", "effective_date");
-        assertThat(garbage.get("problems")).extracting(p -> p.get("message").asText())
+        assertThat(garbage.get("problems"))
+                .extracting(p -> p.get("message").asText())
                 .anyMatch(m -> m.contains("must not be in the future (2999-01-01"));
 
-        assertThat(api.get("/api/v1/market-data/observations?occupationCode=44-0001").json()).hasSize(1);
-        assertThat(api.get("/api/v1/market-data/observations?occupationCode=44-0002").json()).isEmpty();
+        assertThat(api.get("/api/v1/market-data/observations?occupationCode=44-0001")
+                        .json())
+                .hasSize(1);
+        assertThat(api.get("/api/v1/market-data/observations?occupationCode=44-0002")
+                        .json())
+                .isEmpty();
         Api.Reply quote = api.postJson("/api/v1/pricing/quotes", """
                 {"title": "Developer", "occupationCode": "15-1252", "level": "IC3", "country": "US",
                  "asOf": "2026-05-01"}""");
@@ -103,23 +129,28 @@ class PluginFaultIsolationTest {
         assertThat(bls.at("/sources/0/name").asText()).isEqualTo("bls-oews");
         assertThat(bls.at("/sources/0/type").asText()).isEqualTo("GOVERNMENT");
         assertThat(bls.at("/sources/0/description").asText()).contains("Occupational Employment and Wage Statistics");
-        assertThat(bls.at("/sources/0/configSchema")).extracting(f -> f.get("key").asText())
+        assertThat(bls.at("/sources/0/configSchema"))
+                .extracting(f -> f.get("key").asText())
                 .containsExactly("effectiveDate", "file", "sourceId");
         assertThat(bls.at("/sources/0/lastRun/status").asText()).isEqualTo("OK");
-        assertThat(bls.at("/sources/0/lastRun/rowsOut").asInt()).as("281 rows, 2 suppressed").isEqualTo(279);
+        assertThat(bls.at("/sources/0/lastRun/rowsOut").asInt())
+                .as("281 rows, 2 suppressed")
+                .isEqualTo(279);
         assertThat(bls.at("/sources/0/lastSuccessAt").isNull()).isFalse();
         assertThat(bls.get("apiVersion").asText()).isEqualTo("1.0.0");
         assertThat(bls.get("health").asText()).isEqualTo("HEALTHY");
         assertThat(byId.get("onet-enricher").get("enrichers").get(0).asText()).isEqualTo("onet-enricher");
         assertThat(byId.get("llm-enricher").get("writers").get(0).asText()).isEqualTo("llm-enricher");
         assertThat(byId.get("llm-enricher").get("rankers")).hasSize(1);
-        assertThat(byId.get("faulty-sources").get("sources")).extracting(r -> r.at("/lastRun/status").asText())
+        assertThat(byId.get("faulty-sources").get("sources"))
+                .extracting(r -> r.at("/lastRun/status").asText())
                 .contains("FAILED", "PARTIAL");
         assertThat(byId.get("faulty-sources").get("health").asText()).isEqualTo("UNHEALTHY");
         JsonNode future = byId.get("from-the-future");
         assertThat(future.get("state").asText()).isNotEqualTo("STARTED");
         assertThat(future.get("health").asText()).isEqualTo("FAILED");
         assertThat(future.get("requires").asText()).isEqualTo(">=2.0.0");
-        assertThat(future.get("problem").asText()).isEqualTo("requires plugin API >=2.0.0 but this server provides 1.0.0");
+        assertThat(future.get("problem").asText())
+                .isEqualTo("requires plugin API >=2.0.0 but this server provides 1.0.0");
     }
 }

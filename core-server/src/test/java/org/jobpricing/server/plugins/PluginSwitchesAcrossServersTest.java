@@ -31,8 +31,16 @@ class PluginSwitchesAcrossServersTest {
 
     static final Path DIR = pluginsDirectory();
     static final TestDatabases.Db DB = TestDatabases.postgres();
-    static final String[] SETTINGS = {"plugins.directory", DIR.toString(), "plugins.refreshOnStartup", "false",
-        "plugins.config.counting-source.log", DIR.resolve("runs.log").toString(), "plugins.schedulerTick", "200ms"};
+    static final String[] SETTINGS = {
+        "plugins.directory",
+        DIR.toString(),
+        "plugins.refreshOnStartup",
+        "false",
+        "plugins.config.counting-source.log",
+        DIR.resolve("runs.log").toString(),
+        "plugins.schedulerTick",
+        "200ms"
+    };
     static final DropwizardAppExtension<JobPricingConfiguration> A = TestApps.app(DB, SETTINGS);
 
     static Path pluginsDirectory() {
@@ -71,13 +79,21 @@ class PluginSwitchesAcrossServersTest {
             Api.Reply refused = adminB.postJson("/api/v1/market-data/jobs", "{\"source\": \"counting\"}");
             assertThat(refused.status()).isEqualTo(404);
             assertThat(refused.json().get("message").asText())
-                    .isEqualTo("market-data source counting is not provided by any running plugin (not running: counting-source)");
+                    .isEqualTo(
+                            "market-data source counting is not provided by any running plugin (not running: counting-source)");
 
-            assertThat(adminA.post("/api/v1/plugins/counting-source/enable", null, "").status()).isEqualTo(200);
+            assertThat(adminA.post("/api/v1/plugins/counting-source/enable", null, "")
+                            .status())
+                    .isEqualTo(200);
             await(() -> state(adminB), "STARTED");
-            assertThat(MarketDataJobsTest.runNow(adminB, "counting").get("status").asText()).isEqualTo("OK");
+            assertThat(MarketDataJobsTest.runNow(adminB, "counting")
+                            .get("status")
+                            .asText())
+                    .isEqualTo("OK");
 
-            assertThat(adminB.post("/api/v1/plugins/counting-source/disable", null, "").status()).isEqualTo(200);
+            assertThat(adminB.post("/api/v1/plugins/counting-source/disable", null, "")
+                            .status())
+                    .isEqualTo(200);
             await(() -> state(adminA), "STOPPED");
         }
     }

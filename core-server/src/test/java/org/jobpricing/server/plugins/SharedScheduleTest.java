@@ -35,9 +35,18 @@ class SharedScheduleTest {
     static final Path DIR = pluginsDirectory();
     static final Path LOG = DIR.resolve("runs.log");
     static final TestDatabases.Db DB = TestDatabases.postgres();
-    static final String[] SETTINGS = {"plugins.directory", DIR.toString(), "plugins.refreshOnStartup", "false",
-        "plugins.config.counting-source.log", LOG.toString(), "plugins.schedules.counting", "*/2 * * * * *",
-        "plugins.schedulerTick", "200ms"};
+    static final String[] SETTINGS = {
+        "plugins.directory",
+        DIR.toString(),
+        "plugins.refreshOnStartup",
+        "false",
+        "plugins.config.counting-source.log",
+        LOG.toString(),
+        "plugins.schedules.counting",
+        "*/2 * * * * *",
+        "plugins.schedulerTick",
+        "200ms"
+    };
     static final DropwizardAppExtension<JobPricingConfiguration> A = TestApps.app(DB, SETTINGS);
 
     static Path pluginsDirectory() {
@@ -63,7 +72,8 @@ class SharedScheduleTest {
         assertThat(plugin.json().at("/sources/0/schedule").asText()).isEqualTo("*/2 * * * * *");
         assertThat(plugin.json().at("/sources/0/nextRun").isNull()).isFalse();
 
-        JsonNode jobs = viewer.get("/api/v1/market-data/jobs?source=counting&limit=500").json();
+        JsonNode jobs =
+                viewer.get("/api/v1/market-data/jobs?source=counting&limit=500").json();
         List<Instant> slots = new ArrayList<>();
         int ran = 0;
         for (JsonNode job : jobs) {
@@ -74,18 +84,29 @@ class SharedScheduleTest {
             }
         }
         slots.sort(null);
-        assertThat(slots).as("due times recorded").hasSizeGreaterThanOrEqualTo(4).doesNotHaveDuplicates();
+        assertThat(slots)
+                .as("due times recorded")
+                .hasSizeGreaterThanOrEqualTo(4)
+                .doesNotHaveDuplicates();
         for (int i = 1; i < slots.size(); i++) {
-            assertThat(Duration.between(slots.get(i - 1), slots.get(i))).as("no due time missed").isEqualTo(Duration.ofSeconds(2));
+            assertThat(Duration.between(slots.get(i - 1), slots.get(i)))
+                    .as("no due time missed")
+                    .isEqualTo(Duration.ofSeconds(2));
         }
         List<String> calls = Files.readAllLines(LOG);
         int settled = ran;
-        assertThat(calls.size()).as("fetch calls on both servers = runs recorded (a run may still be in flight)")
+        assertThat(calls.size())
+                .as("fetch calls on both servers = runs recorded (a run may still be in flight)")
                 .isBetween(settled, settled + 1);
         List<String> months = new ArrayList<>();
-        TestUsers.as(A, Role.VIEWER).get("/api/v1/market-data/observations?occupationCode=46-0001&limit=1000").json()
+        TestUsers.as(A, Role.VIEWER)
+                .get("/api/v1/market-data/observations?occupationCode=46-0001&limit=1000")
+                .json()
                 .forEach(o -> months.add(o.get("effectiveDate").asText()));
-        assertThat(months).as("one shared cursor: consecutive months, none twice").doesNotHaveDuplicates()
-                .hasSizeGreaterThanOrEqualTo(ran - 1).startsWith("2020-01-01", "2020-02-01", "2020-03-01");
+        assertThat(months)
+                .as("one shared cursor: consecutive months, none twice")
+                .doesNotHaveDuplicates()
+                .hasSizeGreaterThanOrEqualTo(ran - 1)
+                .startsWith("2020-01-01", "2020-02-01", "2020-03-01");
     }
 }

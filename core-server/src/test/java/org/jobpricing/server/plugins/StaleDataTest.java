@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StaleDataTest {
 
     static final TestDatabases.Db DB = TestDatabases.h2();
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(DB,
-            "plugins.refreshOnStartup", "false", "plugins.staleAfter", "30 days");
+    static final DropwizardAppExtension<JobPricingConfiguration> APP =
+            TestApps.app(DB, "plugins.refreshOnStartup", "false", "plugins.staleAfter", "30 days");
 
     static final String CSV = """
             source_id,source_type,occupation_code,level,country,area,currency,period,effective_date,p10,p25,p50,p75,p90,sample_size,org_count
@@ -36,8 +36,7 @@ class StaleDataTest {
 
     static JsonNode quote(Api api, String occupation) {
         Api.Reply reply = api.postJson("/api/v1/pricing/quotes", """
-                {"title": "Analyst", "occupationCode": "%s", "level": "IC3", "country": "US", "asOf": "2026-05-01"}"""
-                .formatted(occupation));
+                {"title": "Analyst", "occupationCode": "%s", "level": "IC3", "country": "US", "asOf": "2026-05-01"}""".formatted(occupation));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();
     }
@@ -45,13 +44,15 @@ class StaleDataTest {
     @Test
     void aSourceLoadedLongerAgoThanTheLimitIsNamedInTheQuotesWarnings() throws Exception {
         Api manager = TestUsers.as(APP, Role.HR_MANAGER);
-        assertThat(manager.post("/api/v1/market-data/observations", "text/csv", CSV.formatted("47-2111")).status())
+        assertThat(manager.post("/api/v1/market-data/observations", "text/csv", CSV.formatted("47-2111"))
+                        .status())
                 .isEqualTo(200);
-        assertThat(manager.post("/api/v1/market-data/observations", "text/csv", CSV.formatted("47-2061")).status())
+        assertThat(manager.post("/api/v1/market-data/observations", "text/csv", CSV.formatted("47-2061"))
+                        .status())
                 .isEqualTo(200);
         try (Connection c = DriverManager.getConnection(DB.url(), DB.user(), DB.password());
-             PreparedStatement s = c.prepareStatement(
-                     "UPDATE market_observation SET loaded_at = ? WHERE source_id = 'old-survey' AND occupation_code = '47-2111'")) {
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE market_observation SET loaded_at = ? WHERE source_id = 'old-survey' AND occupation_code = '47-2111'")) {
             s.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofDays(45))));
             assertThat(s.executeUpdate()).isEqualTo(1);
         }
@@ -59,11 +60,15 @@ class StaleDataTest {
         JsonNode stale = quote(manager, "47-2111");
         JsonNode fresh = quote(manager, "47-2061");
 
-        assertThat(stale.get("warnings")).extracting(JsonNode::asText).filteredOn(w -> w.startsWith("market data"))
-                .singleElement().asString()
+        assertThat(stale.get("warnings"))
+                .extracting(JsonNode::asText)
+                .filteredOn(w -> w.startsWith("market data"))
+                .singleElement()
+                .asString()
                 .startsWith("market data of source old-survey was loaded 45 days ago")
                 .endsWith("past the 30-day limit; refresh the source");
         assertThat(fresh.get("warnings")).extracting(JsonNode::asText).noneMatch(w -> w.startsWith("market data"));
-        assertThat(stale.at("/band/mid").decimalValue()).isEqualByComparingTo(fresh.at("/band/mid").decimalValue());
+        assertThat(stale.at("/band/mid").decimalValue())
+                .isEqualByComparingTo(fresh.at("/band/mid").decimalValue());
     }
 }

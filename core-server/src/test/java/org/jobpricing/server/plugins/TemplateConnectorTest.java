@@ -36,15 +36,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TemplateConnectorTest {
 
-    static final Path TEMPLATE = Path.of("..", "plugins", "template").toAbsolutePath().normalize();
+    static final Path TEMPLATE =
+            Path.of("..", "plugins", "template").toAbsolutePath().normalize();
     static final Path PLUGINS = emptyDirectory();
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
-            "plugins.directory", PLUGINS.toString(), "plugins.refreshOnStartup", "false",
-            "plugins.config.example-connector.file", TEMPLATE.resolve("src/test/resources/export.csv").toString(),
-            "plugins.config.example-connector.sourceId", "acme-export",
-            "plugins.config.example-connector.effectiveDate", "2026-01-01",
-            "plugins.schedules.example", "*/1 * * * * *",
-            "plugins.schedulerTick", "200ms");
+    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(
+            TestDatabases.h2(),
+            "plugins.directory",
+            PLUGINS.toString(),
+            "plugins.refreshOnStartup",
+            "false",
+            "plugins.config.example-connector.file",
+            TEMPLATE.resolve("src/test/resources/export.csv").toString(),
+            "plugins.config.example-connector.sourceId",
+            "acme-export",
+            "plugins.config.example-connector.effectiveDate",
+            "2026-01-01",
+            "plugins.schedules.example",
+            "*/1 * * * * *",
+            "plugins.schedulerTick",
+            "200ms");
 
     static Path emptyDirectory() {
         try {
@@ -57,19 +67,23 @@ class TemplateConnectorTest {
     /** javac over the template's main sources (pf4j's processor writes the extension index), then a jar. */
     static Path buildTemplate(Path out) throws IOException {
         Path classes = Files.createTempDirectory("template-classes");
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(),
-                "-classpath", System.getProperty("java.class.path")));
+        List<String> args = new ArrayList<>(List.of(
+                "--release", "17", "-d", classes.toString(), "-classpath", System.getProperty("java.class.path")));
         try (Stream<Path> sources = Files.walk(TEMPLATE.resolve("src/main/java"))) {
             sources.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("template compiles").isZero();
+        assertThat(javac.run(null, null, null, args.toArray(String[]::new)))
+                .as("template compiles")
+                .isZero();
         Path jar = out.resolve("example-connector-1.0.0.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream zip = new JarOutputStream(file)) {
             for (Path root : List.of(classes, TEMPLATE.resolve("src/main/resources"))) {
                 try (Stream<Path> files = Files.walk(root)) {
                     for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                        zip.putNextEntry(new JarEntry(root.relativize(f).toString().replace('\\', '/')));
+                        zip.putNextEntry(
+                                new JarEntry(root.relativize(f).toString().replace('\\', '/')));
                         zip.write(Files.readAllBytes(f));
                         zip.closeEntry();
                     }
@@ -96,7 +110,9 @@ class TemplateConnectorTest {
         assertThat(plugin.at("/sources/0/configProblems")).isEmpty();
 
         Api.Reply check = admin.post("/api/v1/plugins/example-connector/check", null, "");
-        assertThat(check.json().get(0).at("/result/ok").asBoolean()).as(check.text()).isTrue();
+        assertThat(check.json().get(0).at("/result/ok").asBoolean())
+                .as(check.text())
+                .isTrue();
         assertThat(check.json().get(0).at("/result/message").asText()).isEqualTo("3 line(s) in export.csv");
 
         JsonNode run = scheduledRun(admin);
@@ -116,7 +132,8 @@ class TemplateConnectorTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(deadline)) {
             JsonNode first = null;
-            for (JsonNode job : api.get("/api/v1/market-data/jobs?source=example&limit=500").json()) {
+            for (JsonNode job :
+                    api.get("/api/v1/market-data/jobs?source=example&limit=500").json()) {
                 first = job; // newest first: the last one listed is the first run
             }
             if (first != null && !first.get("status").asText().equals("RUNNING")) {

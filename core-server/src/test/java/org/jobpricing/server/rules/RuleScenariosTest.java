@@ -22,10 +22,11 @@ class RuleScenariosTest {
         List<ScenarioResult> results = new ScenarioRunner(Validators.newValidator()).run(rules, sources);
 
         assertThat(results).as("the rules directory ships scenarios").hasSizeGreaterThanOrEqualTo(2);
-        return results.stream().map(r -> DynamicTest.dynamicTest(r.file() + ": " + r.name(), () -> {
-            assertThat(r.error()).as("scenario could run").isNull();
-            assertThat(r.mismatches()).as("mismatches").isEmpty();
-            assertThat(r.passed()).isTrue();
-        }));
+        return results.stream()
+                .map(r -> DynamicTest.dynamicTest(r.file() + ": " + r.name(), () -> {
+                    assertThat(r.error()).as("scenario could run").isNull();
+                    assertThat(r.mismatches()).as("mismatches").isEmpty();
+                    assertThat(r.passed()).isTrue();
+                }));
     }
 }

@@ -18,11 +18,14 @@ class RuleSetCompilerTest {
     @Test
     void theBundledRulesAreTheRulesDirectory() throws Exception {
         List<RuleSource> directory = RuleSetLoader.fromDirectory(Path.of(TestApps.rulesDir())).stream()
-                .filter(s -> RuleSource.isRuleFile(s.name())).toList();
+                .filter(s -> RuleSource.isRuleFile(s.name()))
+                .toList();
         List<RuleSource> bundled = RuleSetLoader.bundled();
 
-        assertThat(bundled).extracting(RuleSource::name).containsExactlyElementsOf(
-                directory.stream().map(RuleSource::name).toList());
+        assertThat(bundled)
+                .extracting(RuleSource::name)
+                .containsExactlyElementsOf(
+                        directory.stream().map(RuleSource::name).toList());
         assertThat(RuleSetCompiler.versionOf(bundled)).isEqualTo(RuleSetCompiler.versionOf(directory));
     }
 
@@ -40,8 +43,9 @@ class RuleSetCompilerTest {
                 """.getBytes(StandardCharsets.UTF_8)));
 
         assertThatThrownBy(() -> new RuleSetCompiler().compile(sources))
-                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
-                        .anySatisfy(p -> {
+                .isInstanceOfSatisfying(
+                        RuleCompilationException.class,
+                        e -> assertThat(e.problems()).anySatisfy(p -> {
                             assertThat(p.file()).isEqualTo("broken.drl");
                             assertThat(p.line()).isEqualTo(5);
                         }));
@@ -51,13 +55,17 @@ class RuleSetCompilerTest {
     void aBadDecisionTableCellNamesTheTable() throws Exception {
         List<RuleSource> sources = RuleSetLoader.fromDirectory(Path.of(TestApps.rulesDir())).stream()
                 .map(s -> s.name().equals("levels.drl.csv")
-                        ? new RuleSource(s.name(), s.text().replace("IC3,1.00", "IC3,one").getBytes(StandardCharsets.UTF_8))
+                        ? new RuleSource(
+                                s.name(),
+                                s.text().replace("IC3,1.00", "IC3,one").getBytes(StandardCharsets.UTF_8))
                         : s)
                 .toList();
 
         assertThatThrownBy(() -> new RuleSetCompiler().compile(sources))
-                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
-                        .anySatisfy(p -> assertThat(p.file()).isEqualTo("levels.drl.csv")));
+                .isInstanceOfSatisfying(
+                        RuleCompilationException.class,
+                        e -> assertThat(e.problems())
+                                .anySatisfy(p -> assertThat(p.file()).isEqualTo("levels.drl.csv")));
     }
 
     @Test
@@ -70,13 +78,15 @@ class RuleSetCompilerTest {
         Files.writeString(dir.resolve("tests").resolve("c.drl"), "package y");
         Files.writeString(dir.resolve("tests").resolve("d.yaml"), "scenarios: []");
 
-        assertThat(RuleSetLoader.fromDirectory(dir)).extracting(RuleSource::name)
+        assertThat(RuleSetLoader.fromDirectory(dir))
+                .extracting(RuleSource::name)
                 .containsExactly("a.drl", "b.drl.csv", "tests/d.yaml");
     }
 
     @Test
     void anEmptyRuleSetDoesNotCompile() {
         assertThatThrownBy(() -> new RuleSetCompiler().compile(List.of()))
-                .isInstanceOf(RuleCompilationException.class).hasMessageContaining("no rule files");
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("no rule files");
     }
 }

@@ -20,24 +20,42 @@ class RuleSetLinterTest {
     }
 
     static List<RuleSource> edit(String file, String from, String to) {
-        List<RuleSource> edited = defaults.stream().map(s -> s.name().equals(file)
-                ? new RuleSource(s.name(), s.text().replace(from, to).getBytes(StandardCharsets.UTF_8)) : s).toList();
-        assertThat(edited.stream().filter(s -> s.name().equals(file)).findFirst().orElseThrow().text()).contains(to);
+        List<RuleSource> edited = defaults.stream()
+                .map(s -> s.name().equals(file)
+                        ? new RuleSource(s.name(), s.text().replace(from, to).getBytes(StandardCharsets.UTF_8))
+                        : s)
+                .toList();
+        assertThat(edited.stream()
+                        .filter(s -> s.name().equals(file))
+                        .findFirst()
+                        .orElseThrow()
+                        .text())
+                .contains(to);
         return edited;
     }
 
     @Test
     void anXlsxDecisionTableIsReadWithItsRowNumbers() {
-        RuleSource workbook = defaults.stream().filter(s -> s.name().equals("premiums.drl.xlsx")).findFirst().orElseThrow();
+        RuleSource workbook = defaults.stream()
+                .filter(s -> s.name().equals("premiums.drl.xlsx"))
+                .findFirst()
+                .orElseThrow();
 
         List<DecisionTable> tables = DecisionTable.read(workbook);
 
         assertThat(tables).extracting(DecisionTable::name).containsExactly("Skill premiums", "Premium cap");
         DecisionTable premiums = tables.get(0);
-        assertThat(premiums.rows()).extracting(r -> r.line() + ":" + String.join("=", r.cells()))
-                .containsExactly("12:kubernetes=0.05", "13:machine learning=0.08", "14:rust=0.04",
-                        "15:security clearance=0.1", "16:sap=0.06");
-        assertThat(tables.get(1).rows()).singleElement().satisfies(r -> assertThat(r.cells()).containsExactly("*", "0.15"));
+        assertThat(premiums.rows())
+                .extracting(r -> r.line() + ":" + String.join("=", r.cells()))
+                .containsExactly(
+                        "12:kubernetes=0.05",
+                        "13:machine learning=0.08",
+                        "14:rust=0.04",
+                        "15:security clearance=0.1",
+                        "16:sap=0.06");
+        assertThat(tables.get(1).rows())
+                .singleElement()
+                .satisfies(r -> assertThat(r.cells()).containsExactly("*", "0.15"));
     }
 
     @Test
@@ -58,11 +76,13 @@ class RuleSetLinterTest {
 
     @Test
     void overlappingRowsAndRowsHiddenBehindAStarAreErrors() {
-        assertThat(RuleSetLinter.check(edit("levels.drl.csv", "IC4,1.20", "IC3,1.20"))).anySatisfy(p -> {
-            assertThat(p.line()).isEqualTo(14);
-            assertThat(p.message()).contains("repeats the conditions of line 13");
-        });
+        assertThat(RuleSetLinter.check(edit("levels.drl.csv", "IC4,1.20", "IC3,1.20")))
+                .anySatisfy(p -> {
+                    assertThat(p.line()).isEqualTo(14);
+                    assertThat(p.message()).contains("repeats the conditions of line 13");
+                });
         assertThat(RuleSetLinter.check(edit("aging.drl.csv", "SG,0.04\n*,0.03", "*,0.03\nSG,0.04")))
-                .singleElement().satisfies(p -> assertThat(p.message()).contains("never used", "* row at line 12"));
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("never used", "* row at line 12"));
     }
 }

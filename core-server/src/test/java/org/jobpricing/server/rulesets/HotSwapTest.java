@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jobpricing.server.JobPricingConfiguration;
@@ -30,15 +29,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HotSwapTest {
 
     static final TestDatabases.Db DB = TestDatabases.postgres();
-    static final DropwizardAppExtension<JobPricingConfiguration> A = TestApps.app(DB, "plugins.refreshOnStartup", "false",
-            "rules.pollInterval", "200ms");
-    static final DropwizardAppExtension<JobPricingConfiguration> B = TestApps.app(DB, "plugins.refreshOnStartup", "false",
-            "rules.pollInterval", "200ms");
+    static final DropwizardAppExtension<JobPricingConfiguration> A =
+            TestApps.app(DB, "plugins.refreshOnStartup", "false", "rules.pollInterval", "200ms");
+    static final DropwizardAppExtension<JobPricingConfiguration> B =
+            TestApps.app(DB, "plugins.refreshOnStartup", "false", "rules.pollInterval", "200ms");
     static final String JOB = """
             {"title": "Engineer", "occupationCode": "15-1252", "level": "IC3", "country": "US", "asOf": "2026-07-01"}""";
 
     /** Band min/max expected under the default IC3 spread (0.5) and the edited one (0.8). */
     static final Map<Integer, List<Integer>> DEFAULT = Map.of(0, List.of(106500, 160000));
+
     static final List<Integer> WIDER = List.of(95500, 171500);
 
     @Test
@@ -47,8 +47,10 @@ class HotSwapTest {
         Api analystB = TestUsers.as(B, Role.HR_ANALYST);
         managerA.post("/api/v1/market-data/observations", "text/csv", Api.fixture("example1-observations.csv"));
         Map<String, String> files = RuleSetLifecycleTest.withSpread("0.80");
-        int wider = managerA.postJson("/api/v1/rules/versions", RuleSetLifecycleTest.upload("wider", files)).json()
-                .get("version").asInt();
+        int wider = managerA.postJson("/api/v1/rules/versions", RuleSetLifecycleTest.upload("wider", files))
+                .json()
+                .get("version")
+                .asInt();
 
         AtomicBoolean publishing = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -69,7 +71,8 @@ class HotSwapTest {
         }
         for (int i = 0; i < 20; i++) {
             int version = i % 2 == 0 ? wider : 1;
-            Api.Reply published = managerA.post("/api/v1/rules/versions/" + version + "/publish?acceptFailingScenarios=true", null, "");
+            Api.Reply published = managerA.post(
+                    "/api/v1/rules/versions/" + version + "/publish?acceptFailingScenarios=true", null, "");
             if (published.status() != 200) {
                 failures.add("publish " + version + ": " + published.text());
             }
@@ -82,7 +85,8 @@ class HotSwapTest {
         assertThat(failures).isEmpty();
         assertThat(quotes).hasSizeGreaterThan(40);
         for (JsonNode q : quotes) {
-            List<Integer> band = List.of(q.get("band").get("min").asInt(), q.get("band").get("max").asInt());
+            List<Integer> band = List.of(
+                    q.get("band").get("min").asInt(), q.get("band").get("max").asInt());
             String version = q.get("rulesetVersion").asText();
             assertThat(band).as(version).isEqualTo(version.equals("v1") ? DEFAULT.get(0) : WIDER);
             assertThat(version).isIn("v1", "v" + wider);
@@ -95,16 +99,24 @@ class HotSwapTest {
         Api managerA = TestUsers.as(A, Role.HR_MANAGER);
         Api analystB = TestUsers.as(B, Role.HR_ANALYST);
         managerA.post("/api/v1/market-data/observations", "text/csv", Api.fixture("example1-observations.csv"));
-        int version = managerA.postJson("/api/v1/rules/versions",
-                RuleSetLifecycleTest.upload("follow me", RuleSetLifecycleTest.withSpread("0.65"))).json()
-                .get("version").asInt();
+        int version = managerA.postJson(
+                        "/api/v1/rules/versions",
+                        RuleSetLifecycleTest.upload("follow me", RuleSetLifecycleTest.withSpread("0.65")))
+                .json()
+                .get("version")
+                .asInt();
 
-        assertThat(managerA.post("/api/v1/rules/versions/" + version + "/publish?acceptFailingScenarios=true", null, "").status()).isEqualTo(200);
+        assertThat(managerA.post("/api/v1/rules/versions/" + version + "/publish?acceptFailingScenarios=true", null, "")
+                        .status())
+                .isEqualTo(200);
 
         String seen = "";
         for (int i = 0; i < 100 && !seen.equals("v" + version); i++) {
             Thread.sleep(100);
-            seen = analystB.postJson("/api/v1/pricing/quotes", JOB).json().get("rulesetVersion").asText();
+            seen = analystB.postJson("/api/v1/pricing/quotes", JOB)
+                    .json()
+                    .get("rulesetVersion")
+                    .asText();
         }
         assertThat(seen).as("server B follows within 10 s").isEqualTo("v" + version);
         managerA.post("/api/v1/rules/versions/1/rollback", null, "");
@@ -118,17 +130,28 @@ class HotSwapTest {
                 + "p10,p25,p50,p75,p90,sample_size,org_count\n";
         String job = "{\"title\": \"Cache\", \"occupationCode\": \"77-7777\", \"level\": \"IC3\", \"country\": \"US\", "
                 + "\"asOf\": \"2026-07-01\"}";
-        managerA.post("/api/v1/market-data/observations", "text/csv",
+        managerA.post(
+                "/api/v1/market-data/observations",
+                "text/csv",
                 header + "cache-src,SURVEY,77-7777,IC3,US,,USD,ANNUAL,2026-07-01,,,100000,,,50,10\n");
-        assertThat(analystB.postJson("/api/v1/pricing/quotes", job).json().at("/market/p50").asInt()).isEqualTo(100000);
+        assertThat(analystB.postJson("/api/v1/pricing/quotes", job)
+                        .json()
+                        .at("/market/p50")
+                        .asInt())
+                .isEqualTo(100000);
 
-        managerA.post("/api/v1/market-data/observations", "text/csv",
+        managerA.post(
+                "/api/v1/market-data/observations",
+                "text/csv",
                 header + "cache-src,SURVEY,77-7777,IC3,US,,USD,ANNUAL,2026-07-01,,,120000,,,50,10\n");
 
         int seen = 0;
         for (int i = 0; i < 100 && seen != 120000; i++) {
             Thread.sleep(100);
-            seen = analystB.postJson("/api/v1/pricing/quotes", job).json().at("/market/p50").asInt();
+            seen = analystB.postJson("/api/v1/pricing/quotes", job)
+                    .json()
+                    .at("/market/p50")
+                    .asInt();
         }
         assertThat(seen).as("server B drops its cached market data within 10 s").isEqualTo(120000);
     }

@@ -96,14 +96,18 @@ class RuleSetLifecycleTest {
         assertThat(unreadable.status()).isEqualTo(400);
         assertThat(unreadable.json().get("details").get(0).get("file").asText()).isEqualTo("premiums.drl.xlsx");
 
-        JsonNode semanticProblem = manager.postJson("/api/v1/rules/validate", upload("bad", semantic)).json()
-                .get("details").get(0);
+        JsonNode semanticProblem = manager.postJson("/api/v1/rules/validate", upload("bad", semantic))
+                .json()
+                .get("details")
+                .get(0);
         assertThat(semanticProblem.get("line").asInt()).isEqualTo(13);
 
         JsonNode after = band();
         assertThat(after.get("band")).isEqualTo(before.get("band"));
-        assertThat(after.get("rulesetVersion").asText()).isEqualTo(before.get("rulesetVersion").asText());
-        assertThat(manager.get("/api/v1/rules/versions").json()).extracting(v -> v.get("message").asText())
+        assertThat(after.get("rulesetVersion").asText())
+                .isEqualTo(before.get("rulesetVersion").asText());
+        assertThat(manager.get("/api/v1/rules/versions").json())
+                .extracting(v -> v.get("message").asText())
                 .doesNotContain("bad");
     }
 
@@ -119,7 +123,9 @@ class RuleSetLifecycleTest {
         assertThat(band().get("band")).as("a draft changes nothing").isEqualTo(before.get("band"));
 
         Api.Reply tested = manager.post("/api/v1/rules/versions/" + version + "/test", null, "");
-        assertThat(tested.json().get("failed").asInt()).as("the draft breaks the IC3 scenarios").isPositive();
+        assertThat(tested.json().get("failed").asInt())
+                .as("the draft breaks the IC3 scenarios")
+                .isPositive();
         assertThat(tested.json().get("results").toString()).contains("band.max");
 
         Api.Reply diff = manager.get("/api/v1/rules/versions/" + activeBefore.substring(1) + "/diff/" + version);
@@ -136,7 +142,8 @@ class RuleSetLifecycleTest {
         JsonNode summary = simulated.json().get("summary");
         assertThat(summary.get("quotes").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(summary.get("moved").asInt()).isEqualTo(summary.get("quotes").asInt());
-        assertThat(simulated.json().get("byLevel").get("IC3").get("moved").asInt()).isEqualTo(summary.get("moved").asInt());
+        assertThat(simulated.json().get("byLevel").get("IC3").get("moved").asInt())
+                .isEqualTo(summary.get("moved").asInt());
         JsonNode delta = simulated.json().get("quotes").get(0);
         // MRP 133369.60, no premium: spread 0.5 → 106500 / 133500 / 160000, spread 0.8 → 95500 / 133500 / 171500
         assertThat(delta.get("before").get("min").asInt()).isEqualTo(106500);
@@ -145,29 +152,36 @@ class RuleSetLifecycleTest {
         assertThat(delta.get("after").get("max").asInt()).isEqualTo(171500);
         assertThat(delta.get("midChange").asInt()).isZero();
 
-        assertThat(TestUsers.as(APP, Role.HR_ANALYST).post("/api/v1/rules/versions/" + version + "/publish", null, "")
-                .status()).as("analysts cannot publish").isEqualTo(403);
+        assertThat(TestUsers.as(APP, Role.HR_ANALYST)
+                        .post("/api/v1/rules/versions/" + version + "/publish", null, "")
+                        .status())
+                .as("analysts cannot publish")
+                .isEqualTo(403);
         Api.Reply refused = manager.post("/api/v1/rules/versions/" + version + "/publish", null, "");
         assertThat(refused.status()).as("failing scenarios hold a publish back").isEqualTo(409);
         assertThat(refused.json().get("error").asText()).isEqualTo("SCENARIOS_FAILING");
         assertThat(refused.json().get("details").toString()).contains("worked-examples.yaml", "band.max");
         assertThat(band().get("rulesetVersion").asText()).isEqualTo(activeBefore);
         assertThat(manager.post("/api/v1/rules/versions/" + version + "/publish?acceptFailingScenarios=true", null, "")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         JsonNode published = band();
         assertThat(published.get("rulesetVersion").asText()).isEqualTo("v" + version);
         assertThat(published.get("band").get("min").asInt()).isEqualTo(95500);
         assertThat(published.get("band").get("max").asInt()).isEqualTo(171500);
 
-        Api.Reply rolledBack = manager.post("/api/v1/rules/versions/" + activeBefore.substring(1) + "/rollback", null, "");
+        Api.Reply rolledBack =
+                manager.post("/api/v1/rules/versions/" + activeBefore.substring(1) + "/rollback", null, "");
         assertThat(rolledBack.status()).as(rolledBack.text()).isEqualTo(200);
         JsonNode restored = band();
         assertThat(restored.get("band")).isEqualTo(before.get("band"));
         assertThat(restored.get("market")).isEqualTo(before.get("market"));
         assertThat(restored.get("rulesetVersion").asText()).isEqualTo(activeBefore);
 
-        JsonNode audit = TestUsers.admin(APP).get("/api/v1/audit?actor=hr-manager-user").json();
-        assertThat(audit).extracting(e -> e.get("action").asText())
+        JsonNode audit =
+                TestUsers.admin(APP).get("/api/v1/audit?actor=hr-manager-user").json();
+        assertThat(audit)
+                .extracting(e -> e.get("action").asText())
                 .contains("rules.version.create", "rules.publish", "rules.rollback");
     }
 
@@ -181,8 +195,8 @@ class RuleSetLifecycleTest {
                 zip.closeEntry();
             }
         }
-        Api.Reply reply = manager.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort()
-                        + "/api/v1/rules/versions?message=zip%20upload"))
+        Api.Reply reply = manager.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + APP.getLocalPort() + "/api/v1/rules/versions?message=zip%20upload"))
                 .header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())));
 
@@ -192,9 +206,15 @@ class RuleSetLifecycleTest {
         assertThat(stored.get("message").asText()).isEqualTo("zip upload");
         assertThat(stored.get("files").get("spreads.drl.csv").asText()).contains("IC3,0.55");
         assertThat(stored.get("files").has("tests/worked-examples.yaml")).isTrue();
-        assertThat(stored.get("files").get("premiums.drl.xlsx").asText()).as("spreadsheets come back as base64")
+        assertThat(stored.get("files").get("premiums.drl.xlsx").asText())
+                .as("spreadsheets come back as base64")
                 .isEqualTo(defaultFiles().get("premiums.drl.xlsx"));
         assertThat(stored.get("parent").asInt()).isEqualTo(1);
-        assertThat(manager.get("/api/v1/rules/versions").json().get(0).get("version").asInt()).isEqualTo(version);
+        assertThat(manager.get("/api/v1/rules/versions")
+                        .json()
+                        .get(0)
+                        .get("version")
+                        .asInt())
+                .isEqualTo(version);
     }
 }

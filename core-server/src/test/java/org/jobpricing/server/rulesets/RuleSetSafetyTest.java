@@ -101,7 +101,8 @@ class RuleSetSafetyTest {
             assertThat(problem.get("message").asText()).contains("rule 'probe'");
         }
         assertThat(Files.exists(target)).as("nothing ran").isFalse();
-        assertThat(manager.get("/api/v1/rules/versions").json()).extracting(v -> v.get("message").asText())
+        assertThat(manager.get("/api/v1/rules/versions").json())
+                .extracting(v -> v.get("message").asText())
                 .doesNotContain("probe");
         JsonNode audit = admin.get("/api/v1/audit?action=rules.version.create").json();
         assertThat(audit.toString()).contains("code change refused");
@@ -110,7 +111,8 @@ class RuleSetSafetyTest {
     @Test
     void aCellCarryingCodeIsA400NamingTheCell() throws Exception {
         String edited = spreads().replace("IC3,0.50", "IC3,\"0.5); System.exit(0); (\"");
-        Api.Reply reply = analyst.postJson("/api/v1/rules/versions",
+        Api.Reply reply = analyst.postJson(
+                "/api/v1/rules/versions",
                 body(Map.of("message", "inject", "files", Map.of("spreads.drl.csv", edited))));
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
@@ -118,20 +120,32 @@ class RuleSetSafetyTest {
         assertThat(problem.get("file").asText()).isEqualTo("spreads.drl.csv");
         assertThat(problem.get("line").asInt()).isEqualTo(13);
         assertThat(problem.get("column").asInt()).isEqualTo(2);
-        assertThat(problem.get("message").asText()).contains("column Spread", "is not a number: it must be a spread > 0");
+        assertThat(problem.get("message").asText())
+                .contains("column Spread", "is not a number: it must be a spread > 0");
     }
 
     @Test
     void aViewerCannotTestOrSimulateADraftButCanTestAPublishedVersion() throws Exception {
-        int draft = analyst.postJson("/api/v1/rules/versions", body(Map.of("message", "draft for viewer",
-                "files", Map.of("spreads.drl.csv", spreads().replace("IC3,0.50", "IC3,0.55"))))).json()
-                .get("version").asInt();
+        int draft = analyst.postJson(
+                        "/api/v1/rules/versions",
+                        body(Map.of(
+                                "message",
+                                "draft for viewer",
+                                "files",
+                                Map.of("spreads.drl.csv", spreads().replace("IC3,0.50", "IC3,0.55")))))
+                .json()
+                .get("version")
+                .asInt();
 
         Api.Reply test = viewer.post("/api/v1/rules/versions/" + draft + "/test", null, "");
         assertThat(test.status()).as(test.text()).isEqualTo(403);
         assertThat(test.json().get("details").get(0).get("field").asText()).isEqualTo("version");
-        assertThat(viewer.postJson("/api/v1/rules/versions/" + draft + "/simulate", "{}").status()).isEqualTo(403);
-        assertThat(analyst.post("/api/v1/rules/versions/" + draft + "/test", null, "").status()).isEqualTo(200);
+        assertThat(viewer.postJson("/api/v1/rules/versions/" + draft + "/simulate", "{}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(analyst.post("/api/v1/rules/versions/" + draft + "/test", null, "")
+                        .status())
+                .isEqualTo(200);
 
         Api.Reply published = viewer.post("/api/v1/rules/versions/1/test", null, "");
         assertThat(published.status()).as(published.text()).isEqualTo(200);
@@ -142,21 +156,30 @@ class RuleSetSafetyTest {
     @Test
     void oneEditedTableUploadedAloneIsItsParentPlusThatTableAndPublishesSafely() throws Exception {
         JsonNode before = quote();
-        Api.Reply created = analyst.postJson("/api/v1/rules/versions", body(Map.of("message", "widen IC3",
-                "files", Map.of("spreads.drl.csv", spreads().replace("IC3,0.50", "IC3,0.60")))));
+        Api.Reply created = analyst.postJson(
+                "/api/v1/rules/versions",
+                body(Map.of(
+                        "message",
+                        "widen IC3",
+                        "files",
+                        Map.of("spreads.drl.csv", spreads().replace("IC3,0.50", "IC3,0.60")))));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         int version = created.json().get("version").asInt();
 
         JsonNode stored = manager.get("/api/v1/rules/versions/" + version).json();
-        assertThat(stored.get("files").size()).isEqualTo(RuleSetLifecycleTest.defaultFiles().size());
+        assertThat(stored.get("files").size())
+                .isEqualTo(RuleSetLifecycleTest.defaultFiles().size());
         assertThat(stored.get("files").get("pricing.drl").asText())
                 .isEqualTo(RuleSetLifecycleTest.defaultFiles().get("pricing.drl"));
         assertThat(stored.get("parent").asInt()).isEqualTo(1);
         assertThat(stored.get("codeChanged")).isEmpty();
 
-        JsonNode tested = analyst.post("/api/v1/rules/versions/" + version + "/test", null, "").json();
+        JsonNode tested = analyst.post("/api/v1/rules/versions/" + version + "/test", null, "")
+                .json();
         assertThat(tested.get("passed").asInt() + tested.get("failed").asInt()).isGreaterThan(20);
-        assertThat(tested.get("failed").asInt()).as("the IC3 spread scenarios expect 0.50").isPositive();
+        assertThat(tested.get("failed").asInt())
+                .as("the IC3 spread scenarios expect 0.50")
+                .isPositive();
 
         Api.Reply simulated = analyst.postJson("/api/v1/rules/versions/" + version + "/simulate", "{\"limit\": 5}");
         assertThat(simulated.status()).as(simulated.text()).isEqualTo(200);
@@ -166,9 +189,11 @@ class RuleSetSafetyTest {
         assertThat(delta.get("after").get("min").asInt()).isEqualTo(102500);
         assertThat(delta.get("after").get("max").asInt()).isEqualTo(164000);
 
-        assertThat(manager.post("/api/v1/rules/versions/" + version + "/publish", null, "").status()).isEqualTo(409);
-        Api.Reply published = manager.post("/api/v1/rules/versions/" + version + "/publish?acceptFailingScenarios=true",
-                null, "");
+        assertThat(manager.post("/api/v1/rules/versions/" + version + "/publish", null, "")
+                        .status())
+                .isEqualTo(409);
+        Api.Reply published =
+                manager.post("/api/v1/rules/versions/" + version + "/publish?acceptFailingScenarios=true", null, "");
         assertThat(published.status()).as(published.text()).isEqualTo(200);
         JsonNode after = quote();
         assertThat(after.get("rulesetVersion").asText()).isEqualTo("v" + version);
@@ -181,11 +206,15 @@ class RuleSetSafetyTest {
     @Test
     void aVersionThatCannotPriceIsNeverPublishedNorSimulatedAndQuotesKeepWorking() throws Exception {
         // an admin may delete the steps of a quote on purpose; the version compiles but prices nothing
-        Api.Reply created = admin.postJson("/api/v1/rules/versions", body(Map.of("message", "no pricing steps",
-                "files", Map.of(), "delete", List.of("pricing.drl"))));
+        Api.Reply created = admin.postJson(
+                "/api/v1/rules/versions",
+                body(Map.of("message", "no pricing steps", "files", Map.of(), "delete", List.of("pricing.drl"))));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         int version = created.json().get("version").asInt();
-        assertThat(manager.get("/api/v1/rules/versions/" + version + "/diff/1").json().get("codeChanged").toString())
+        assertThat(manager.get("/api/v1/rules/versions/" + version + "/diff/1")
+                        .json()
+                        .get("codeChanged")
+                        .toString())
                 .contains("pricing.drl");
 
         Api.Reply simulated = admin.postJson("/api/v1/rules/versions/" + version + "/simulate", "{\"limit\": 5}");
@@ -206,58 +235,71 @@ class RuleSetSafetyTest {
 
     @Test
     void aCodeChangeByAnAdminIsMarkedInTheDiffAndAManagerCannotPublishIt() throws Exception {
-        String pricing = RuleSetLifecycleTest.defaultFiles().get("pricing.drl").replace("$r.weigh(50);", "$r.weigh(40);");
-        Api.Reply created = admin.postJson("/api/v1/rules/versions", body(Map.of("message", "credibility at 40",
-                "files", Map.of("pricing.drl", pricing))));
+        String pricing =
+                RuleSetLifecycleTest.defaultFiles().get("pricing.drl").replace("$r.weigh(50);", "$r.weigh(40);");
+        Api.Reply created = admin.postJson(
+                "/api/v1/rules/versions",
+                body(Map.of("message", "credibility at 40", "files", Map.of("pricing.drl", pricing))));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         int version = created.json().get("version").asInt();
 
         JsonNode diff = manager.get("/api/v1/rules/versions/1/diff/" + version).json();
         assertThat(diff.get("codeChanged").toString()).isEqualTo("[\"pricing.drl\"]");
-        assertThat(manager.get("/api/v1/rules/versions/" + version).json().get("codeChanged").toString())
+        assertThat(manager.get("/api/v1/rules/versions/" + version)
+                        .json()
+                        .get("codeChanged")
+                        .toString())
                 .isEqualTo("[\"pricing.drl\"]");
 
-        Api.Reply byManager = manager.post("/api/v1/rules/versions/" + version + "/publish?acceptFailingScenarios=true",
-                null, "");
+        Api.Reply byManager =
+                manager.post("/api/v1/rules/versions/" + version + "/publish?acceptFailingScenarios=true", null, "");
         assertThat(byManager.status()).as(byManager.text()).isEqualTo(403);
         assertThat(byManager.json().get("error").asText()).isEqualTo("RULES_CODE_REQUIRED");
         assertThat(quote().get("rulesetVersion").asText()).isEqualTo("v1");
 
-        Api.Reply byAdmin = admin.post("/api/v1/rules/versions/" + version + "/publish?acceptFailingScenarios=true",
-                null, "");
+        Api.Reply byAdmin =
+                admin.post("/api/v1/rules/versions/" + version + "/publish?acceptFailingScenarios=true", null, "");
         assertThat(byAdmin.status()).as(byAdmin.text()).isEqualTo(200);
         assertThat(quote().get("rulesetVersion").asText()).isEqualTo("v" + version);
         assertThat(manager.post("/api/v1/rules/versions/1/rollback", null, "").status())
-                .as("going back to v1 changes the live code too").isEqualTo(403);
-        assertThat(admin.post("/api/v1/rules/versions/1/rollback", null, "").status()).isEqualTo(200);
+                .as("going back to v1 changes the live code too")
+                .isEqualTo(403);
+        assertThat(admin.post("/api/v1/rules/versions/1/rollback", null, "").status())
+                .isEqualTo(200);
     }
 
     @Test
     void malformedUploadsAre400sNamingTheFieldOrFile() throws Exception {
         String spreads = spreads().replace("IC3,0.50", "IC3,0.51");
-        Api.Reply longMessage = analyst.postJson("/api/v1/rules/versions",
+        Api.Reply longMessage = analyst.postJson(
+                "/api/v1/rules/versions",
                 body(Map.of("message", "m".repeat(1001), "files", Map.of("spreads.drl.csv", spreads))));
         assertThat(longMessage.status()).as(longMessage.text()).isEqualTo(400);
-        assertThat(longMessage.json().get("details").get(0).get("field").asText()).isEqualTo("message");
+        assertThat(longMessage.json().get("details").get(0).get("field").asText())
+                .isEqualTo("message");
 
-        Api.Reply longName = analyst.postJson("/api/v1/rules/versions",
+        Api.Reply longName = analyst.postJson(
+                "/api/v1/rules/versions",
                 body(Map.of("message", "x", "files", Map.of("a".repeat(250) + ".drl.csv", spreads))));
         assertThat(longName.status()).as(longName.text()).isEqualTo(400);
-        assertThat(longName.json().get("details").get(0).get("message").asText()).contains("at most 200");
+        assertThat(longName.json().get("details").get(0).get("message").asText())
+                .contains("at most 200");
 
-        Api.Reply unknownDelete = analyst.postJson("/api/v1/rules/versions",
-                body(Map.of("message", "x", "delete", List.of("nope.drl.csv"))));
+        Api.Reply unknownDelete = analyst.postJson(
+                "/api/v1/rules/versions", body(Map.of("message", "x", "delete", List.of("nope.drl.csv"))));
         assertThat(unknownDelete.status()).isEqualTo(400);
-        assertThat(unknownDelete.json().get("details").get(0).get("field").asText()).isEqualTo("delete");
+        assertThat(unknownDelete.json().get("details").get(0).get("field").asText())
+                .isEqualTo("delete");
 
-        Api.Reply same = analyst.postJson("/api/v1/rules/versions",
-                body(Map.of("message", "x", "files", Map.of("spreads.drl.csv", spreads()))));
+        Api.Reply same = analyst.postJson(
+                "/api/v1/rules/versions", body(Map.of("message", "x", "files", Map.of("spreads.drl.csv", spreads()))));
         assertThat(same.status()).isEqualTo(400);
         assertThat(same.json().get("error").asText()).isEqualTo("NO_CHANGE");
 
         Api.Reply zipMessage = zip(analyst, "?message=" + "m".repeat(1001), Map.of("spreads.drl.csv", spreads), false);
         assertThat(zipMessage.status()).as(zipMessage.text()).isEqualTo(400);
-        assertThat(zipMessage.json().get("details").get(0).get("field").asText()).isEqualTo("message");
+        assertThat(zipMessage.json().get("details").get(0).get("field").asText())
+                .isEqualTo("message");
 
         Api.Reply duplicate = zip(analyst, "?message=dup", Map.of("spreads.drl.csv", spreads), true);
         assertThat(duplicate.status()).as(duplicate.text()).isEqualTo(400);
@@ -271,7 +313,8 @@ class RuleSetSafetyTest {
         for (String requests : List.of("{\"requests\": [{}]}", "{\"requests\": [null]}")) {
             Api.Reply simulated = analyst.postJson("/api/v1/rules/versions/1/simulate", requests);
             assertThat(simulated.status()).as(requests + " " + simulated.text()).isEqualTo(400);
-            assertThat(simulated.json().get("details").get(0).get("field").asText()).startsWith("requests[0]");
+            assertThat(simulated.json().get("details").get(0).get("field").asText())
+                    .startsWith("requests[0]");
         }
         assertThat(quote().get("rulesetVersion").asText()).isEqualTo("v1");
     }
@@ -289,9 +332,10 @@ class RuleSetSafetyTest {
         if (twice) {
             content = duplicateEntries(files);
         }
-        return api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort()
-                        + "/api/v1/rules/versions" + query))
-                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+        return api.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/api/v1/rules/versions" + query))
+                .header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
     }
 
     /** A zip holding each file twice: ZipOutputStream refuses to write one, so the second entry is renamed after. */

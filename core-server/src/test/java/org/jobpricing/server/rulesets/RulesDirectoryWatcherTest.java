@@ -24,8 +24,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RulesDirectoryWatcherTest {
 
     static final Path RULES = copyOfRules();
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2(),
-            "plugins.refreshOnStartup", "false", "rules.directory", RULES.toString(), "rules.watch", "true");
+    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(
+            TestDatabases.h2(),
+            "plugins.refreshOnStartup",
+            "false",
+            "rules.directory",
+            RULES.toString(),
+            "rules.watch",
+            "true");
     static final String JOB = """
             {"title": "Engineer", "occupationCode": "15-1252", "level": "IC3", "country": "US", "asOf": "2026-07-01"}""";
 

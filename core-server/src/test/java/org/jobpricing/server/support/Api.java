@@ -16,14 +16,15 @@ import java.time.Duration;
 /** A plain HTTP client for the server under test, on loopback. */
 public final class Api {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
 
     /** A response: status, headers and the body parsed as JSON (null when empty or not JSON). */
-    public record Reply(int status, java.net.http.HttpHeaders headers, String text, JsonNode json) {
-    }
+    public record Reply(int status, java.net.http.HttpHeaders headers, String text, JsonNode json) {}
 
     /** An anonymous client. */
     public Api(int port) {
@@ -46,8 +47,8 @@ public final class Api {
 
     /** Logs in and returns a client carrying the access token. */
     public Api login(String username, String password) {
-        Reply reply = postJson("/api/v1/auth/login",
-                "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}");
+        Reply reply = postJson(
+                "/api/v1/auth/login", "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}");
         if (reply.status() != 200) {
             throw new IllegalStateException("login of " + username + " failed: " + reply.status() + " " + reply.text());
         }
@@ -59,7 +60,8 @@ public final class Api {
     }
 
     public Reply put(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
@@ -85,8 +87,12 @@ public final class Api {
      * bodies that are not UTF-8 text and for methods the helpers above do not cover.
      */
     public Reply request(String method, String path, String contentType, byte[] body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

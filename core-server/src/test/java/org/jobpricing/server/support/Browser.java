@@ -39,6 +39,7 @@ public final class Browser {
 
     /** The password the sign-in test gives the first admin in place of the one-time password. */
     public static final String ADMIN_PASSWORD = "Amber-lighthouse-meadow-3318";
+
     public static final Duration WAIT = Duration.ofSeconds(30);
     private static final Pattern ONE_TIME = Pattern.compile("one-time password (\\S+)");
     private static Browser shared;
@@ -51,7 +52,8 @@ public final class Browser {
     private final Map<Role, Api> clients = new ConcurrentHashMap<>();
     private boolean phone;
 
-    private Browser(ServerProcess server, ChromeDriver driver, String oneTimePassword, Path downloads, Path screenshots) {
+    private Browser(
+            ServerProcess server, ChromeDriver driver, String oneTimePassword, Path downloads, Path screenshots) {
         this.server = server;
         this.driver = driver;
         this.oneTimePassword = oneTimePassword;
@@ -71,8 +73,8 @@ public final class Browser {
 
     private static Browser start() {
         try {
-            ServerProcess server = ServerProcess.start(TestDatabases.h2(), "auth.adminEmail", "", "auth.adminPassword", "",
-                    "logging.level", "WARN");
+            ServerProcess server = ServerProcess.start(
+                    TestDatabases.h2(), "auth.adminEmail", "", "auth.adminPassword", "", "logging.level", "WARN");
             Matcher m = ONE_TIME.matcher(server.logText());
             if (!m.find()) {
                 server.close();
@@ -83,21 +85,42 @@ public final class Browser {
             Files.createDirectories(screenshots);
             ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("jobpricing.chromium", "/usr/bin/chromium"));
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--window-size=1280,800", "--lang=en-US", "--no-first-run", "--disable-extensions");
-            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
-                    "download.prompt_for_download", false, "intl.accept_languages", "en-US"));
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--window-size=1280,800",
+                    "--lang=en-US",
+                    "--no-first-run",
+                    "--disable-extensions");
+            options.setExperimentalOption(
+                    "prefs",
+                    Map.of(
+                            "download.default_directory",
+                            downloads.toAbsolutePath().toString(),
+                            "download.prompt_for_download",
+                            false,
+                            "intl.accept_languages",
+                            "en-US"));
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
             // the driver is given, so Selenium Manager never looks anything up on the network
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(System.getProperty("jobpricing.chromedriver", "/usr/bin/chromedriver")))
-                    .usingAnyFreePort().build();
+                    .usingDriverExecutable(
+                            new File(System.getProperty("jobpricing.chromedriver", "/usr/bin/chromedriver")))
+                    .usingAnyFreePort()
+                    .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().window().setSize(new Dimension(1280, 800));
-            driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
-                    "downloadPath", downloads.toAbsolutePath().toString()));
+            driver.executeCdpCommand(
+                    "Browser.setDownloadBehavior",
+                    Map.of(
+                            "behavior",
+                            "allow",
+                            "downloadPath",
+                            downloads.toAbsolutePath().toString()));
             return new Browser(server, driver, m.group(1), downloads, screenshots);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -148,8 +171,9 @@ public final class Browser {
     /** A phone's viewport (390 × 844 CSS pixels, touch, mobile layout); {@link #desktop()} restores 1280 × 800. */
     public void phone() {
         phone = true;
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
-                "deviceScaleFactor", 1, "mobile", true));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
     }
 
     public void desktop() {
@@ -182,7 +206,8 @@ public final class Browser {
     }
 
     public WebElement find(String css) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     public List<WebElement> all(String css) {
@@ -190,8 +215,10 @@ public final class Browser {
     }
 
     public <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, WAIT)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     public static void type(WebElement input, String text) {
@@ -214,8 +241,9 @@ public final class Browser {
         Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
         long width = ((Number) viewport.get("clientWidth")).longValue();
         long height = Math.min(((Number) size.get("height")).longValue(), 8000);
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                "deviceScaleFactor", 1, "mobile", phone));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", phone));
         Map<String, Object> shot;
         try {
             shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
@@ -240,20 +268,23 @@ public final class Browser {
      * uncaught script errors (a 4xx answer the app handles is logged by Chromium too, and is fine).
      */
     public List<String> pageFaults() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to") || m.contains("Uncaught"))
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m ->
+                        m.contains("Content Security Policy") || m.contains("Refused to") || m.contains("Uncaught"))
                 .toList();
     }
 
     /** The admin's API client; the admin's one-time password is changed here if no test has done it yet. */
     public synchronized Api admin() {
         Api anonymous = new Api(server.port());
-        Api.Reply reply = anonymous.postJson("/api/v1/auth/login",
-                "{\"username\": \"admin\", \"password\": \"" + ADMIN_PASSWORD + "\"}");
+        Api.Reply reply = anonymous.postJson(
+                "/api/v1/auth/login", "{\"username\": \"admin\", \"password\": \"" + ADMIN_PASSWORD + "\"}");
         if (reply.status() != 200) {
             Api once = anonymous.login("admin", oneTimePassword);
-            Api.Reply changed = once.put("/api/v1/auth/me/password", "{\"currentPassword\": \"" + oneTimePassword
-                    + "\", \"newPassword\": \"" + ADMIN_PASSWORD + "\"}");
+            Api.Reply changed = once.put(
+                    "/api/v1/auth/me/password",
+                    "{\"currentPassword\": \"" + oneTimePassword + "\", \"newPassword\": \"" + ADMIN_PASSWORD + "\"}");
             if (changed.status() != 204) {
                 throw new IllegalStateException("could not change the admin's password: " + changed.text());
             }
@@ -272,9 +303,9 @@ public final class Browser {
         }
         return clients.computeIfAbsent(role, r -> {
             String username = username(r);
-            Api.Reply created = admin().postJson("/api/v1/users", """
-                    {"username": "%s", "email": "%s@example.test", "password": "%s", "role": "%s"}"""
-                    .formatted(username, username, TestUsers.PASSWORD, r.name()));
+            Api.Reply created =
+                    admin().postJson("/api/v1/users", """
+                    {"username": "%s", "email": "%s@example.test", "password": "%s", "role": "%s"}""".formatted(username, username, TestUsers.PASSWORD, r.name()));
             if (created.status() != 201 && created.status() != 409) {
                 throw new IllegalStateException("could not create " + username + ": " + created.text());
             }

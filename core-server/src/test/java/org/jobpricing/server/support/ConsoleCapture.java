@@ -10,30 +10,31 @@ public final class ConsoleCapture {
 
     private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
-    private ConsoleCapture() {
-    }
+    private ConsoleCapture() {}
 
     /** Starts capturing; call before the server starts (its console appender writes to System.out). */
     public static ConsoleCapture start() {
         ConsoleCapture capture = new ConsoleCapture();
         PrintStream original = System.out;
-        System.setOut(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                original.write(b);
-                synchronized (capture.copy) {
-                    capture.copy.write(b);
-                }
-            }
+        System.setOut(new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        original.write(b);
+                        synchronized (capture.copy) {
+                            capture.copy.write(b);
+                        }
+                    }
 
-            @Override
-            public void write(byte[] b, int off, int len) {
-                original.write(b, off, len);
-                synchronized (capture.copy) {
-                    capture.copy.write(b, off, len);
-                }
-            }
-        }, true));
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        original.write(b, off, len);
+                        synchronized (capture.copy) {
+                            capture.copy.write(b, off, len);
+                        }
+                    }
+                },
+                true));
         return capture;
     }
 

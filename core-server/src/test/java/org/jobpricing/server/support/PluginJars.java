@@ -17,8 +17,7 @@ import java.util.stream.Stream;
 /** Builds real PF4J plugin jars for tests: a manifest, the extension classes and their index. */
 public final class PluginJars {
 
-    private PluginJars() {
-    }
+    private PluginJars() {}
 
     /** Copies the bundled plugin jars (built by Maven) into {@code dir}. */
     public static void copyBundled(Path dir) throws IOException {
@@ -39,7 +38,8 @@ public final class PluginJars {
         main.putValue("Plugin-Class", "org.pf4j.Plugin");
         main.putValue("Plugin-Requires", requires);
         Path jar = dir.resolve(id + ".jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jos = new JarOutputStream(out, manifest)) {
             java.util.Set<Class<?>> classes = new java.util.LinkedHashSet<>();
             for (Class<?> type : extensions) {
                 Class<?> outer = type;
@@ -53,7 +53,9 @@ public final class PluginJars {
                 addClass(jos, type);
             }
             jos.putNextEntry(new JarEntry("META-INF/extensions.idx"));
-            jos.write(Stream.of(extensions).map(Class::getName).collect(Collectors.joining("\n", "", "\n"))
+            jos.write(Stream.of(extensions)
+                    .map(Class::getName)
+                    .collect(Collectors.joining("\n", "", "\n"))
                     .getBytes(StandardCharsets.UTF_8));
             jos.closeEntry();
         }

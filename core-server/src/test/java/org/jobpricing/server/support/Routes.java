@@ -31,8 +31,7 @@ public final class Routes {
         }
     }
 
-    private Routes() {
-    }
+    private Routes() {}
 
     public static List<Route> of(DropwizardAppExtension<JobPricingConfiguration> app) {
         List<Route> routes = new ArrayList<>();
@@ -51,8 +50,11 @@ public final class Routes {
     private static void collect(Resource resource, String prefix, List<Route> routes) {
         String path = (prefix + "/" + resource.getPath()).replaceAll("/+", "/");
         for (ResourceMethod m : resource.getResourceMethods()) {
-            String consumes = m.getConsumedTypes().isEmpty() ? "application/json" : m.getConsumedTypes().get(0).toString();
-            routes.add(new Route(m.getHttpMethod(), path, consumes, m.getInvocable().getDefinitionMethod()));
+            String consumes = m.getConsumedTypes().isEmpty()
+                    ? "application/json"
+                    : m.getConsumedTypes().get(0).toString();
+            routes.add(new Route(
+                    m.getHttpMethod(), path, consumes, m.getInvocable().getDefinitionMethod()));
         }
         for (Resource child : resource.getChildResources()) {
             collect(child, path, routes);

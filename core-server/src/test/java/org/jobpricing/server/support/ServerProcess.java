@@ -55,17 +55,18 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** How a server process that was expected to stop on its own ended: exit code and everything it printed. */
-    public record Exit(int code, String output) {
-    }
+    public record Exit(int code, String output) {}
 
     /** Runs a server that should refuse to start; waits at most {@code timeout} for it to exit. */
-    public static Exit startExpectingExit(TestDatabases.Db db, Map<String, String> env, Duration timeout,
-                                          String... extra) throws IOException, InterruptedException {
+    public static Exit startExpectingExit(
+            TestDatabases.Db db, Map<String, String> env, Duration timeout, String... extra)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile("jobpricing-server-process", ".log");
         Process process = launch(db, env, freePort(), freePort(), log, List.of("server", TestApps.configPath()), extra);
         if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
-            throw new IllegalStateException("server process still running after " + timeout + ": " + Files.readString(log));
+            throw new IllegalStateException(
+                    "server process still running after " + timeout + ": " + Files.readString(log));
         }
         return new Exit(process.exitValue(), Files.readString(log));
     }
@@ -74,15 +75,22 @@ public final class ServerProcess implements AutoCloseable {
      * Starts another command of the application on {@code db} (e.g. {@code price}; {@code arguments} come after
      * the command's name and the config path) with the settings of a test server; output goes to {@code log}.
      */
-    public static Process command(TestDatabases.Db db, Path log, String command, List<String> arguments,
-                                  String... extra) throws IOException {
+    public static Process command(
+            TestDatabases.Db db, Path log, String command, List<String> arguments, String... extra) throws IOException {
         List<String> all = new ArrayList<>(List.of(command, TestApps.configPath()));
         all.addAll(arguments);
         return launch(db, Map.of(), freePort(), freePort(), log, all, extra);
     }
 
-    private static Process launch(TestDatabases.Db db, Map<String, String> env, int port, int adminPort, Path log,
-                                  List<String> arguments, String... extra) throws IOException {
+    private static Process launch(
+            TestDatabases.Db db,
+            Map<String, String> env,
+            int port,
+            int adminPort,
+            Path log,
+            List<String> arguments,
+            String... extra)
+            throws IOException {
         Map<String, String> settings = TestApps.settings(db, extra);
         settings.put("server.applicationConnectors[0].port", String.valueOf(port));
         settings.put("server.adminConnectors[0].port", String.valueOf(adminPort));
@@ -96,7 +104,8 @@ public final class ServerProcess implements AutoCloseable {
         });
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), JobPricingApplication.class.getName()));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return builder.start();
     }
@@ -106,12 +115,15 @@ public final class ServerProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("server process exited (" + process.exitValue() + "): "
-                        + Files.readString(log));
+                throw new IllegalStateException(
+                        "server process exited (" + process.exitValue() + "): " + Files.readString(log));
             }
             try {
-                HttpResponse<Void> reply = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> reply = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (reply.statusCode() == 200) {
                     return;
                 }

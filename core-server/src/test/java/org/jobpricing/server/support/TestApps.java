@@ -17,10 +17,10 @@ public final class TestApps {
     /** The first admin's password in test servers (username "admin"). */
     public static final String ADMIN_PASSWORD = "Sturdy-test-passphrase-7731";
 
-    private static final java.util.concurrent.atomic.AtomicInteger APPS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger APPS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
-    private TestApps() {
-    }
+    private TestApps() {}
 
     /** The repository's config.yml (the path comes from the build). */
     public static String configPath() {
@@ -73,8 +73,8 @@ public final class TestApps {
         String prefix = "jobpricing-test-" + APPS.incrementAndGet();
         List<ConfigOverride> overrides = new ArrayList<>();
         settings.forEach((key, value) -> overrides.add(ConfigOverride.config(prefix, key, value)));
-        return new DropwizardAppExtension<>(JobPricingApplication.class, configPath(), prefix,
-                overrides.toArray(ConfigOverride[]::new));
+        return new DropwizardAppExtension<>(
+                JobPricingApplication.class, configPath(), prefix, overrides.toArray(ConfigOverride[]::new));
     }
 
     /** An app whose database starts empty: no market data is loaded from plugins at startup. */

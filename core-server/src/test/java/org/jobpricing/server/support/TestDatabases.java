@@ -18,8 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TestDatabases {
 
     /** Connection settings of one test database. */
-    public record Db(String driver, String url, String user, String password) {
-    }
+    public record Db(String driver, String url, String user, String password) {}
 
     private static final String PG_HOST = env("JOBPRICING_TEST_PG_HOST", "127.0.0.1");
     private static final String PG_PORT = env("JOBPRICING_TEST_PG_PORT", "5432");
@@ -31,8 +30,7 @@ public final class TestDatabases {
         Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropAll));
     }
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static Db h2() {
         try {
@@ -44,17 +42,22 @@ public final class TestDatabases {
     }
 
     public static Db postgres() {
-        String name = "jobpricing_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
-                .toLowerCase(Locale.ROOT);
+        String name = "jobpricing_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(adminUrl(), PG_USER, PG_PASSWORD);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + PG_HOST + ":" + PG_PORT + " is required for tests "
-                    + "(.ci/run starts it): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + PG_HOST + ":" + PG_PORT + " is required for tests " + "(.ci/run starts it): "
+                            + e.getMessage(),
+                    e);
         }
         CREATED.add(name);
-        return new Db("org.postgresql.Driver", "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + name, PG_USER,
+        return new Db(
+                "org.postgresql.Driver",
+                "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + name,
+                PG_USER,
                 PG_PASSWORD);
     }
 
@@ -67,7 +70,7 @@ public final class TestDatabases {
             return;
         }
         try (Connection c = DriverManager.getConnection(adminUrl(), PG_USER, PG_PASSWORD);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             for (String name : CREATED) {
                 s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }

@@ -13,8 +13,7 @@ public final class TestUsers {
     public static final String PASSWORD = "Quiet-harbour-lantern-42";
     private static final Map<String, Api> CLIENTS = new ConcurrentHashMap<>();
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     /** One server instance (ports can be reused by a later server, so they alone are no key). */
     private static String key(DropwizardAppExtension<JobPricingConfiguration> app, String who) {
@@ -22,8 +21,8 @@ public final class TestUsers {
     }
 
     public static Api admin(DropwizardAppExtension<JobPricingConfiguration> app) {
-        return CLIENTS.computeIfAbsent(key(app, "admin"),
-                k -> new Api(app.getLocalPort()).login("admin", TestApps.ADMIN_PASSWORD));
+        return CLIENTS.computeIfAbsent(
+                key(app, "admin"), k -> new Api(app.getLocalPort()).login("admin", TestApps.ADMIN_PASSWORD));
     }
 
     /** A client signed in as a user of {@code role}. */
@@ -34,9 +33,9 @@ public final class TestUsers {
         Api admin = admin(app);
         return CLIENTS.computeIfAbsent(key(app, role.name()), k -> {
             String username = role.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-user";
-            Api.Reply created = admin.postJson("/api/v1/users", """
-                    {"username": "%s", "email": "%s@example.test", "password": "%s", "role": "%s"}"""
-                    .formatted(username, username, PASSWORD, role.name()));
+            Api.Reply created =
+                    admin.postJson("/api/v1/users", """
+                    {"username": "%s", "email": "%s@example.test", "password": "%s", "role": "%s"}""".formatted(username, username, PASSWORD, role.name()));
             if (created.status() != 201 && created.status() != 409) {
                 throw new IllegalStateException("could not create " + username + ": " + created.text());
             }

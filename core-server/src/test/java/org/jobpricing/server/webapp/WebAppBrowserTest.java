@@ -47,7 +47,9 @@ class WebAppBrowserTest {
     @AfterEach
     void pageWasClean(TestInfo test) {
         shot(test.getTestMethod().orElseThrow().getName() + "-end");
-        assertThat(BROWSER.pageFaults()).as("CSP refusals and uncaught errors in the console").isEmpty();
+        assertThat(BROWSER.pageFaults())
+                .as("CSP refusals and uncaught errors in the console")
+                .isEmpty();
         BROWSER.desktop();
     }
 
@@ -103,7 +105,8 @@ class WebAppBrowserTest {
             BROWSER.find("#login-submit").click();
             BROWSER.until(d -> d.findElement(By.id("login-submit")).isEnabled());
         }
-        BROWSER.until(d -> d.findElement(By.id("login-error")).getText()
+        BROWSER.until(d -> d.findElement(By.id("login-error"))
+                .getText()
                 .equals("Too many failed sign-ins for this name. Try again in 15 minutes."));
 
         Browser.type(BROWSER.find("#login-username"), "admin");
@@ -143,9 +146,16 @@ class WebAppBrowserTest {
         BROWSER.find("#sign-out").click();
         assertThat(BROWSER.find("#login-info").getText()).isEqualTo("You have signed out.");
         driver().navigate().refresh();
-        assertThat(BROWSER.find("#login-username").isDisplayed()).as("signed out stays signed out").isTrue();
-        assertThat(new Api(BROWSER.port()).login("admin", Browser.ADMIN_PASSWORD).get("/api/v1/auth/me").json()
-                .get("mustChangePassword").asBoolean()).isFalse();
+        assertThat(BROWSER.find("#login-username").isDisplayed())
+                .as("signed out stays signed out")
+                .isTrue();
+        assertThat(new Api(BROWSER.port())
+                        .login("admin", Browser.ADMIN_PASSWORD)
+                        .get("/api/v1/auth/me")
+                        .json()
+                        .get("mustChangePassword")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -166,13 +176,21 @@ class WebAppBrowserTest {
         assertThat(driver().switchTo().activeElement().getAttribute("id")).isEqualTo("price-level");
         new Actions(driver()).sendKeys("IC3").perform();
         tabTo("price-country");
-        new Actions(driver()).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("US").perform();
+        new Actions(driver())
+                .keyDown(Keys.CONTROL)
+                .sendKeys("a")
+                .keyUp(Keys.CONTROL)
+                .sendKeys("US")
+                .perform();
         tabTo("price-asOf");
         new Actions(driver()).sendKeys("05012026").perform();
         tabTo("price-skill");
         new Actions(driver()).sendKeys("Kubernetes", Keys.ENTER).perform();
         assertThat(BROWSER.find("#skill-chips").getText()).contains("Kubernetes");
-        assertThat(new Select(BROWSER.find("#price-level")).getFirstSelectedOption().getText()).isEqualTo("IC3");
+        assertThat(new Select(BROWSER.find("#price-level"))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("IC3");
         assertThat(BROWSER.find("#price-asOf").getAttribute("value")).isEqualTo("2026-05-01");
         shot("price-form");
         new Actions(driver()).sendKeys(Keys.ENTER).perform();
@@ -187,29 +205,46 @@ class WebAppBrowserTest {
         assertThat(quote.at("/band/mid").decimalValue()).isEqualByComparingTo("147000");
         assertThat(quote.at("/band/max").decimalValue()).isEqualByComparingTo("176500");
         for (String band : List.of("min", "mid", "max")) {
-            assertThat(shown(figure("band." + band).getText())).as("band " + band)
+            assertThat(shown(figure("band." + band).getText()))
+                    .as("band " + band)
                     .isEqualByComparingTo(quote.at("/band/" + band).decimalValue());
         }
         for (String p : List.of("p10", "p25", "p50", "p75", "p90")) {
-            assertThat(shown(BROWSER.find(".percentiles [data-field='market." + p + "']").getText())).as(p)
+            assertThat(shown(BROWSER.find(".percentiles [data-field='market." + p + "']")
+                            .getText()))
+                    .as(p)
                     .isEqualByComparingTo(whole(quote.at("/market/" + p)));
         }
-        assertThat(figure("premium").getText()).isEqualTo(
-                quote.get("premium").decimalValue().movePointRight(2).stripTrailingZeros().toPlainString() + "%");
-        assertThat(figure("confidence.score").getText()).isEqualTo(quote.at("/confidence/score").asText());
-        assertThat(BROWSER.find("#confidence").getText()).contains(quote.at("/confidence/label").asText());
-        assertThat(driver().findElement(By.cssSelector("#percentile-chart svg title")).getAttribute("textContent")).contains("$117,500", "$176,500");
-        assertThat(BROWSER.all(".observations tbody tr")).hasSize(quote.get("observations").size());
-        assertThat(BROWSER.find(".observations").getText()).contains(quote.at("/observations/0/sourceId").asText(),
-                quote.at("/observations/0/match").asText());
+        assertThat(figure("premium").getText())
+                .isEqualTo(quote.get("premium")
+                                .decimalValue()
+                                .movePointRight(2)
+                                .stripTrailingZeros()
+                                .toPlainString() + "%");
+        assertThat(figure("confidence.score").getText())
+                .isEqualTo(quote.at("/confidence/score").asText());
+        assertThat(BROWSER.find("#confidence").getText())
+                .contains(quote.at("/confidence/label").asText());
+        assertThat(driver().findElement(By.cssSelector("#percentile-chart svg title"))
+                        .getAttribute("textContent"))
+                .contains("$117,500", "$176,500");
+        assertThat(BROWSER.all(".observations tbody tr"))
+                .hasSize(quote.get("observations").size());
+        assertThat(BROWSER.find(".observations").getText())
+                .contains(
+                        quote.at("/observations/0/sourceId").asText(),
+                        quote.at("/observations/0/match").asText());
         List<WebElement> steps = BROWSER.all("#explanation ol.steps > li");
         assertThat(steps).hasSize(quote.get("explanation").size());
-        assertThat(steps.get(0).getText()).startsWith(quote.at("/explanation/0/rule").asText());
+        assertThat(steps.get(0).getText())
+                .startsWith(quote.at("/explanation/0/rule").asText());
 
         // the spread step names its file and row, and its link opens the table at that row
         WebElement spread = BROWSER.until(d -> d.findElements(By.cssSelector("#explanation li")).stream()
-                .filter(li -> li.getText().startsWith("Spreads_13") && li.getText().contains("spreads.drl.csv, line 13"))
-                .findFirst().orElse(null));
+                .filter(li ->
+                        li.getText().startsWith("Spreads_13") && li.getText().contains("spreads.drl.csv, line 13"))
+                .findFirst()
+                .orElse(null));
         assertThat(spread.getText()).contains("Spreads: Level IC3");
         shot("quote");
         BROWSER.phone();
@@ -217,18 +252,22 @@ class WebAppBrowserTest {
         BROWSER.find("#quote-figures");
         assertThat(((Number) BROWSER.js("return window.innerWidth")).intValue()).isEqualTo(390);
         assertThat(((Number) BROWSER.js("return document.documentElement.scrollWidth")).intValue())
-                .as("nothing wider than the phone").isLessThanOrEqualTo(390);
+                .as("nothing wider than the phone")
+                .isLessThanOrEqualTo(390);
         assertThat(BROWSER.find("#nav-toggle").isDisplayed()).isTrue();
         shot("quote-phone");
         BROWSER.desktop();
         driver().navigate().refresh();
         spread = BROWSER.until(d -> d.findElements(By.cssSelector("#explanation li")).stream()
-                .filter(li -> li.getText().contains("spreads.drl.csv, line 13")).findFirst().orElse(null));
+                .filter(li -> li.getText().contains("spreads.drl.csv, line 13"))
+                .findFirst()
+                .orElse(null));
         spread.findElement(By.cssSelector("a.rule-link")).click();
         WebElement row = BROWSER.find("tr.highlight");
         assertThat(row.getAttribute("data-line")).isEqualTo("13");
         assertThat(row.getText()).contains("13");
-        assertThat(driver().findElement(By.cssSelector("tr.highlight input[data-column='Level']")).getAttribute("value"))
+        assertThat(driver().findElement(By.cssSelector("tr.highlight input[data-column='Level']"))
+                        .getAttribute("value"))
                 .isEqualTo("IC3");
     }
 
@@ -249,7 +288,9 @@ class WebAppBrowserTest {
         });
         assertThat(error).contains("'abc' is not a number");
         assertThat(cell.getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(driver().findElements(By.cssSelector("[aria-invalid='true']"))).as("only that cell").hasSize(1);
+        assertThat(driver().findElements(By.cssSelector("[aria-invalid='true']")))
+                .as("only that cell")
+                .hasSize(1);
         shot("rules-cell-error");
 
         Browser.type(cell, "0.60");
@@ -267,10 +308,13 @@ class WebAppBrowserTest {
 
         BROWSER.find("#run-whatif").click();
         WebElement ic3Row = BROWSER.find("#whatif-by-level tr[data-group='IC3']");
-        JsonNode sim = api.postJson("/api/v1/rules/versions/" + draft + "/simulate", "{\"limit\": 100}").json();
+        JsonNode sim = api.postJson("/api/v1/rules/versions/" + draft + "/simulate", "{\"limit\": 100}")
+                .json();
         List<WebElement> cells = ic3Row.findElements(By.tagName("td"));
-        assertThat(cells.get(1).getText()).isEqualTo(sim.at("/byLevel/IC3/quotes").asText());
-        assertThat(cells.get(2).getText()).isEqualTo(sim.at("/byLevel/IC3/moved").asText());
+        assertThat(cells.get(1).getText())
+                .isEqualTo(sim.at("/byLevel/IC3/quotes").asText());
+        assertThat(cells.get(2).getText())
+                .isEqualTo(sim.at("/byLevel/IC3/moved").asText());
         assertThat(sim.at("/byLevel/IC3/moved").asInt()).isPositive();
         assertThat(cells.get(5).getText()).as("the max rises").startsWith("+");
         assertThat(cells.get(3).getText()).as("the min falls").startsWith("−");
@@ -311,7 +355,8 @@ class WebAppBrowserTest {
     void aViewerSeesNoEditControlsAndTheApiRefusesTheSameActions() {
         Api viewer = BROWSER.signInAs(Role.VIEWER);
         int active = activeVersion(viewer);
-        List<String> nav = BROWSER.all("#nav a").stream().map(WebElement::getText).toList();
+        List<String> nav =
+                BROWSER.all("#nav a").stream().map(WebElement::getText).toList();
         assertThat(nav).contains("Quotes", "Rules", "Market data").doesNotContain("Price a job", "Batch");
         BROWSER.open("/rules/" + active + "/files/spreads.drl.csv");
         BROWSER.find(".cell-ro[data-row-key='IC3'][data-column='Spread']");
@@ -329,21 +374,32 @@ class WebAppBrowserTest {
         assertThat(BROWSER.find(".versions tr.highlight").getText()).contains("v" + active, "active");
         shot("rules-versions");
         BROWSER.open("/market");
-        int stored = viewer.get("/api/v1/plugins/bls-oews").json().at("/sources/0/lastRun/rowsOut").asInt();
+        int stored = viewer.get("/api/v1/plugins/bls-oews")
+                .json()
+                .at("/sources/0/lastRun/rowsOut")
+                .asInt();
         assertThat(stored).isPositive();
-        assertThat(BROWSER.find(".sources tr[data-source='bls-oews']").getText()).contains("healthy", stored + " stored");
+        assertThat(BROWSER.find(".sources tr[data-source='bls-oews']").getText())
+                .contains("healthy", stored + " stored");
         BROWSER.find("#observations table");
         shot("market");
         assertThat(BROWSER.all(".run-source")).isEmpty();
         assertThat(BROWSER.all("#import-submit")).isEmpty();
 
         // the server is what decides: the same actions through the API are refused
-        String files = viewer.get("/api/v1/rules/versions/" + active).json().get("files").toString();
-        assertThat(viewer.postJson("/api/v1/rules/versions", "{\"message\": \"x\", \"files\": " + files + "}").status())
+        String files = viewer.get("/api/v1/rules/versions/" + active)
+                .json()
+                .get("files")
+                .toString();
+        assertThat(viewer.postJson("/api/v1/rules/versions", "{\"message\": \"x\", \"files\": " + files + "}")
+                        .status())
                 .isEqualTo(403);
-        assertThat(viewer.postJson("/api/v1/rules/versions/1/rollback", "").status()).isEqualTo(403);
-        assertThat(viewer.postJson("/api/v1/pricing/quotes", "{\"title\": \"x\", \"level\": \"IC3\", \"country\": \"US\"}")
-                .status()).isEqualTo(403);
+        assertThat(viewer.postJson("/api/v1/rules/versions/1/rollback", "").status())
+                .isEqualTo(403);
+        assertThat(viewer.postJson(
+                                "/api/v1/pricing/quotes", "{\"title\": \"x\", \"level\": \"IC3\", \"country\": \"US\"}")
+                        .status())
+                .isEqualTo(403);
         assertThat(viewer.get("/api/v1/auth/me").json().get("permissions").toString())
                 .doesNotContain("rules:write", "rules:publish", "pricing:create");
     }
@@ -355,8 +411,11 @@ class WebAppBrowserTest {
         int rows = 4000;
         StringBuilder csv = new StringBuilder("title,occupation_code,level,country,area,currency,as_of,skills\n");
         for (int i = 1; i <= rows; i++) {
-            csv.append(i % 1000 == 0 ? "Bad level,15-1252,IC99,US,,USD,2026-05-01,\n"
-                    : "Software Developer " + i + ",15-1252,IC" + (1 + i % 5) + ",US,,USD,2026-05-01,Kubernetes\n");
+            csv.append(
+                    i % 1000 == 0
+                            ? "Bad level,15-1252,IC99,US,,USD,2026-05-01,\n"
+                            : "Software Developer " + i + ",15-1252,IC" + (1 + i % 5)
+                                    + ",US,,USD,2026-05-01,Kubernetes\n");
         }
         Path input = Files.createTempFile("jobs", ".csv");
         Files.writeString(input, csv);
@@ -372,12 +431,18 @@ class WebAppBrowserTest {
         assertThat(BROWSER.find("#batch-progress-text").getText()).startsWith("Done: 3,996 priced, 4 with errors, in ");
         @SuppressWarnings("unchecked")
         List<List<Number>> seen = (List<List<Number>>) BROWSER.js("return window.progressSeen");
-        assertThat(seen).as("the bar moved while rows came back")
-                .anySatisfy(v -> assertThat(v.get(0).doubleValue()).isGreaterThan(0).isLessThan(rows));
-        assertThat(((Number) BROWSER.js("return document.getElementById('batch-progress').value")).intValue()).isEqualTo(rows);
-        List<String> badLines = BROWSER.all("#batch-errors tbody tr").stream().map(tr -> tr.getAttribute("data-line")).toList();
+        assertThat(seen)
+                .as("the bar moved while rows came back")
+                .anySatisfy(
+                        v -> assertThat(v.get(0).doubleValue()).isGreaterThan(0).isLessThan(rows));
+        assertThat(((Number) BROWSER.js("return document.getElementById('batch-progress').value")).intValue())
+                .isEqualTo(rows);
+        List<String> badLines = BROWSER.all("#batch-errors tbody tr").stream()
+                .map(tr -> tr.getAttribute("data-line"))
+                .toList();
         assertThat(badLines).containsExactly("1001", "2001", "3001", "4001");
-        assertThat(BROWSER.find("#batch-errors").getText()).contains("UNKNOWN_LEVEL", "level IC99 is not in the level tables");
+        assertThat(BROWSER.find("#batch-errors").getText())
+                .contains("UNKNOWN_LEVEL", "level IC99 is not in the level tables");
         shot("batch");
 
         download.click();
@@ -408,18 +473,24 @@ class WebAppBrowserTest {
         BROWSER.until(d -> d.findElement(By.id("validation-status")).getText().equals("The server found no problems."));
         BROWSER.find("button[aria-label='Remove row US-AUS']").click();
         BROWSER.until(d -> d.findElement(By.id("validation-status")).getText().equals("The server found no problems."));
-        List<String> areas = BROWSER.all("input[data-column='Area']").stream().map(i -> i.getAttribute("value")).toList();
+        List<String> areas = BROWSER.all("input[data-column='Area']").stream()
+                .map(i -> i.getAttribute("value"))
+                .toList();
         assertThat(areas).containsExactly("US-NYC", "US-SFO", "US-SEA", "*");
         assertThat(BROWSER.find("#save-bar").getText()).contains("areas.drl.csv");
         BROWSER.find("#discard-changes").click();
         BROWSER.until(d -> d.findElements(By.cssSelector("input[data-column='Area']")).stream()
-                .map(i -> i.getAttribute("value")).toList().contains("US-AUS"));
+                .map(i -> i.getAttribute("value"))
+                .toList()
+                .contains("US-AUS"));
         assertThat(BROWSER.all("#save-bar:not([hidden])")).isEmpty();
 
         BROWSER.open("/rules/" + active + "/files/premiums.drl.xlsx?line=12");
         WebElement row = BROWSER.find("tr.highlight");
         assertThat(row.getAttribute("data-line")).isEqualTo("12");
-        assertThat(BROWSER.all("section.dt h2").stream().map(WebElement::getText).toList())
+        assertThat(BROWSER.all("section.dt h2").stream()
+                        .map(WebElement::getText)
+                        .toList())
                 .containsExactly("Skill premiums", "Premium cap");
         assertThat(BROWSER.find("#upload-workbook")).isNotNull();
 
@@ -442,7 +513,8 @@ class WebAppBrowserTest {
         assertThat(new String(entries.get("rules/spreads.drl.csv"), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo(files.get("spreads.drl.csv").asText());
         assertThat(entries.get("rules/premiums.drl.xlsx"))
-                .isEqualTo(java.util.Base64.getDecoder().decode(files.get("premiums.drl.xlsx").asText()));
+                .isEqualTo(java.util.Base64.getDecoder()
+                        .decode(files.get("premiums.drl.xlsx").asText()));
     }
 
     static int activeVersion(Api api) {

@@ -18,7 +18,16 @@ import java.util.Objects;
 public record ConfigField(String key, Type type, boolean required, String description, boolean secret) {
 
     /** The kinds of value a setting can hold. */
-    public enum Type { STRING, INTEGER, DECIMAL, BOOLEAN, DATE, URL, DIRECTORY, FILE }
+    public enum Type {
+        STRING,
+        INTEGER,
+        DECIMAL,
+        BOOLEAN,
+        DATE,
+        URL,
+        DIRECTORY,
+        FILE
+    }
 
     public ConfigField {
         Objects.requireNonNull(key, "key");
@@ -59,9 +68,11 @@ public record ConfigField(String key, Type type, boolean required, String descri
 
     /** The required keys a configuration leaves unset: a source with any is "not configured", not broken. */
     public static List<String> missing(List<ConfigField> schema, Map<String, String> config) {
-        return schema.stream().filter(ConfigField::required)
+        return schema.stream()
+                .filter(ConfigField::required)
                 .filter(f -> config.get(f.key()) == null || config.get(f.key()).isBlank())
-                .map(ConfigField::key).toList();
+                .map(ConfigField::key)
+                .toList();
     }
 
     /** Why a value does not fit this field, or null when it does. Secrets are never quoted. */

@@ -34,8 +34,7 @@ public final class CsvRows {
         }
     }
 
-    private CsvRows() {
-    }
+    private CsvRows() {}
 
     /** Reads {@code reader}, expecting exactly {@code header} (case-insensitive) as the first line. */
     public static Result read(Reader reader, List<String> header) {
@@ -63,14 +62,15 @@ public final class CsvRows {
                     continue;
                 }
                 if (cells.length != header.size()) {
-                    problems.add(new Problem(line, null,
-                            "expected " + header.size() + " cells, found " + cells.length));
+                    problems.add(
+                            new Problem(line, null, "expected " + header.size() + " cells, found " + cells.length));
                     continue;
                 }
                 rows.add(new Row(line, cells));
             }
             if (!headerSeen) {
-                problems.add(new Problem(1, null, "the file is empty; expected the header " + String.join(",", header)));
+                problems.add(
+                        new Problem(1, null, "the file is empty; expected the header " + String.join(",", header)));
             }
         } catch (JsonProcessingException e) {
             long at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -84,7 +84,9 @@ public final class CsvRows {
     private static void checkHeader(long line, String[] cells, List<String> header, List<Problem> problems) {
         List<String> found = Arrays.stream(cells).map(String::toLowerCase).toList();
         if (!found.equals(header)) {
-            problems.add(new Problem(line, null,
+            problems.add(new Problem(
+                    line,
+                    null,
                     "header must be exactly " + String.join(",", header) + " but its " + cells.length
                             + " column(s) differ (cell values are not repeated: the line may hold personal data)"));
         }

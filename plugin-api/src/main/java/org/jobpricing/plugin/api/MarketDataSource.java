@@ -54,7 +54,8 @@ public interface MarketDataSource extends ExtensionPoint {
      */
     default CheckResult check(PluginContext context) throws Exception {
         List<Problem> problems = ConfigField.validate(configSchema(), context.config());
-        return problems.isEmpty() ? CheckResult.ok("configuration valid")
+        return problems.isEmpty()
+                ? CheckResult.ok("configuration valid")
                 : CheckResult.failed("configuration invalid", problems);
     }
 

@@ -20,14 +20,16 @@ public final class ObservationChecks {
     private static final Pattern AREA = Pattern.compile("[A-Z0-9_-]{1,32}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     /** ISO 4217 codes that are not money anyone is paid in: precious metals, testing, "no currency". */
-    private static final Set<String> NOT_PAY = Set.of("XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD",
-            "XPT", "XSU", "XTS", "XUA", "XXX");
+    private static final Set<String> NOT_PAY =
+            Set.of("XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX");
+
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).filter(c -> !NOT_PAY.contains(c)).collect(Collectors.toUnmodifiableSet());
+            .map(Currency::getCurrencyCode)
+            .filter(c -> !NOT_PAY.contains(c))
+            .collect(Collectors.toUnmodifiableSet());
     private static final String[] PERCENTILE_COLUMNS = {"p10", "p25", "p50", "p75", "p90"};
 
-    private ObservationChecks() {
-    }
+    private ObservationChecks() {}
 
     /** True when {@code code} is an ISO 3166-1 alpha-2 country code (upper case). */
     public static boolean isCountry(String code) {
@@ -42,15 +44,28 @@ public final class ObservationChecks {
     /** Every problem with the observation; empty when it is valid. Lines are 0. */
     public static List<Problem> check(MarketObservation o) {
         List<Problem> problems = new ArrayList<>();
-        require(problems, o.sourceId() != null && SOURCE_ID.matcher(o.sourceId()).matches(), "source_id",
+        require(
+                problems,
+                o.sourceId() != null && SOURCE_ID.matcher(o.sourceId()).matches(),
+                "source_id",
                 "must be 1-100 characters of letters, digits and . _ : -");
         require(problems, o.sourceType() != null, "source_type", "must be one of SURVEY, GOVERNMENT, POSTINGS, HRIS");
-        require(problems, o.occupationCode() != null && OCCUPATION.matcher(o.occupationCode()).matches(),
-                "occupation_code", "must be 1-20 characters of letters, digits and . _ -");
-        require(problems, o.level() == null || LEVEL.matcher(o.level()).matches(), "level",
+        require(
+                problems,
+                o.occupationCode() != null
+                        && OCCUPATION.matcher(o.occupationCode()).matches(),
+                "occupation_code",
+                "must be 1-20 characters of letters, digits and . _ -");
+        require(
+                problems,
+                o.level() == null || LEVEL.matcher(o.level()).matches(),
+                "level",
                 "must be empty or an upper-case level code such as IC3");
         require(problems, isCountry(o.country()), "country", "must be an ISO 3166-1 alpha-2 code such as US");
-        require(problems, o.area() == null || AREA.matcher(o.area()).matches(), "area",
+        require(
+                problems,
+                o.area() == null || AREA.matcher(o.area()).matches(),
+                "area",
                 "must be empty or an upper-case area code such as US-NYC");
         require(problems, isCurrency(o.currency()), "currency", "must be an ISO 4217 code such as USD");
         require(problems, o.period() != null, "period", "must be one of ANNUAL, MONTHLY, HOURLY");
@@ -69,15 +84,16 @@ public final class ObservationChecks {
     public static List<Problem> check(MarketObservation o, java.time.LocalDate today) {
         List<Problem> problems = check(o);
         if (o.effectiveDate() != null && o.effectiveDate().isAfter(today)) {
-            problems.add(new Problem(0, "effective_date", "must not be in the future (" + o.effectiveDate()
-                    + " is after " + today + ")"));
+            problems.add(new Problem(
+                    0,
+                    "effective_date",
+                    "must not be in the future (" + o.effectiveDate() + " is after " + today + ")"));
         }
         return problems;
     }
 
     /** A source's answer after the checks: the rows to store and the reasons for the others. */
-    public record Checked(List<MarketObservation> valid, List<Problem> rejected) {
-    }
+    public record Checked(List<MarketObservation> valid, List<Problem> rejected) {}
 
     /**
      * Checks every row of a source's answer as the host does before storing it: {@link #check(MarketObservation,
@@ -113,7 +129,9 @@ public final class ObservationChecks {
                 continue;
             }
             if (previous != null && v < previous) {
-                problems.add(new Problem(0, PERCENTILE_COLUMNS[i],
+                problems.add(new Problem(
+                        0,
+                        PERCENTILE_COLUMNS[i],
                         "must not be below " + previousName + " (" + v + " < " + previous + ")"));
             }
             previous = v;

@@ -14,13 +14,26 @@ import java.util.Locale;
 public final class ObservationCsv {
 
     /** The header, in order. */
-    public static final List<String> HEADER = List.of("source_id", "source_type", "occupation_code", "level",
-            "country", "area", "currency", "period", "effective_date", "p10", "p25", "p50", "p75", "p90",
-            "sample_size", "org_count");
+    public static final List<String> HEADER = List.of(
+            "source_id",
+            "source_type",
+            "occupation_code",
+            "level",
+            "country",
+            "area",
+            "currency",
+            "period",
+            "effective_date",
+            "p10",
+            "p25",
+            "p50",
+            "p75",
+            "p90",
+            "sample_size",
+            "org_count");
 
     /** A valid observation and the line it came from. */
-    public record Line(long line, MarketObservation observation) {
-    }
+    public record Line(long line, MarketObservation observation) {}
 
     /** The valid rows and the problems; a caller importing atomically uses rows only when problems is empty. */
     public record Result(List<Line> rows, List<Problem> problems) {
@@ -29,8 +42,7 @@ public final class ObservationCsv {
         }
     }
 
-    private ObservationCsv() {
-    }
+    private ObservationCsv() {}
 
     /** Parses and checks every row of {@code reader}. */
     public static Result parse(Reader reader) {
@@ -64,7 +76,11 @@ public final class ObservationCsv {
                 c.upper(6),
                 c.enumValue(7, PayPeriod.class),
                 c.date(8),
-                c.amount(9), c.amount(10), c.amount(11), c.amount(12), c.amount(13),
+                c.amount(9),
+                c.amount(10),
+                c.amount(11),
+                c.amount(12),
+                c.amount(13),
                 c.integer(14) == null ? 0 : c.integer(14),
                 c.integer(15));
     }

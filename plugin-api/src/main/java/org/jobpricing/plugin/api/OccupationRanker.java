@@ -23,6 +23,7 @@ public interface OccupationRanker extends ExtensionPoint {
      * @throws WriterException {@link WriterException.Kind#NOT_CONFIGURED} when re-ranking is off, or
      *         another kind when the judge failed or answered something unusable
      */
-    List<OccupationMatch> rank(PluginContext context, String title, String description, List<OccupationMatch> candidates)
+    List<OccupationMatch> rank(
+            PluginContext context, String title, String description, List<OccupationMatch> candidates)
             throws WriterException;
 }

@@ -40,8 +40,7 @@ public interface PluginContext {
     /** The same with a given HTTP client (e.g. one with short retry delays in tests). */
     static PluginContext of(String pluginId, Map<String, String> config, Clock clock, PluginHttp http) {
         record Fixed(String pluginId, Map<String, String> config, Clock clock, PluginHttp http, Logger logger)
-                implements PluginContext {
-        }
+                implements PluginContext {}
         Map<String, String> values = new HashMap<>();
         config.forEach((key, value) -> {
             if (value != null) {

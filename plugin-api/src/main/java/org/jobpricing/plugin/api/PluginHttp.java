@@ -74,8 +74,10 @@ public final class PluginHttp {
             synchronized (this) {
                 c = client;
                 if (c == null) {
-                    c = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                            .followRedirects(HttpClient.Redirect.NORMAL).build();
+                    c = HttpClient.newBuilder()
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NORMAL)
+                            .build();
                     client = c;
                 }
             }
@@ -93,8 +95,9 @@ public final class PluginHttp {
         headers.forEach(request::header);
         HttpResponse<String> response = send(request.build());
         if (response.statusCode() / 100 != 2) {
-            throw new StatusException(response.statusCode(), "HTTP " + response.statusCode() + " from "
-                    + where(uri) + " after " + maxAttempts + " attempts");
+            throw new StatusException(
+                    response.statusCode(),
+                    "HTTP " + response.statusCode() + " from " + where(uri) + " after " + maxAttempts + " attempts");
         }
         return response.body();
     }
@@ -119,17 +122,24 @@ public final class PluginHttp {
                 if (response != null) {
                     return response;
                 }
-                throw new IOException("could not reach " + where(request.uri()) + " after " + attempt
-                        + " attempts: " + (lastFailure.getMessage() == null ? lastFailure.getClass().getSimpleName()
-                        : lastFailure.getMessage()), lastFailure);
+                throw new IOException(
+                        "could not reach " + where(request.uri()) + " after " + attempt
+                                + " attempts: "
+                                + (lastFailure.getMessage() == null
+                                        ? lastFailure.getClass().getSimpleName()
+                                        : lastFailure.getMessage()),
+                        lastFailure);
             }
             Duration wait = backoff(attempt);
             if (response != null) {
                 Optional<Duration> asked = retryAfter(response);
                 if (asked.isPresent() && asked.get().compareTo(maxDelay) > 0) {
-                    throw new StatusException(response.statusCode(), "HTTP " + response.statusCode() + " from "
-                            + where(request.uri()) + " asks to retry after " + asked.get().toSeconds()
-                            + " s, more than the " + maxDelay.toSeconds() + " s limit");
+                    throw new StatusException(
+                            response.statusCode(),
+                            "HTTP " + response.statusCode() + " from "
+                                    + where(request.uri()) + " asks to retry after "
+                                    + asked.get().toSeconds()
+                                    + " s, more than the " + maxDelay.toSeconds() + " s limit");
                 }
                 wait = asked.orElse(wait);
             }

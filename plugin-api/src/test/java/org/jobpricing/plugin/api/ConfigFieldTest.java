@@ -19,21 +19,42 @@ class ConfigFieldTest {
 
     @Test
     void everyProblemNamesItsKeyAndSecretsAreNeverQuoted(@TempDir Path dir) {
-        List<Problem> problems = ConfigField.validate(SCHEMA, Map.of("pageSize", "ten", "since", "2026-13-01",
-                "dir", dir.resolve("absent").toString(), "apiKey", "sk-live-123"));
+        List<Problem> problems = ConfigField.validate(
+                SCHEMA,
+                Map.of(
+                        "pageSize",
+                        "ten",
+                        "since",
+                        "2026-13-01",
+                        "dir",
+                        dir.resolve("absent").toString(),
+                        "apiKey",
+                        "sk-live-123"));
 
         assertThat(problems).extracting(Problem::column).containsExactly("baseUrl", "pageSize", "since", "dir");
         assertThat(problems.get(0).message()).isEqualTo("is required: the API's address");
         assertThat(problems.get(1).message()).isEqualTo("must be a whole number, got 'ten'");
         assertThat(problems.get(2).message()).isEqualTo("must be a date YYYY-MM-DD, got '2026-13-01'");
         assertThat(ConfigField.validate(SCHEMA, Map.of("baseUrl", "ftp://x", "apiKey", "sk-live-123")))
-                .singleElement().extracting(Problem::message).isEqualTo("must be an http(s) URL, got 'ftp://x'");
+                .singleElement()
+                .extracting(Problem::message)
+                .isEqualTo("must be an http(s) URL, got 'ftp://x'");
         assertThat(ConfigField.missing(SCHEMA, Map.of("baseUrl", " "))).containsExactly("baseUrl");
     }
 
     @Test
     void aValidConfigurationHasNoProblems(@TempDir Path dir) {
-        assertThat(ConfigField.validate(SCHEMA, Map.of("baseUrl", "https://api.example.com/v2", "pageSize", "50",
-                "since", "2026-01-31", "dir", dir.toString()))).isEmpty();
+        assertThat(ConfigField.validate(
+                        SCHEMA,
+                        Map.of(
+                                "baseUrl",
+                                "https://api.example.com/v2",
+                                "pageSize",
+                                "50",
+                                "since",
+                                "2026-01-31",
+                                "dir",
+                                dir.toString())))
+                .isEmpty();
     }
 }

@@ -19,9 +19,24 @@ class ObservationCsvTest {
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.rows()).extracting(ObservationCsv.Line::line).containsExactly(2L, 4L);
-        assertThat(result.rows().get(0).observation()).isEqualTo(new MarketObservation("acme-2025", SourceType.SURVEY,
-                "15-1252", "IC3", "US", "US-NYC", "USD", PayPeriod.ANNUAL, LocalDate.of(2025, 7, 1), 95000.0,
-                110000.0, 128000.0, 147000.0, 165000.0, 120, 40));
+        assertThat(result.rows().get(0).observation())
+                .isEqualTo(new MarketObservation(
+                        "acme-2025",
+                        SourceType.SURVEY,
+                        "15-1252",
+                        "IC3",
+                        "US",
+                        "US-NYC",
+                        "USD",
+                        PayPeriod.ANNUAL,
+                        LocalDate.of(2025, 7, 1),
+                        95000.0,
+                        110000.0,
+                        128000.0,
+                        147000.0,
+                        165000.0,
+                        120,
+                        40));
         MarketObservation oews = result.rows().get(1).observation();
         assertThat(oews.level()).isNull();
         assertThat(oews.area()).isNull();
@@ -40,10 +55,18 @@ class ObservationCsvTest {
                 + "order,SURVEY,15-1252,IC3,US,,USD,ANNUAL,2025-07-01,300,200,100,,,10,0\n"));
 
         assertThat(result.rows()).extracting(r -> r.observation().sourceId()).containsExactly("ok");
-        assertThat(result.problems()).extracting(p -> p.line() + ":" + p.column()).containsExactly(
-                "3:source_type", "3:period", "3:effective_date", "3:p50", "3:sample_size",
-                "4:null",
-                "5:org_count", "5:p25", "5:p50");
+        assertThat(result.problems())
+                .extracting(p -> p.line() + ":" + p.column())
+                .containsExactly(
+                        "3:source_type",
+                        "3:period",
+                        "3:effective_date",
+                        "3:p50",
+                        "3:sample_size",
+                        "4:null",
+                        "5:org_count",
+                        "5:p25",
+                        "5:p50");
         assertThat(result.problems().get(5).message()).isEqualTo("expected 16 cells, found 3");
         assertThat(result.problems().get(7).message()).contains("must not be below p10");
     }
@@ -69,7 +92,8 @@ class ObservationCsvTest {
 
     @Test
     void anEmptyFileIsAProblem() {
-        assertThat(ObservationCsv.parse(new StringReader("")).problems()).singleElement()
+        assertThat(ObservationCsv.parse(new StringReader("")).problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("empty"));
     }
 }

@@ -15,8 +15,7 @@ class PercentilesTest {
 
     @Test
     void fiveValuesPutP25P50AndP75OnRanks() {
-        assertThat(Percentiles.of(new double[] {10, 20, 30, 40, 50}))
-                .isEqualTo(new Percentiles(14, 20, 30, 40, 46));
+        assertThat(Percentiles.of(new double[] {10, 20, 30, 40, 50})).isEqualTo(new Percentiles(14, 20, 30, 40, 46));
     }
 
     @Test

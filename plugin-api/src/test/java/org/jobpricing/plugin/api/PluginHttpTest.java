@@ -51,9 +51,12 @@ class PluginHttpTest {
     }
 
     PluginHttp client(int attempts) {
-        return PluginHttp.builder().maxAttempts(attempts).delays(Duration.ofMillis(100), Duration.ofSeconds(30))
+        return PluginHttp.builder()
+                .maxAttempts(attempts)
+                .delays(Duration.ofMillis(100), Duration.ofSeconds(30))
                 .sleeper(waits::add)
-                .clock(Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC)).build();
+                .clock(Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC))
+                .build();
     }
 
     URI uri() {
@@ -77,9 +80,10 @@ class PluginHttpTest {
 
         assertThatThrownBy(() -> client(4).get(uri(), Map.of()))
                 .isInstanceOf(PluginHttp.StatusException.class)
-                .hasMessage("HTTP 500 from http://127.0.0.1:" + server.getAddress().getPort()
-                        + "/postings after 4 attempts")
-                .satisfies(e -> assertThat(((PluginHttp.StatusException) e).status()).isEqualTo(500));
+                .hasMessage("HTTP 500 from http://127.0.0.1:"
+                        + server.getAddress().getPort() + "/postings after 4 attempts")
+                .satisfies(e ->
+                        assertThat(((PluginHttp.StatusException) e).status()).isEqualTo(500));
         assertThat(calls.get()).isEqualTo(4);
         assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
     }

@@ -20,7 +20,8 @@ public final class JobSkill {
 
     /** Case-insensitive, space-trimmed comparison, as the method matches skills. */
     public boolean isNamed(String other) {
-        return other != null && name.toLowerCase(Locale.ROOT).equals(other.trim().toLowerCase(Locale.ROOT));
+        return other != null
+                && name.toLowerCase(Locale.ROOT).equals(other.trim().toLowerCase(Locale.ROOT));
     }
 
     public Double getPremium() {
@@ -28,8 +29,10 @@ public final class JobSkill {
     }
 
     public void setPremium(double value) {
-        trace.note("skillPremium({skill}) {before} -> {premium}", name).word("skill", name)
-                .word("before", Trace.shown(premium, Trace.Kind.FACTOR)).out("premium", value, Trace.Kind.FACTOR);
+        trace.note("skillPremium({skill}) {before} -> {premium}", name)
+                .word("skill", name)
+                .word("before", Trace.shown(premium, Trace.Kind.FACTOR))
+                .out("premium", value, Trace.Kind.FACTOR);
         premium = value;
     }
 }

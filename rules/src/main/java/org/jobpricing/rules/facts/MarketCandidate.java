@@ -37,9 +37,19 @@ public final class MarketCandidate {
      * @param fxRate rate from the observation's currency to the quote's (1 when equal), null when none was found
      * @param months whole months from the observation's effective date to the quote's as-of date
      */
-    public MarketCandidate(String sourceId, String sourceType, String match, boolean hasArea, String currency,
-                           String period, int months, int sampleSize, Integer orgCount, Double fxRate,
-                           Double[] percentiles, Trace trace) {
+    public MarketCandidate(
+            String sourceId,
+            String sourceType,
+            String match,
+            boolean hasArea,
+            String currency,
+            String period,
+            int months,
+            int sampleSize,
+            Integer orgCount,
+            Double fxRate,
+            Double[] percentiles,
+            Trace trace) {
         this.sourceId = sourceId;
         this.sourceType = sourceType;
         this.match = match;
@@ -116,7 +126,9 @@ public final class MarketCandidate {
     public void exclude(String reason) {
         if (exclusion == null) {
             exclusion = reason;
-            trace.note("{source} excluded: {reason}", sourceId).word("source", sourceId).word("reason", reason);
+            trace.note("{source} excluded: {reason}", sourceId)
+                    .word("source", sourceId)
+                    .word("reason", reason);
         }
     }
 
@@ -125,8 +137,11 @@ public final class MarketCandidate {
     }
 
     public void setAnnualize(double value) {
-        trace.note("{source} annualize({key}) {before} -> {annualize}", sourceId).word("source", sourceId)
-                .word("key", period).word("before", Trace.shown(annualize, Trace.Kind.FACTOR)).out("annualize", value, Trace.Kind.FACTOR);
+        trace.note("{source} annualize({key}) {before} -> {annualize}", sourceId)
+                .word("source", sourceId)
+                .word("key", period)
+                .word("before", Trace.shown(annualize, Trace.Kind.FACTOR))
+                .out("annualize", value, Trace.Kind.FACTOR);
         annualize = value;
     }
 
@@ -135,8 +150,11 @@ public final class MarketCandidate {
     }
 
     public void setSourceWeight(double value) {
-        trace.note("{source} sourceWeight({key}) {before} -> {sourceWeight}", sourceId).word("source", sourceId)
-                .word("key", sourceType).word("before", Trace.shown(sourceWeight, Trace.Kind.FACTOR)).out("sourceWeight", value, Trace.Kind.FACTOR);
+        trace.note("{source} sourceWeight({key}) {before} -> {sourceWeight}", sourceId)
+                .word("source", sourceId)
+                .word("key", sourceType)
+                .word("before", Trace.shown(sourceWeight, Trace.Kind.FACTOR))
+                .out("sourceWeight", value, Trace.Kind.FACTOR);
         sourceWeight = value;
     }
 
@@ -145,8 +163,11 @@ public final class MarketCandidate {
     }
 
     public void setMatchWeight(double value) {
-        trace.note("{source} matchWeight({key}) {before} -> {matchWeight}", sourceId).word("source", sourceId)
-                .word("key", match).word("before", Trace.shown(matchWeight, Trace.Kind.FACTOR)).out("matchWeight", value, Trace.Kind.FACTOR);
+        trace.note("{source} matchWeight({key}) {before} -> {matchWeight}", sourceId)
+                .word("source", sourceId)
+                .word("key", match)
+                .word("before", Trace.shown(matchWeight, Trace.Kind.FACTOR))
+                .out("matchWeight", value, Trace.Kind.FACTOR);
         matchWeight = value;
     }
 
@@ -174,20 +195,28 @@ public final class MarketCandidate {
         double levelAdj = BROAD.equals(match) ? require(job.getLevelFactor(), "levelFactor") : 1.0;
         factor = annual * fxRate * aging * geo * levelAdj;
         trace.note("{source} factor = {annualize} x {fx} x {aging} x {geo} x {levelAdjustment} = {factor}", sourceId)
-                .word("source", sourceId).in("annualize", annual, Trace.Kind.FACTOR).in("fx", fxRate, Trace.Kind.FACTOR)
-                .in("aging", aging, Trace.Kind.FACTOR).in("geo", geo, Trace.Kind.FACTOR)
-                .in("levelAdjustment", levelAdj, Trace.Kind.FACTOR).out("factor", factor, Trace.Kind.FACTOR);
+                .word("source", sourceId)
+                .in("annualize", annual, Trace.Kind.FACTOR)
+                .in("fx", fxRate, Trace.Kind.FACTOR)
+                .in("aging", aging, Trace.Kind.FACTOR)
+                .in("geo", geo, Trace.Kind.FACTOR)
+                .in("levelAdjustment", levelAdj, Trace.Kind.FACTOR)
+                .out("factor", factor, Trace.Kind.FACTOR);
     }
 
     /** Method §5: weight = sourceWeight × matchWeight × min(1, sqrt(sampleSize / fullCredibilitySample)). */
     public void weigh(double fullCredibilitySample) {
         credibility = Math.min(1.0, Math.sqrt(sampleSize / fullCredibilitySample));
         weight = require(sourceWeight, "sourceWeight(" + sourceType + ")")
-                * require(matchWeight, "matchWeight(" + match + ")") * credibility;
-        trace.note("{source} credibility {credibility}, weight {weight}", sourceId).word("source", sourceId)
-                .in("sampleSize", (double) sampleSize, Trace.Kind.COUNT).in("fullCredibilitySample", fullCredibilitySample,
-                        Trace.Kind.COUNT).in("sourceWeight", sourceWeight, Trace.Kind.FACTOR)
-                .in("matchWeight", matchWeight, Trace.Kind.FACTOR).out("credibility", credibility, Trace.Kind.FACTOR)
+                * require(matchWeight, "matchWeight(" + match + ")")
+                * credibility;
+        trace.note("{source} credibility {credibility}, weight {weight}", sourceId)
+                .word("source", sourceId)
+                .in("sampleSize", (double) sampleSize, Trace.Kind.COUNT)
+                .in("fullCredibilitySample", fullCredibilitySample, Trace.Kind.COUNT)
+                .in("sourceWeight", sourceWeight, Trace.Kind.FACTOR)
+                .in("matchWeight", matchWeight, Trace.Kind.FACTOR)
+                .out("credibility", credibility, Trace.Kind.FACTOR)
                 .out("weight", weight, Trace.Kind.FACTOR);
     }
 

@@ -27,8 +27,14 @@ public final class PricingJob {
     private Double targetPercentile;
     private Double premiumCap;
 
-    public PricingJob(String occupationCode, String level, String country, String area, String currency,
-                      LocalDate asOf, Trace trace) {
+    public PricingJob(
+            String occupationCode,
+            String level,
+            String country,
+            String area,
+            String currency,
+            LocalDate asOf,
+            Trace trace) {
         this.occupationCode = occupationCode;
         this.level = level;
         this.country = country;
@@ -152,7 +158,9 @@ public final class PricingJob {
     /** Notes a policy value a table set: {@code name(key) before -> value}. */
     private void changed(String name, String key, Double before, double value, Trace.Kind kind) {
         trace.note(name + (key == null ? "" : "({key})") + " {before} -> {" + name + "}")
-                .word("key", key).word("before", Trace.shown(before, kind)).out(name, value, kind);
+                .word("key", key)
+                .word("before", Trace.shown(before, kind))
+                .out(name, value, kind);
     }
 
     /** The policy values every quote needs; null when all are set, else the name of the first missing one. */

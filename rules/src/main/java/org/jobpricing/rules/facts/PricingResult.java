@@ -13,6 +13,7 @@ public final class PricingResult {
 
     /** The percentiles every observation may report, in order. */
     public static final int[] PERCENTILES = {10, 25, 50, 75, 90};
+
     private static final int P50 = 2;
 
     private final PricingJob job;
@@ -113,16 +114,20 @@ public final class PricingResult {
 
     private void raiseTo(int index, int floor) {
         if (market[index] != null && market[floor] != null && market[index] < market[floor]) {
-            trace.note("P{k} {before} -> {p}").word("k", String.valueOf(PERCENTILES[index]))
-                    .in("before", market[index], Trace.Kind.MONEY).out("p" + PERCENTILES[index], market[floor], Trace.Kind.MONEY);
+            trace.note("P{k} {before} -> {p}")
+                    .word("k", String.valueOf(PERCENTILES[index]))
+                    .in("before", market[index], Trace.Kind.MONEY)
+                    .out("p" + PERCENTILES[index], market[floor], Trace.Kind.MONEY);
             market[index] = market[floor];
         }
     }
 
     private void lowerTo(int index, int ceiling) {
         if (market[index] != null && market[ceiling] != null && market[index] > market[ceiling]) {
-            trace.note("P{k} {before} -> {p}").word("k", String.valueOf(PERCENTILES[index]))
-                    .in("before", market[index], Trace.Kind.MONEY).out("p" + PERCENTILES[index], market[ceiling], Trace.Kind.MONEY);
+            trace.note("P{k} {before} -> {p}")
+                    .word("k", String.valueOf(PERCENTILES[index]))
+                    .in("before", market[index], Trace.Kind.MONEY)
+                    .out("p" + PERCENTILES[index], market[ceiling], Trace.Kind.MONEY);
             market[index] = market[ceiling];
         }
     }
@@ -140,7 +145,8 @@ public final class PricingResult {
             trace.warn("target percentile " + t + " is not available from the data; using P50");
         }
         trace.note("market reference point at P{targetPercentile} = {referencePoint}")
-                .in("targetPercentile", t, Trace.Kind.COUNT).out("referencePoint", referencePoint, Trace.Kind.MONEY);
+                .in("targetPercentile", t, Trace.Kind.COUNT)
+                .out("referencePoint", referencePoint, Trace.Kind.MONEY);
     }
 
     private Double interpolate(double t) {
@@ -152,7 +158,8 @@ public final class PricingResult {
                 if (market[i] == null || market[i + 1] == null) {
                     return null;
                 }
-                return market[i] + (market[i + 1] - market[i]) * (t - PERCENTILES[i]) / (PERCENTILES[i + 1] - PERCENTILES[i]);
+                return market[i]
+                        + (market[i + 1] - market[i]) * (t - PERCENTILES[i]) / (PERCENTILES[i + 1] - PERCENTILES[i]);
             }
         }
         return null;
@@ -164,10 +171,15 @@ public final class PricingResult {
 
     /** Method §5: min(premiumCap, Σ premium of the job's distinct skills). */
     public void applyPremium() {
-        double sum = skills.stream().map(JobSkill::getPremium).filter(p -> p != null).mapToDouble(Double::doubleValue).sum();
+        double sum = skills.stream()
+                .map(JobSkill::getPremium)
+                .filter(p -> p != null)
+                .mapToDouble(Double::doubleValue)
+                .sum();
         premium = Math.min(job.getPremiumCap(), sum);
         trace.note("premium min({premiumCap}, {skillPremiums}) = {premium}")
-                .in("premiumCap", job.getPremiumCap(), Trace.Kind.FACTOR).in("skillPremiums", sum, Trace.Kind.FACTOR)
+                .in("premiumCap", job.getPremiumCap(), Trace.Kind.FACTOR)
+                .in("skillPremiums", sum, Trace.Kind.FACTOR)
                 .out("premium", premium, Trace.Kind.FACTOR);
     }
 
@@ -189,26 +201,37 @@ public final class PricingResult {
         bandMid = referencePoint * (1 + premium);
         bandMin = bandMid * 2 / (2 + s);
         bandMax = bandMin * (1 + s);
-        trace.note("band {min} / {mid} / {max} (spread {spread})").in("referencePoint", referencePoint, Trace.Kind.MONEY)
-                .in("premium", premium, Trace.Kind.FACTOR).in("spread", s, Trace.Kind.FACTOR)
-                .out("min", bandMin, Trace.Kind.MONEY).out("mid", bandMid, Trace.Kind.MONEY).out("max", bandMax, Trace.Kind.MONEY);
+        trace.note("band {min} / {mid} / {max} (spread {spread})")
+                .in("referencePoint", referencePoint, Trace.Kind.MONEY)
+                .in("premium", premium, Trace.Kind.FACTOR)
+                .in("spread", s, Trace.Kind.FACTOR)
+                .out("min", bandMin, Trace.Kind.MONEY)
+                .out("mid", bandMid, Trace.Kind.MONEY)
+                .out("max", bandMax, Trace.Kind.MONEY);
     }
 
     /** Method §6: min, mid and max each rounded half-up to a multiple of the currency's rounding. */
     public void roundBand() {
         double unit = job.getRounding();
-        Trace.Note note = trace.note("rounded to {rounding}: {min} / {mid} / {max}").in("rounding", unit, Trace.Kind.COUNT)
-                .in("unroundedMin", bandMin, Trace.Kind.MONEY).in("unroundedMid", bandMid, Trace.Kind.MONEY)
+        Trace.Note note = trace.note("rounded to {rounding}: {min} / {mid} / {max}")
+                .in("rounding", unit, Trace.Kind.COUNT)
+                .in("unroundedMin", bandMin, Trace.Kind.MONEY)
+                .in("unroundedMid", bandMid, Trace.Kind.MONEY)
                 .in("unroundedMax", bandMax, Trace.Kind.MONEY);
         bandMin = roundTo(bandMin, unit);
         bandMid = roundTo(bandMid, unit);
         bandMax = roundTo(bandMax, unit);
-        note.out("min", bandMin, Trace.Kind.MONEY).out("mid", bandMid, Trace.Kind.MONEY).out("max", bandMax, Trace.Kind.MONEY);
+        note.out("min", bandMin, Trace.Kind.MONEY)
+                .out("mid", bandMid, Trace.Kind.MONEY)
+                .out("max", bandMax, Trace.Kind.MONEY);
     }
 
     static double roundTo(double value, double unit) {
         BigDecimal step = BigDecimal.valueOf(unit);
-        return new BigDecimal(value).divide(step, 0, RoundingMode.HALF_UP).multiply(step).doubleValue();
+        return new BigDecimal(value)
+                .divide(step, 0, RoundingMode.HALF_UP)
+                .multiply(step)
+                .doubleValue();
     }
 
     /** Method §7's three parts of the confidence, each 0-1: sample size, distinct sources, age. */
@@ -236,30 +259,50 @@ public final class PricingResult {
      * Method §7: score = round(100 × (wN·min(1, N/fullSample) + wS·min(1, S/fullSources)
      * + wA·min(1, max(0, 1 − A/maxAgeMonths)))) over the included candidates.
      */
-    public void scoreConfidence(double fullSample, double fullSources, double maxAgeMonths,
-                                double sampleWeight, double sourceWeight, double ageWeight) {
-        List<MarketCandidate> included = candidates.stream().filter(MarketCandidate::isIncluded).toList();
+    public void scoreConfidence(
+            double fullSample,
+            double fullSources,
+            double maxAgeMonths,
+            double sampleWeight,
+            double sourceWeight,
+            double ageWeight) {
+        List<MarketCandidate> included =
+                candidates.stream().filter(MarketCandidate::isIncluded).toList();
         double n = included.stream().mapToDouble(MarketCandidate::getSampleSize).sum();
-        double s = included.stream().map(MarketCandidate::getSourceId).distinct().count();
+        double s =
+                included.stream().map(MarketCandidate::getSourceId).distinct().count();
         double w = included.stream().mapToDouble(MarketCandidate::getWeight).sum();
-        double age = w == 0 ? 0 : included.stream().mapToDouble(c -> c.getWeight() * c.getMonths()).sum() / w;
+        double age = w == 0
+                ? 0
+                : included.stream()
+                                .mapToDouble(c -> c.getWeight() * c.getMonths())
+                                .sum()
+                        / w;
         confidenceSample = Math.min(1, n / fullSample);
         confidenceSources = Math.min(1, s / fullSources);
         confidenceAge = Math.min(1, Math.max(0, 1 - age / maxAgeMonths));
         double raw = sampleWeight * confidenceSample + sourceWeight * confidenceSources + ageWeight * confidenceAge;
         confidenceScore = (int) Math.round(100 * raw);
-        trace.note("confidence N={sample}, S={sources}, A={ageMonths} -> {score}").in("sample", n, Trace.Kind.COUNT)
-                .in("sources", s, Trace.Kind.COUNT).in("ageMonths", age, Trace.Kind.COUNT)
-                .in("sampleWeight", sampleWeight, Trace.Kind.FACTOR).in("sourceWeight", sourceWeight, Trace.Kind.FACTOR)
-                .in("ageWeight", ageWeight, Trace.Kind.FACTOR).out("samplePart", confidenceSample, Trace.Kind.FACTOR)
-                .out("sourcesPart", confidenceSources, Trace.Kind.FACTOR).out("agePart", confidenceAge, Trace.Kind.FACTOR)
+        trace.note("confidence N={sample}, S={sources}, A={ageMonths} -> {score}")
+                .in("sample", n, Trace.Kind.COUNT)
+                .in("sources", s, Trace.Kind.COUNT)
+                .in("ageMonths", age, Trace.Kind.COUNT)
+                .in("sampleWeight", sampleWeight, Trace.Kind.FACTOR)
+                .in("sourceWeight", sourceWeight, Trace.Kind.FACTOR)
+                .in("ageWeight", ageWeight, Trace.Kind.FACTOR)
+                .out("samplePart", confidenceSample, Trace.Kind.FACTOR)
+                .out("sourcesPart", confidenceSources, Trace.Kind.FACTOR)
+                .out("agePart", confidenceAge, Trace.Kind.FACTOR)
                 .out("score", (double) confidenceScore, Trace.Kind.COUNT);
     }
 
     /** Method §7: HIGH at or above {@code high}, MEDIUM at or above {@code medium}, else LOW. */
     public void labelConfidence(int high, int medium) {
         confidenceLabel = confidenceScore >= high ? "HIGH" : confidenceScore >= medium ? "MEDIUM" : "LOW";
-        trace.note("confidence label {label}").word("label", confidenceLabel).in("score", (double) confidenceScore,
-                Trace.Kind.COUNT).in("high", (double) high, Trace.Kind.COUNT).in("medium", (double) medium, Trace.Kind.COUNT);
+        trace.note("confidence label {label}")
+                .word("label", confidenceLabel)
+                .in("score", (double) confidenceScore, Trace.Kind.COUNT)
+                .in("high", (double) high, Trace.Kind.COUNT)
+                .in("medium", (double) medium, Trace.Kind.COUNT);
     }
 }

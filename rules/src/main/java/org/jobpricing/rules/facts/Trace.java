@@ -18,11 +18,14 @@ import java.util.regex.Pattern;
 public final class Trace {
 
     /** How a number reads: money (2 decimals), a factor or rate (up to 6), a count. */
-    public enum Kind { MONEY, FACTOR, COUNT }
+    public enum Kind {
+        MONEY,
+        FACTOR,
+        COUNT
+    }
 
     /** A number a note read or set; null stands for "unset". */
-    public record Value(String name, Double number, Kind kind) {
-    }
+    public record Value(String name, Double number, Kind kind) {}
 
     /** One change: a message template with {@code {name}} places, its words, inputs and outputs. */
     public static final class Note {

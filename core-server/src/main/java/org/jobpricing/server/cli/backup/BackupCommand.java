@@ -14,7 +14,9 @@ public final class BackupCommand extends BackupFileCommand {
     }
 
     public BackupCommand(PrintStream out) {
-        super("backup", "Backs up the configured database to a file (pg_dump custom format, or an H2 gzip script)",
+        super(
+                "backup",
+                "Backs up the configured database to a file (pg_dump custom format, or an H2 gzip script)",
                 out);
     }
 
@@ -23,7 +25,7 @@ public final class BackupCommand extends BackupFileCommand {
         Path file = file(namespace);
         Backups backups = backups(configuration);
         backups.backup(file);
-        out.println("backed up " + backups.describe() + " to " + file.toAbsolutePath().normalize() + ": "
-                + BackupFiles.describeSize(Files.size(file)));
+        out.println("backed up " + backups.describe() + " to "
+                + file.toAbsolutePath().normalize() + ": " + BackupFiles.describeSize(Files.size(file)));
     }
 }

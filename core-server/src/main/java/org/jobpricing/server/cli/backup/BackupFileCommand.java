@@ -27,12 +27,18 @@ abstract class BackupFileCommand extends ConfiguredCommand<JobPricingConfigurati
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("--file").dest(FILE).metavar("FILE").required(true).help("the backup file");
+        subparser
+                .addArgument("--file")
+                .dest(FILE)
+                .metavar("FILE")
+                .required(true)
+                .help("the backup file");
     }
 
     @Override
-    protected final void run(Bootstrap<JobPricingConfiguration> bootstrap, Namespace namespace,
-                             JobPricingConfiguration configuration) throws Exception {
+    protected final void run(
+            Bootstrap<JobPricingConfiguration> bootstrap, Namespace namespace, JobPricingConfiguration configuration)
+            throws Exception {
         run(configuration, namespace);
     }
 

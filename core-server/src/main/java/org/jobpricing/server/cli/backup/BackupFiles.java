@@ -20,8 +20,7 @@ final class BackupFiles {
         void writeTo(Path file) throws IOException, SQLException;
     }
 
-    private BackupFiles() {
-    }
+    private BackupFiles() {}
 
     /** Writes {@code target} through a temporary file, so a failure leaves no half file. */
     static void write(Path target, Writer writer) throws IOException, SQLException {

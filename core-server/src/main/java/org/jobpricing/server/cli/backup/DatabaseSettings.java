@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /** How to reach the configured database; {@link #toString()} never shows the password. */
-public record DatabaseSettings(String driverClass, String url, String user, String password,
-                               Map<String, String> properties) {
+public record DatabaseSettings(
+        String driverClass, String url, String user, String password, Map<String, String> properties) {
 
     public DatabaseSettings {
         if (url == null || url.isBlank()) {
@@ -22,8 +22,12 @@ public record DatabaseSettings(String driverClass, String url, String user, Stri
 
     /** The settings of the {@code database} section of config.yml. */
     public static DatabaseSettings of(DataSourceFactory factory) {
-        return new DatabaseSettings(factory.getDriverClass(), factory.getUrl(), factory.getUser(),
-                factory.getPassword(), factory.getProperties());
+        return new DatabaseSettings(
+                factory.getDriverClass(),
+                factory.getUrl(),
+                factory.getUser(),
+                factory.getPassword(),
+                factory.getProperties());
     }
 
     /** The same login and properties on another database. */

@@ -20,8 +20,15 @@ final class H2Backups implements Backups {
     private static final byte[] GZIP = {0x1f, (byte) 0x8b};
     private static final String FORMAT_NAME = "an H2 backup (a gzip SQL script made by backup on H2)";
     /** URL settings that belong to the live file or process, not to how its SQL reads. */
-    private static final Set<String> LIVE_ONLY_SETTINGS = Set.of("IFEXISTS", "AUTO_SERVER", "AUTO_SERVER_PORT",
-            "DB_CLOSE_DELAY", "DB_CLOSE_ON_EXIT", "FILE_LOCK", "ACCESS_MODE_DATA", "INIT");
+    private static final Set<String> LIVE_ONLY_SETTINGS = Set.of(
+            "IFEXISTS",
+            "AUTO_SERVER",
+            "AUTO_SERVER_PORT",
+            "DB_CLOSE_DELAY",
+            "DB_CLOSE_ON_EXIT",
+            "FILE_LOCK",
+            "ACCESS_MODE_DATA",
+            "INIT");
 
     private final DatabaseSettings database;
     private final String location;
@@ -51,7 +58,8 @@ final class H2Backups implements Backups {
 
     @Override
     public void backup(Path file) throws IOException, SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             BackupFiles.write(file, temp -> statement.execute("SCRIPT TO " + literal(temp) + " COMPRESSION GZIP"));
         }
     }
@@ -60,13 +68,16 @@ final class H2Backups implements Backups {
     public void restore(Path file) throws IOException, SQLException {
         // the script must run cleanly into a scratch database before the live one is emptied
         restoreToScratch(file).close();
-        try (Connection connection = open(database); Statement statement = connection.createStatement()) {
+        try (Connection connection = open(database);
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP ALL OBJECTS");
             try {
                 statement.execute("RUNSCRIPT FROM " + literal(file) + " COMPRESSION GZIP");
             } catch (SQLException e) {
-                throw new BackupException("the database was emptied but the script failed part way; fix the cause "
-                        + "and run restore again: " + e.getMessage(), e);
+                throw new BackupException(
+                        "the database was emptied but the script failed part way; fix the cause "
+                                + "and run restore again: " + e.getMessage(),
+                        e);
             }
         }
     }
@@ -75,9 +86,11 @@ final class H2Backups implements Backups {
     public ScratchDatabase restoreToScratch(Path file) throws IOException, SQLException {
         BackupFiles.requireFormat(file, GZIP, FORMAT_NAME);
         Path directory = Files.createTempDirectory("jobpricing-verify");
-        Scratch scratch = new Scratch(directory, database.withUrl("jdbc:h2:" + directory.resolve("scratch").toAbsolutePath()
-                + sqlSettings()));
-        try (Connection connection = scratch.connect(); Statement statement = connection.createStatement()) {
+        Scratch scratch = new Scratch(
+                directory,
+                database.withUrl("jdbc:h2:" + directory.resolve("scratch").toAbsolutePath() + sqlSettings()));
+        try (Connection connection = scratch.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("RUNSCRIPT FROM " + literal(file) + " COMPRESSION GZIP");
         } catch (SQLException | RuntimeException e) {
             scratch.close();
@@ -89,7 +102,8 @@ final class H2Backups implements Backups {
     /** The live URL's settings that change how SQL is read (MODE, DATABASE_TO_LOWER, ...). */
     private String sqlSettings() {
         StringBuilder kept = new StringBuilder();
-        settings.stream().filter(s -> !s.isBlank() && !LIVE_ONLY_SETTINGS.contains(key(s)))
+        settings.stream()
+                .filter(s -> !s.isBlank() && !LIVE_ONLY_SETTINGS.contains(key(s)))
                 .forEach(s -> kept.append(';').append(s));
         return kept.toString();
     }
@@ -99,13 +113,18 @@ final class H2Backups implements Backups {
             return settings.connect();
         } catch (SQLException e) {
             if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                throw new BackupException("the H2 database " + location + " is in use by another process (a running "
-                        + "server?): stop it first, or add ;AUTO_SERVER=TRUE to database.url so processes can share it",
+                throw new BackupException(
+                        "the H2 database " + location + " is in use by another process (a running "
+                                + "server?): stop it first, or add ;AUTO_SERVER=TRUE to database.url so processes can share it",
                         e);
             }
             if (e.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
-                throw new BackupException("no H2 database at " + location + " (looked for "
-                        + Path.of(location.replaceFirst("^file:", "")).toAbsolutePath().normalize() + ".mv.db)", e);
+                throw new BackupException(
+                        "no H2 database at " + location + " (looked for "
+                                + Path.of(location.replaceFirst("^file:", ""))
+                                        .toAbsolutePath()
+                                        .normalize() + ".mv.db)",
+                        e);
             }
             throw e;
         }
@@ -143,8 +162,9 @@ final class H2Backups implements Backups {
 
         @Override
         public void close() {
-            try (Connection connection = settings.withUrl(settings.url() + ";IFEXISTS=TRUE").connect();
-                 Statement statement = connection.createStatement()) {
+            try (Connection connection =
+                            settings.withUrl(settings.url() + ";IFEXISTS=TRUE").connect();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             } catch (SQLException e) {
                 // nothing was created, or it is already closed: only the files remain to delete
@@ -154,8 +174,8 @@ final class H2Backups implements Backups {
                     Files.deleteIfExists(path);
                 }
             } catch (IOException e) {
-                throw new BackupException("could not delete the scratch database in " + directory + ": "
-                        + e.getMessage(), e);
+                throw new BackupException(
+                        "could not delete the scratch database in " + directory + ": " + e.getMessage(), e);
             }
         }
     }

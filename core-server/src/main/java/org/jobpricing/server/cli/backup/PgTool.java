@@ -9,8 +9,7 @@ import java.util.Map;
 /** Runs a PostgreSQL client program (pg_dump, pg_restore); the password goes through PGPASSWORD only. */
 final class PgTool {
 
-    private PgTool() {
-    }
+    private PgTool() {}
 
     static PgTool onPath() {
         return new PgTool();
@@ -30,8 +29,8 @@ final class PgTool {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new BackupException(program + " not found on PATH; install postgresql-client (" + e.getMessage()
-                    + ")", e);
+            throw new BackupException(
+                    program + " not found on PATH; install postgresql-client (" + e.getMessage() + ")", e);
         }
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -46,9 +45,10 @@ final class PgTool {
         if (exit != 0) {
             String shown = password.isEmpty() ? output : output.replace(password, "****");
             String hint = output.contains("server version mismatch")
-                    ? " (install a postgresql-client of the server's major version or newer)" : "";
-            throw new BackupException(program + " failed (exit " + exit + ")" + (shown.isEmpty() ? "" : ": " + shown)
-                    + hint);
+                    ? " (install a postgresql-client of the server's major version or newer)"
+                    : "";
+            throw new BackupException(
+                    program + " failed (exit " + exit + ")" + (shown.isEmpty() ? "" : ": " + shown) + hint);
         }
     }
 }

@@ -105,8 +105,8 @@ record PgUrl(List<String> hosts, List<String> ports, String database, String que
 
     /** Connection options of pg_dump and pg_restore; never the password, which goes through PGPASSWORD. */
     List<String> connectionArgs(String user) {
-        List<String> args = new ArrayList<>(List.of("--host=" + String.join(",", hosts),
-                "--port=" + String.join(",", ports)));
+        List<String> args =
+                new ArrayList<>(List.of("--host=" + String.join(",", hosts), "--port=" + String.join(",", ports)));
         if (!user.isEmpty()) {
             args.add("--username=" + user);
         }
@@ -118,7 +118,8 @@ record PgUrl(List<String> hosts, List<String> ports, String database, String que
     /** libpq environment variables for the URL's SSL and timeout settings. */
     Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        param("sslmode").or(() -> param("ssl").filter("true"::equalsIgnoreCase).map(ssl -> "verify-full"))
+        param("sslmode")
+                .or(() -> param("ssl").filter("true"::equalsIgnoreCase).map(ssl -> "verify-full"))
                 .ifPresent(mode -> env.put("PGSSLMODE", mode));
         param("sslrootcert").ifPresent(cert -> env.put("PGSSLROOTCERT", cert));
         param("connectTimeout").ifPresent(seconds -> env.put("PGCONNECT_TIMEOUT", seconds));

@@ -44,26 +44,48 @@ final class PostgresBackups implements Backups {
 
     @Override
     public void backup(Path file) throws IOException, SQLException {
-        BackupFiles.write(file, temp -> tool.run("pg_dump", args(url, "--format=custom", "--file=" + temp),
-                url.environment(), password));
+        BackupFiles.write(
+                file,
+                temp -> tool.run(
+                        "pg_dump", args(url, "--format=custom", "--file=" + temp), url.environment(), password));
     }
 
     @Override
     public void restore(Path file) throws IOException {
         BackupFiles.requireFormat(file, CUSTOM_FORMAT, FORMAT_NAME);
-        tool.run("pg_restore", args(url, "--clean", "--if-exists", "--no-owner", "--single-transaction",
-                "--exit-on-error", file.toAbsolutePath().toString()), url.environment(), password);
+        tool.run(
+                "pg_restore",
+                args(
+                        url,
+                        "--clean",
+                        "--if-exists",
+                        "--no-owner",
+                        "--single-transaction",
+                        "--exit-on-error",
+                        file.toAbsolutePath().toString()),
+                url.environment(),
+                password);
     }
 
     @Override
     public ScratchDatabase restoreToScratch(Path file) throws IOException, SQLException {
         BackupFiles.requireFormat(file, CUSTOM_FORMAT, FORMAT_NAME);
-        String name = "jobpricing_verify_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = "jobpricing_verify_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         createLike(name);
         Scratch scratch = new Scratch(name);
         try {
-            tool.run("pg_restore", args(url.withDatabase(name), "--no-owner", "--no-privileges", "--single-transaction",
-                    "--exit-on-error", file.toAbsolutePath().toString()), url.environment(), password);
+            tool.run(
+                    "pg_restore",
+                    args(
+                            url.withDatabase(name),
+                            "--no-owner",
+                            "--no-privileges",
+                            "--single-transaction",
+                            "--exit-on-error",
+                            file.toAbsolutePath().toString()),
+                    url.environment(),
+                    password);
         } catch (RuntimeException | IOException e) {
             scratch.close();
             throw e;
@@ -73,7 +95,8 @@ final class PostgresBackups implements Backups {
 
     /** Creates an empty database with the live one's encoding and locale, so text restores the same. */
     private void createLike(String name) throws SQLException {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
             String encoding;
             String collate;
             String ctype;
@@ -87,8 +110,10 @@ final class PostgresBackups implements Backups {
             statement.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING " + literal(encoding)
                     + " LC_COLLATE " + literal(collate) + " LC_CTYPE " + literal(ctype));
         } catch (SQLException e) {
-            throw new BackupException("cannot create the scratch database " + name + " next to " + describe()
-                    + " (verify-backup needs the CREATEDB privilege): " + e.getMessage(), e);
+            throw new BackupException(
+                    "cannot create the scratch database " + name + " next to " + describe()
+                            + " (verify-backup needs the CREATEDB privilege): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -123,12 +148,13 @@ final class PostgresBackups implements Backups {
 
         @Override
         public void close() {
-            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            try (Connection connection = database.connect();
+                    Statement statement = connection.createStatement()) {
                 boolean force = connection.getMetaData().getDatabaseMajorVersion() >= 13;
                 statement.execute("DROP DATABASE IF EXISTS " + name + (force ? " WITH (FORCE)" : ""));
             } catch (SQLException e) {
-                throw new BackupException("could not drop the scratch database " + name + "; drop it by hand: "
-                        + e.getMessage(), e);
+                throw new BackupException(
+                        "could not drop the scratch database " + name + "; drop it by hand: " + e.getMessage(), e);
             }
         }
     }

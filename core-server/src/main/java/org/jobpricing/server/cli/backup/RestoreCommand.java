@@ -19,14 +19,19 @@ public final class RestoreCommand extends BackupFileCommand {
     }
 
     public RestoreCommand(PrintStream out) {
-        super("restore", "Restores a backup file into the configured database, replacing its contents (needs --yes)",
+        super(
+                "restore",
+                "Restores a backup file into the configured database, replacing its contents (needs --yes)",
                 out);
     }
 
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("--yes").dest(YES).action(Arguments.storeTrue())
+        subparser
+                .addArgument("--yes")
+                .dest(YES)
+                .action(Arguments.storeTrue())
                 .help("confirm that the database's current contents are to be replaced");
     }
 

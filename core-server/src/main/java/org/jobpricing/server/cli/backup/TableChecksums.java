@@ -32,8 +32,7 @@ import java.util.TreeMap;
 public final class TableChecksums {
 
     /** What one table holds. */
-    public record Summary(long rows, String checksum) {
-    }
+    public record Summary(long rows, String checksum) {}
 
     /** Liquibase's lock flag changes with every migration run; it is not data. */
     static final Set<String> EXCLUDED = Set.of("databasechangeloglock");
@@ -42,8 +41,7 @@ public final class TableChecksums {
     private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(256);
     private static final int FETCH_SIZE = 1000;
 
-    private TableChecksums() {
-    }
+    private TableChecksums() {}
 
     /** Every table of the current schema but {@link #EXCLUDED}, read in one repeatable-read transaction. */
     public static SortedMap<String, Summary> of(Connection connection) throws SQLException {
@@ -121,7 +119,11 @@ public final class TableChecksums {
             }
             case Types.NUMERIC, Types.DECIMAL -> {
                 BigDecimal number = rs.getBigDecimal(column);
-                return number == null ? null : number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
+                return number == null
+                        ? null
+                        : number.signum() == 0
+                                ? "0"
+                                : number.stripTrailingZeros().toPlainString();
             }
             case Types.REAL, Types.FLOAT, Types.DOUBLE -> {
                 double number = rs.getDouble(column);

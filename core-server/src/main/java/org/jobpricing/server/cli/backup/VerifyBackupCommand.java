@@ -17,8 +17,11 @@ public final class VerifyBackupCommand extends BackupFileCommand {
     }
 
     public VerifyBackupCommand(PrintStream out) {
-        super("verify-backup", "Restores a backup into a scratch database and compares every table with the live "
-                + "database (row counts and checksums)", out);
+        super(
+                "verify-backup",
+                "Restores a backup into a scratch database and compares every table with the live "
+                        + "database (row counts and checksums)",
+                out);
     }
 
     @Override

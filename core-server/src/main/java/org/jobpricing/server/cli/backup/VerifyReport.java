@@ -12,7 +12,9 @@ public final class VerifyReport {
 
     /** How one table compares. */
     public enum Status {
-        SAME("same"), DIFFERENT("DIFFERENT"), MISSING_FROM_BACKUP("MISSING FROM BACKUP"),
+        SAME("same"),
+        DIFFERENT("DIFFERENT"),
+        MISSING_FROM_BACKUP("MISSING FROM BACKUP"),
         NOT_IN_LIVE("NOT IN LIVE DATABASE");
 
         private final String label;
@@ -27,8 +29,7 @@ public final class VerifyReport {
     }
 
     /** One table: its summary on each side (null when absent) and the verdict. */
-    public record Row(String table, Summary live, Summary backup, Status status) {
-    }
+    public record Row(String table, Summary live, Summary backup, Status status) {}
 
     private static final int SHOWN_CHECKSUM = 12;
 
@@ -46,8 +47,9 @@ public final class VerifyReport {
         for (String table : tables) {
             Summary l = live.get(table);
             Summary b = backup.get(table);
-            Status status = b == null ? Status.MISSING_FROM_BACKUP : l == null ? Status.NOT_IN_LIVE
-                    : l.equals(b) ? Status.SAME : Status.DIFFERENT;
+            Status status = b == null
+                    ? Status.MISSING_FROM_BACKUP
+                    : l == null ? Status.NOT_IN_LIVE : l.equals(b) ? Status.SAME : Status.DIFFERENT;
             rows.add(new Row(table, l, b, status));
         }
         return new VerifyReport(rows);
@@ -63,18 +65,30 @@ public final class VerifyReport {
     }
 
     public List<String> failedTables() {
-        return rows.stream().filter(r -> r.status() != Status.SAME).map(Row::table).toList();
+        return rows.stream()
+                .filter(r -> r.status() != Status.SAME)
+                .map(Row::table)
+                .toList();
     }
 
     /** A fixed-width table: name, rows and the start of the checksum on each side, and the verdict. */
     public String render() {
-        int width = Math.max("TABLE".length(), rows.stream().mapToInt(r -> r.table().length()).max().orElse(0));
+        int width = Math.max(
+                "TABLE".length(),
+                rows.stream().mapToInt(r -> r.table().length()).max().orElse(0));
         String format = "%-" + width + "s  %11s  %11s  %-12s  %-14s  %s%n";
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, format, "TABLE", "LIVE ROWS", "BACKUP ROWS",
-                "LIVE SHA-256", "BACKUP SHA-256", "RESULT"));
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT, format, "TABLE", "LIVE ROWS", "BACKUP ROWS", "LIVE SHA-256", "BACKUP SHA-256", "RESULT"));
         for (Row row : rows) {
-            out.append(String.format(Locale.ROOT, format, row.table(), count(row.live()), count(row.backup()),
-                    checksum(row.live()), checksum(row.backup()), row.status().label()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    format,
+                    row.table(),
+                    count(row.live()),
+                    count(row.backup()),
+                    checksum(row.live()),
+                    checksum(row.backup()),
+                    row.status().label()));
         }
         return out.toString();
     }

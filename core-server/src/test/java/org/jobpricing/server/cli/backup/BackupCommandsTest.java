@@ -46,8 +46,10 @@ class BackupCommandsTest {
     }
 
     static int changeSets(JobPricingConfiguration config) {
-        return Jdbi.create(config.getDatabase().getUrl(), "sa", "").withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM databasechangelog").mapTo(Integer.class).one());
+        return Jdbi.create(config.getDatabase().getUrl(), "sa", "")
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM databasechangelog")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     @Test
@@ -58,8 +60,8 @@ class BackupCommandsTest {
 
         assertThatThrownBy(() -> new RestoreCommand(out).run(config, args(file, false)))
                 .isInstanceOf(BackupException.class)
-                .hasMessage("restore replaces everything in H2 database " + config.getDatabase().getUrl()
-                        .substring("jdbc:h2:".length()) + " with " + file
+                .hasMessage("restore replaces everything in H2 database "
+                        + config.getDatabase().getUrl().substring("jdbc:h2:".length()) + " with " + file
                         + "; stop the server, then run it again with --yes to confirm");
     }
 
@@ -69,9 +71,11 @@ class BackupCommandsTest {
         JobPricingConfiguration config = migratedH2();
 
         assertThatThrownBy(() -> new RestoreCommand(out).run(config, args(missing, true)))
-                .isInstanceOf(BackupException.class).hasMessage("backup file " + missing + " not found");
+                .isInstanceOf(BackupException.class)
+                .hasMessage("backup file " + missing + " not found");
         assertThatThrownBy(() -> new VerifyBackupCommand(out).run(config, args(missing, false)))
-                .isInstanceOf(BackupException.class).hasMessage("backup file " + missing + " not found");
+                .isInstanceOf(BackupException.class)
+                .hasMessage("backup file " + missing + " not found");
     }
 
     @Test
@@ -128,13 +132,13 @@ class BackupCommandsTest {
     void inMemoryAndOtherDatabasesAreRefused() {
         Path file = dir.resolve("b");
 
-        assertThatThrownBy(() -> new BackupCommand(out).run(config("org.h2.Driver", "jdbc:h2:mem:x"),
-                args(file, false)))
+        assertThatThrownBy(
+                        () -> new BackupCommand(out).run(config("org.h2.Driver", "jdbc:h2:mem:x"), args(file, false)))
                 .isInstanceOf(BackupException.class)
                 .hasMessage("an in-memory H2 database (jdbc:h2:mem:) lives only inside its process; backups need a "
                         + "file database");
-        assertThatThrownBy(() -> new BackupCommand(out).run(config("com.mysql.Driver", "jdbc:mysql://h/db"),
-                args(file, false)))
+        assertThatThrownBy(() ->
+                        new BackupCommand(out).run(config("com.mysql.Driver", "jdbc:mysql://h/db"), args(file, false)))
                 .isInstanceOf(BackupException.class)
                 .hasMessage("backups support H2 (jdbc:h2:) and PostgreSQL (jdbc:postgresql:) databases, not "
                         + "jdbc:mysql:");
@@ -142,10 +146,16 @@ class BackupCommandsTest {
 
     @Test
     void theSettingsNeverShowThePassword() {
-        DatabaseSettings settings = new DatabaseSettings("org.postgresql.Driver",
-                "jdbc:postgresql://h/db?password=in-url-secret", "u", "config-secret", Map.of());
+        DatabaseSettings settings = new DatabaseSettings(
+                "org.postgresql.Driver",
+                "jdbc:postgresql://h/db?password=in-url-secret",
+                "u",
+                "config-secret",
+                Map.of());
 
-        assertThat(settings.toString()).doesNotContain("in-url-secret").doesNotContain("config-secret")
+        assertThat(settings.toString())
+                .doesNotContain("in-url-secret")
+                .doesNotContain("config-secret")
                 .contains("password=****");
     }
 

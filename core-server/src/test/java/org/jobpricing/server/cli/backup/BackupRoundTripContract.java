@@ -84,11 +84,13 @@ abstract class BackupRoundTripContract {
         assertThat(size).isGreaterThan(100);
         assertThat(printed).contains("backed up ").contains(file.toString()).contains(size + " bytes");
         assertThat(Files.list(file.getParent()).toList()).containsExactly(file);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
 
         String verified = run(new VerifyBackupCommand(out), false);
         SortedMap<String, Summary> live = liveTables();
-        assertThat(live).containsKeys("market_observation", "quote", "app_user", "databasechangelog")
+        assertThat(live)
+                .containsKeys("market_observation", "quote", "app_user", "databasechangelog")
                 .doesNotContainKey("databasechangeloglock");
         assertThat(live.get("market_observation").rows()).isEqualTo(2);
         assertThat(live.get("quote").rows()).isEqualTo(1);
@@ -96,18 +98,21 @@ abstract class BackupRoundTripContract {
         for (Map.Entry<String, Summary> table : live.entrySet()) {
             assertThat(verified).containsPattern(sameLine(table.getKey(), table.getValue()));
         }
-        assertThat(verified).doesNotContainIgnoringCase("databasechangeloglock")
+        assertThat(verified)
+                .doesNotContainIgnoringCase("databasechangeloglock")
                 .contains("OK: all " + live.size() + " tables of " + file);
 
         jdbi.useHandle(h -> h.execute("UPDATE market_observation SET p50 = 130000.0 WHERE source_id = 'survey-a'"));
         assertThatThrownBy(() -> run(new VerifyBackupCommand(out), false))
                 .isInstanceOf(BackupException.class)
-                .hasMessage("1 of " + live.size() + " tables differ between " + Backups.of(settings()).describe()
-                        + " and " + file + ": market_observation");
+                .hasMessage("1 of " + live.size() + " tables differ between "
+                        + Backups.of(settings()).describe() + " and " + file + ": market_observation");
         String afterChange = output.toString(StandardCharsets.UTF_8);
-        assertThat(afterChange).containsPattern(Pattern.compile(
-                "(?m)^market_observation\\s+2\\s+2\\s+(\\w{12})\\s+(?!\\1)\\w{12}\\s+DIFFERENT$"));
-        assertThat(afterChange).containsPattern(sameLine("quote", live.get("quote")))
+        assertThat(afterChange)
+                .containsPattern(Pattern.compile(
+                        "(?m)^market_observation\\s+2\\s+2\\s+(\\w{12})\\s+(?!\\1)\\w{12}\\s+DIFFERENT$"));
+        assertThat(afterChange)
+                .containsPattern(sameLine("quote", live.get("quote")))
                 .containsPattern(sameLine("app_user", live.get("app_user")));
 
         assertThatThrownBy(() -> run(new RestoreCommand(out), false))
@@ -136,7 +141,8 @@ abstract class BackupRoundTripContract {
                 + "'15-1252', 'IC4', 'US', 'v1', '{}', '{}')"));
 
         assertThatThrownBy(() -> run(new VerifyBackupCommand(out), false))
-                .isInstanceOf(BackupException.class).hasMessageEndingWith(": quote");
+                .isInstanceOf(BackupException.class)
+                .hasMessageEndingWith(": quote");
         assertThat(output.toString(StandardCharsets.UTF_8))
                 .containsPattern(Pattern.compile("(?m)^quote\\s+2\\s+1\\s+\\w{12}\\s+\\w{12}\\s+DIFFERENT$"));
 
@@ -180,12 +186,14 @@ abstract class BackupRoundTripContract {
 
     double p50(String source) {
         return jdbi.withHandle(h -> h.createQuery("SELECT p50 FROM market_observation WHERE source_id = :s")
-                .bind("s", source).mapTo(Double.class).one());
+                .bind("s", source)
+                .mapTo(Double.class)
+                .one());
     }
 
     static Pattern sameLine(String table, Summary summary) {
         String checksum = summary.checksum().substring(0, 12);
-        return Pattern.compile("(?m)^" + table + "\\s+" + summary.rows() + "\\s+" + summary.rows() + "\\s+"
-                + checksum + "\\s+" + checksum + "\\s+same$");
+        return Pattern.compile("(?m)^" + table + "\\s+" + summary.rows() + "\\s+" + summary.rows() + "\\s+" + checksum
+                + "\\s+" + checksum + "\\s+same$");
     }
 }

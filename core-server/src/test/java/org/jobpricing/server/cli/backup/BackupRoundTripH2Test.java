@@ -19,7 +19,8 @@ class BackupRoundTripH2Test extends BackupRoundTripContract {
 
     @Override
     boolean scratchExists(String verifyOutput) {
-        Matcher m = Pattern.compile("into scratch H2 database in (\\S+) \\(deleted afterwards\\)").matcher(verifyOutput);
+        Matcher m = Pattern.compile("into scratch H2 database in (\\S+) \\(deleted afterwards\\)")
+                .matcher(verifyOutput);
         assertThat(m.find()).as(verifyOutput).isTrue();
         return Files.exists(Path.of(m.group(1)));
     }

@@ -33,7 +33,7 @@ class BackupRoundTripPostgresTest extends BackupRoundTripContract {
                 .matcher(verifyOutput);
         assertThat(m.find()).as(verifyOutput).isTrue();
         try (Connection c = settings().connect();
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
             s.setString(1, m.group(1));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -58,7 +58,8 @@ class BackupRoundTripPostgresTest extends BackupRoundTripContract {
                 .isInstanceOf(BackupException.class)
                 .hasMessageStartingWith("pg_dump failed (exit 1): ")
                 .hasMessageContaining("does not exist")
-                .message().doesNotContain(password(db));
+                .message()
+                .doesNotContain(password(db));
         assertThat(file).doesNotExist();
         try (var files = Files.list(file.getParent())) {
             assertThat(files.toList()).isEmpty();

@@ -28,8 +28,8 @@ class PgToolTest {
         Path seen = dir.resolve("seen");
         String script = "printf '%s' \"$PGPASSWORD\" > '" + seen + "'; echo \"no luck with $PGPASSWORD\" >&2; exit 3";
 
-        assertThatThrownBy(() -> PgTool.onPath().run("sh", List.of("-c", script), Map.of("PGSSLMODE", "require"),
-                "s3cret-pw"))
+        assertThatThrownBy(() ->
+                        PgTool.onPath().run("sh", List.of("-c", script), Map.of("PGSSLMODE", "require"), "s3cret-pw"))
                 .isInstanceOf(BackupException.class)
                 .hasMessage("sh failed (exit 3): no luck with ****");
         assertThat(Files.readString(seen)).isEqualTo("s3cret-pw");
@@ -49,8 +49,12 @@ class PgToolTest {
     void aProgramThatSucceedsReturnsQuietly() throws Exception {
         Path seen = dir.resolve("seen");
 
-        PgTool.onPath().run("sh", List.of("-c", "printf '%s' \"$PGSSLMODE\" > '" + seen + "'"),
-                Map.of("PGSSLMODE", "verify-full"), "");
+        PgTool.onPath()
+                .run(
+                        "sh",
+                        List.of("-c", "printf '%s' \"$PGSSLMODE\" > '" + seen + "'"),
+                        Map.of("PGSSLMODE", "verify-full"),
+                        "");
 
         assertThat(Files.readString(seen)).isEqualTo("verify-full");
     }

@@ -18,7 +18,8 @@ class TableChecksumsTest {
 
     static SortedMap<String, Summary> checksums(String... statements) throws Exception {
         String url = "jdbc:h2:mem:" + UUID.randomUUID();
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }
@@ -42,25 +43,38 @@ class TableChecksumsTest {
 
     @Test
     void anyChangedValueChangesTheChecksum() throws Exception {
-        String base = checksums(TABLE, "INSERT INTO item (id, name) VALUES (1, 'a')").get("item").checksum();
+        String base = checksums(TABLE, "INSERT INTO item (id, name) VALUES (1, 'a')")
+                .get("item")
+                .checksum();
 
-        assertThat(checksums(TABLE, "INSERT INTO item (id, name) VALUES (1, 'b')").get("item").checksum())
+        assertThat(checksums(TABLE, "INSERT INTO item (id, name) VALUES (1, 'b')")
+                        .get("item")
+                        .checksum())
                 .isNotEqualTo(base);
-        assertThat(checksums(TABLE, "INSERT INTO item (id, name, amount) VALUES (1, 'a', 0.01)").get("item")
-                .checksum()).isNotEqualTo(base);
-        assertThat(checksums(TABLE, "INSERT INTO item (id, name, data) VALUES (1, 'a', X'00')").get("item")
-                .checksum()).isNotEqualTo(base);
+        assertThat(checksums(TABLE, "INSERT INTO item (id, name, amount) VALUES (1, 'a', 0.01)")
+                        .get("item")
+                        .checksum())
+                .isNotEqualTo(base);
+        assertThat(checksums(TABLE, "INSERT INTO item (id, name, data) VALUES (1, 'a', X'00')")
+                        .get("item")
+                        .checksum())
+                .isNotEqualTo(base);
     }
 
     @Test
     void nullDiffersFromTheTextNullAndValuesDoNotRunTogether() throws Exception {
         String twoColumns = "CREATE TABLE pair (x VARCHAR(10), y VARCHAR(10))";
 
-        Summary nullValue = checksums(twoColumns, "INSERT INTO pair VALUES ('a', NULL)").get("pair");
-        Summary nullText = checksums(twoColumns, "INSERT INTO pair VALUES ('a', 'null')").get("pair");
-        Summary split1 = checksums(twoColumns, "INSERT INTO pair VALUES ('ab', 'c')").get("pair");
-        Summary split2 = checksums(twoColumns, "INSERT INTO pair VALUES ('a', 'bc')").get("pair");
-        Summary empty = checksums(twoColumns, "INSERT INTO pair VALUES ('a', '')").get("pair");
+        Summary nullValue =
+                checksums(twoColumns, "INSERT INTO pair VALUES ('a', NULL)").get("pair");
+        Summary nullText =
+                checksums(twoColumns, "INSERT INTO pair VALUES ('a', 'null')").get("pair");
+        Summary split1 =
+                checksums(twoColumns, "INSERT INTO pair VALUES ('ab', 'c')").get("pair");
+        Summary split2 =
+                checksums(twoColumns, "INSERT INTO pair VALUES ('a', 'bc')").get("pair");
+        Summary empty =
+                checksums(twoColumns, "INSERT INTO pair VALUES ('a', '')").get("pair");
 
         assertThat(nullValue.checksum()).isNotEqualTo(nullText.checksum()).isNotEqualTo(empty.checksum());
         assertThat(split1.checksum()).isNotEqualTo(split2.checksum());
@@ -81,7 +95,8 @@ class TableChecksumsTest {
     @Test
     void emptyTablesWithOtherColumnsDiffer() throws Exception {
         Summary item = checksums(TABLE).get("item");
-        Summary renamed = checksums(TABLE.replace("name VARCHAR", "title VARCHAR")).get("item");
+        Summary renamed =
+                checksums(TABLE.replace("name VARCHAR", "title VARCHAR")).get("item");
 
         assertThat(item.rows()).isZero();
         assertThat(renamed.rows()).isZero();
@@ -90,7 +105,8 @@ class TableChecksumsTest {
 
     @Test
     void namesAreLowerCaseAndTheLiquibaseLockViewsAndOtherSchemasAreLeftOut() throws Exception {
-        SortedMap<String, Summary> tables = checksums(TABLE,
+        SortedMap<String, Summary> tables = checksums(
+                TABLE,
                 "CREATE TABLE DATABASECHANGELOGLOCK (id INT, locked BOOLEAN)",
                 "INSERT INTO DATABASECHANGELOGLOCK VALUES (1, FALSE)",
                 "CREATE TABLE \"Mixed_Case\" (v INT)",
@@ -104,7 +120,7 @@ class TableChecksumsTest {
     @Test
     void theConnectionIsHandedBackAsItCame() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID(), "sa", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(TABLE);
             int isolation = c.getTransactionIsolation();
 

@@ -17,7 +17,8 @@ class VerifyReportTest {
 
     @Test
     void equalTablesPass() {
-        VerifyReport report = VerifyReport.compare(Map.of("quote", A, "app_user", B), Map.of("quote", A, "app_user", B));
+        VerifyReport report =
+                VerifyReport.compare(Map.of("quote", A, "app_user", B), Map.of("quote", A, "app_user", B));
 
         assertThat(report.passed()).isTrue();
         assertThat(report.failedTables()).isEmpty();
@@ -36,12 +37,14 @@ class VerifyReportTest {
                 Map.of("same", A, "changed", B, "counted", C, "only_backup", A));
 
         assertThat(report.passed()).isFalse();
-        assertThat(report.rows()).extracting(VerifyReport.Row::table, VerifyReport.Row::status).containsExactly(
-                Tuple.tuple("changed", Status.DIFFERENT),
-                Tuple.tuple("counted", Status.DIFFERENT),
-                Tuple.tuple("only_backup", Status.NOT_IN_LIVE),
-                Tuple.tuple("only_live", Status.MISSING_FROM_BACKUP),
-                Tuple.tuple("same", Status.SAME));
+        assertThat(report.rows())
+                .extracting(VerifyReport.Row::table, VerifyReport.Row::status)
+                .containsExactly(
+                        Tuple.tuple("changed", Status.DIFFERENT),
+                        Tuple.tuple("counted", Status.DIFFERENT),
+                        Tuple.tuple("only_backup", Status.NOT_IN_LIVE),
+                        Tuple.tuple("only_live", Status.MISSING_FROM_BACKUP),
+                        Tuple.tuple("same", Status.SAME));
         assertThat(report.failedTables()).containsExactly("changed", "counted", "only_backup", "only_live");
         assertThat(report.render()).isEqualTo("""
                 TABLE          LIVE ROWS  BACKUP ROWS  LIVE SHA-256  BACKUP SHA-256  RESULT

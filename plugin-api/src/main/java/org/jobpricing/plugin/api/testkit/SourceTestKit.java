@@ -57,8 +57,8 @@ public final class SourceTestKit {
     /** A run from a cursor, checked row by row as the host checks it. */
     public Run fetch(String cursor) throws Exception {
         FetchResult result = source.fetch(context, cursor);
-        ObservationChecks.Checked checked = ObservationChecks.checkRows(result.observations(),
-                LocalDate.now(context.clock()));
+        ObservationChecks.Checked checked =
+                ObservationChecks.checkRows(result.observations(), LocalDate.now(context.clock()));
         return new Run(checked.valid(), checked.rejected(), result.warnings(), result.nextCursor());
     }
 
@@ -66,15 +66,19 @@ public final class SourceTestKit {
      * One fetch as the host would see it: the rows it would store, the rows it would reject (the
      * problem's line is the row's 1-based position in the answer), the source's warnings and its cursor.
      */
-    public record Run(List<MarketObservation> valid, List<Problem> rejected, List<Problem> warnings,
-                      String nextCursor) {
+    public record Run(
+            List<MarketObservation> valid, List<Problem> rejected, List<Problem> warnings, String nextCursor) {
 
         /** Throws when any row would be rejected, listing the first 20 problems. */
         public Run assertAllValid() {
             if (!rejected.isEmpty()) {
                 StringBuilder message = new StringBuilder(rejected.size() + " row problem(s):");
-                rejected.stream().limit(20).forEach(p -> message.append("\n  ").append(p.column()).append(", ")
-                        .append(p.message()));
+                rejected.stream()
+                        .limit(20)
+                        .forEach(p -> message.append("\n  ")
+                                .append(p.column())
+                                .append(", ")
+                                .append(p.message()));
                 throw new AssertionError(message.toString());
             }
             return this;

@@ -17,8 +17,8 @@ import org.jobpricing.plugin.api.FetchResult;
 import org.jobpricing.plugin.api.MarketDataSource;
 import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.plugin.api.PayPeriod;
-import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.plugin.api.PluginContext;
+import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.plugin.api.SourceType;
 import org.pf4j.Extension;
 
@@ -30,8 +30,8 @@ import org.pf4j.Extension;
 @Extension
 public class BlsOewsSource implements MarketDataSource {
 
-    static final List<String> HEADER = List.of("soc", "tot_emp", "a_mean", "a_pct10", "a_pct25", "a_median",
-            "a_pct75", "a_pct90");
+    static final List<String> HEADER =
+            List.of("soc", "tot_emp", "a_mean", "a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90");
     static final String BUNDLED = "/org/jobpricing/plugins/blsoews/national_wages.csv";
     static final String DEFAULT_EFFECTIVE_DATE = "2025-05-01";
 
@@ -53,11 +53,16 @@ public class BlsOewsSource implements MarketDataSource {
     @Override
     public List<ConfigField> configSchema() {
         return List.of(
-                ConfigField.optional("effectiveDate", ConfigField.Type.DATE,
+                ConfigField.optional(
+                        "effectiveDate",
+                        ConfigField.Type.DATE,
                         "reference date of the wages (default " + DEFAULT_EFFECTIVE_DATE + ", the May 2025 survey)"),
-                ConfigField.optional("file", ConfigField.Type.FILE,
+                ConfigField.optional(
+                        "file",
+                        ConfigField.Type.FILE,
                         "an OEWS national file in the bundled file's columns (default: the bundled May 2025 file)"),
-                ConfigField.optional("sourceId", ConfigField.Type.STRING, "source id of the rows (default bls-oews-<year>)"));
+                ConfigField.optional(
+                        "sourceId", ConfigField.Type.STRING, "source id of the rows (default bls-oews-<year>)"));
     }
 
     /** Reads the whole file each time; its rows replace the ones stored before, so no cursor is kept. */
@@ -66,9 +71,8 @@ public class BlsOewsSource implements MarketDataSource {
         LocalDate effective = LocalDate.parse(context.get("effectiveDate").orElse(DEFAULT_EFFECTIVE_DATE));
         String sourceId = context.get("sourceId").orElse("bls-oews-" + effective.getYear());
         Optional<String> file = context.get("file");
-        try (Reader reader = file.isPresent()
-                ? Files.newBufferedReader(Path.of(file.get()), StandardCharsets.UTF_8)
-                : bundled()) {
+        try (Reader reader =
+                file.isPresent() ? Files.newBufferedReader(Path.of(file.get()), StandardCharsets.UTF_8) : bundled()) {
             return read(reader, sourceId, effective);
         }
     }
@@ -92,13 +96,29 @@ public class BlsOewsSource implements MarketDataSource {
             Double median = wage(row.get(5));
             Long employment = count(row.get(1));
             if (median == null || employment == null || employment < 1) {
-                warnings.add(new Problem(row.line(), median == null ? "a_median" : "tot_emp",
+                warnings.add(new Problem(
+                        row.line(),
+                        median == null ? "a_median" : "tot_emp",
                         "suppressed or missing for " + row.get(0) + "; row skipped"));
                 continue;
             }
-            observations.add(new MarketObservation(sourceId, SourceType.GOVERNMENT, row.get(0), null, "US", null,
-                    "USD", PayPeriod.ANNUAL, effective, wage(row.get(3)), wage(row.get(4)), median,
-                    wage(row.get(6)), wage(row.get(7)), (int) Math.min(Integer.MAX_VALUE, employment), null));
+            observations.add(new MarketObservation(
+                    sourceId,
+                    SourceType.GOVERNMENT,
+                    row.get(0),
+                    null,
+                    "US",
+                    null,
+                    "USD",
+                    PayPeriod.ANNUAL,
+                    effective,
+                    wage(row.get(3)),
+                    wage(row.get(4)),
+                    median,
+                    wage(row.get(6)),
+                    wage(row.get(7)),
+                    (int) Math.min(Integer.MAX_VALUE, employment),
+                    null));
         }
         return new FetchResult(observations, warnings);
     }

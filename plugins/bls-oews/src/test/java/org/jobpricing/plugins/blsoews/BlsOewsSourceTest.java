@@ -30,11 +30,29 @@ class BlsOewsSourceTest {
 
         assertThat(result.observations()).hasSizeGreaterThan(250);
         MarketObservation dev = result.observations().stream()
-                .filter(o -> o.occupationCode().equals("15-1252")).findFirst().orElseThrow();
-        assertThat(dev).isEqualTo(new MarketObservation("bls-oews-2025", SourceType.GOVERNMENT, "15-1252", null, "US",
-                null, "USD", PayPeriod.ANNUAL, LocalDate.of(2025, 5, 1), 82460.0, 105210.0, 135980.0, 171980.0,
-                214670.0, 1687890, null));
-        assertThat(result.observations()).allSatisfy(o -> assertThat(ObservationChecks.check(o)).isEmpty());
+                .filter(o -> o.occupationCode().equals("15-1252"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(dev)
+                .isEqualTo(new MarketObservation(
+                        "bls-oews-2025",
+                        SourceType.GOVERNMENT,
+                        "15-1252",
+                        null,
+                        "US",
+                        null,
+                        "USD",
+                        PayPeriod.ANNUAL,
+                        LocalDate.of(2025, 5, 1),
+                        82460.0,
+                        105210.0,
+                        135980.0,
+                        171980.0,
+                        214670.0,
+                        1687890,
+                        null));
+        assertThat(result.observations())
+                .allSatisfy(o -> assertThat(ObservationChecks.check(o)).isEmpty());
     }
 
     @Test
@@ -50,11 +68,14 @@ class BlsOewsSourceTest {
     @Test
     void suppressedCellsAreNullAndRowsWithoutMedianAreSkippedWithAWarning(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("oews.csv");
-        Files.writeString(file, String.join("\n",
-                "soc,tot_emp,a_mean,a_pct10,a_pct25,a_median,a_pct75,a_pct90",
-                "11-1011,\"204,350\",269630,75700,129540,213990,356200,#",
-                "29-1211,40000,300000,*,,,,",
-                ""));
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "soc,tot_emp,a_mean,a_pct10,a_pct25,a_median,a_pct75,a_pct90",
+                        "11-1011,\"204,350\",269630,75700,129540,213990,356200,#",
+                        "29-1211,40000,300000,*,,,,",
+                        ""));
 
         FetchResult result = new BlsOewsSource().fetch(context(Map.of("file", file.toString())), null);
 

@@ -27,8 +27,7 @@ final class ExportReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The rows of one file and the problems of rows that could not be read. */
-    record Export(List<PayrollRow> rows, List<Problem> problems) {
-    }
+    record Export(List<PayrollRow> rows, List<Problem> problems) {}
 
     /** A file that is not a payroll export; the message names the file and what was expected. */
     static final class NotAnExportException extends IOException {
@@ -37,8 +36,7 @@ final class ExportReader {
         }
     }
 
-    private ExportReader() {
-    }
+    private ExportReader() {}
 
     static Export read(String name, byte[] content) throws NotAnExportException {
         String text = new String(content, StandardCharsets.UTF_8);
@@ -118,7 +116,8 @@ final class ExportReader {
         String[] values = new String[Field.values().length];
         for (Field f : Field.values()) {
             JsonNode value = object.path(f.jsonName);
-            boolean present = value.isValueNode() && !value.isNull() && !value.asText().isBlank();
+            boolean present =
+                    value.isValueNode() && !value.isNull() && !value.asText().isBlank();
             values[f.ordinal()] = present ? value.asText().trim() : null;
         }
         return new PayrollRow(name, line, true, values);

@@ -14,7 +14,8 @@ enum Field {
     PERIOD("period", "period");
 
     /** The CSV header, in column order. */
-    static final List<String> CSV_HEADER = Arrays.stream(values()).map(f -> f.csvName).toList();
+    static final List<String> CSV_HEADER =
+            Arrays.stream(values()).map(f -> f.csvName).toList();
 
     final String csvName;
     final String jsonName;

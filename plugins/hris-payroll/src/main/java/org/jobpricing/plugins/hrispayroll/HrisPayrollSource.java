@@ -74,20 +74,26 @@ public class HrisPayrollSource implements MarketDataSource {
         int rows = 0;
         try {
             for (Path export : exports) {
-                rows += ExportReader.read(export.getFileName().toString(), Files.readAllBytes(export)).rows().size();
+                rows += ExportReader.read(export.getFileName().toString(), Files.readAllBytes(export))
+                        .rows()
+                        .size();
             }
         } catch (ExportReader.NotAnExportException e) {
             return CheckResult.failed(e.getMessage());
         }
-        return exports.isEmpty() ? CheckResult.failed("no *.csv or *.json export in " + settings.directory().orElseThrow())
+        return exports.isEmpty()
+                ? CheckResult.failed(
+                        "no *.csv or *.json export in " + settings.directory().orElseThrow())
                 : CheckResult.ok(exports.size() + " export file(s), " + rows + " row(s)");
     }
 
     @Override
     public FetchResult fetch(PluginContext context, String cursor) throws IOException {
         if (HrisSettings.unconfigured(context)) {
-            return new FetchResult(List.of(), List.of(new Problem(0, "file", "neither file nor directory is "
-                    + "configured; nothing to read")), cursor);
+            return new FetchResult(
+                    List.of(),
+                    List.of(new Problem(0, "file", "neither file nor directory is " + "configured; nothing to read")),
+                    cursor);
         }
         HrisSettings settings = HrisSettings.of(context);
         JobCodeMap jobCodes = settings.jobCodes();
@@ -104,18 +110,28 @@ public class HrisPayrollSource implements MarketDataSource {
         List<PayrollRow> rows = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         for (int i = 0; i < exports.size(); i++) {
-            ExportReader.Export export = ExportReader.read(exports.get(i).getFileName().toString(), contents.get(i));
+            ExportReader.Export export =
+                    ExportReader.read(exports.get(i).getFileName().toString(), contents.get(i));
             rows.addAll(export.rows());
             warnings.addAll(export.problems());
         }
         if (exports.isEmpty()) {
-            warnings.add(new Problem(0, "directory", "no *.csv or *.json export in " + settings.directory().get()));
+            warnings.add(new Problem(
+                    0,
+                    "directory",
+                    "no *.csv or *.json export in " + settings.directory().get()));
         }
-        PayrollAggregator.Result result = new PayrollAggregator(jobCodes, settings.minGroupSize(), settings.sourceId(),
-                settings.effectiveDate()).aggregate(rows);
+        PayrollAggregator.Result result = new PayrollAggregator(
+                        jobCodes, settings.minGroupSize(), settings.sourceId(), settings.effectiveDate())
+                .aggregate(rows);
         warnings.addAll(result.warnings());
-        context.logger().info("{} row(s) in {} export file(s): {} group(s) emitted, {} warning(s)", rows.size(),
-                exports.size(), result.observations().size(), warnings.size());
+        context.logger()
+                .info(
+                        "{} row(s) in {} export file(s): {} group(s) emitted, {} warning(s)",
+                        rows.size(),
+                        exports.size(),
+                        result.observations().size(),
+                        warnings.size());
         return new FetchResult(result.observations(), warnings, nextCursor);
     }
 

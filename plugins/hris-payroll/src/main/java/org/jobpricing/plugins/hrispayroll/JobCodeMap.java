@@ -47,8 +47,8 @@ final class JobCodeMap {
                 if (row.get(0) == null) {
                     problems.add(new Problem(row.line(), "job_code", "is missing"));
                 } else if (row.get(1) == null || !OCCUPATION.matcher(row.get(1)).matches()) {
-                    problems.add(new Problem(row.line(), "occupation_code",
-                            "must be 1-20 characters of letters, digits and . _ -"));
+                    problems.add(new Problem(
+                            row.line(), "occupation_code", "must be 1-20 characters of letters, digits and . _ -"));
                 } else if (codes.putIfAbsent(key(row.get(0)), row.get(1)) != null) {
                     problems.add(new Problem(row.line(), "job_code", "is mapped twice"));
                 }

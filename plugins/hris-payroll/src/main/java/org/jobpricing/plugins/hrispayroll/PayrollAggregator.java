@@ -1,6 +1,5 @@
 package org.jobpricing.plugins.hrispayroll;
 
-import org.jobpricing.plugin.api.Percentiles;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.plugin.api.PayPeriod;
+import org.jobpricing.plugin.api.Percentiles;
 import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.plugin.api.SourceType;
 
@@ -25,17 +25,18 @@ import org.jobpricing.plugin.api.SourceType;
  */
 final class PayrollAggregator {
 
-    private record Key(String occupation, String level, String country, String area, String currency,
-                       PayPeriod period) {
-    }
+    private record Key(
+            String occupation, String level, String country, String area, String currency, PayPeriod period) {}
 
-    private static final Comparator<Key> ORDER = Comparator.comparing(Key::occupation).thenComparing(Key::level)
-            .thenComparing(Key::country).thenComparing(k -> k.area() == null ? "" : k.area())
-            .thenComparing(Key::currency).thenComparing(Key::period);
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::occupation)
+            .thenComparing(Key::level)
+            .thenComparing(Key::country)
+            .thenComparing(k -> k.area() == null ? "" : k.area())
+            .thenComparing(Key::currency)
+            .thenComparing(Key::period);
 
     /** The observations and warnings of one run. */
-    record Result(List<MarketObservation> observations, List<Problem> warnings) {
-    }
+    record Result(List<MarketObservation> observations, List<Problem> warnings) {}
 
     private final JobCodeMap jobCodes;
     private final int minGroupSize;
@@ -66,9 +67,12 @@ final class PayrollAggregator {
             Employee e = outcome.employee();
             PayrollRow first = firstRowOf.putIfAbsent(e.employeeId(), row);
             if (first != null) {
-                warnings.add(new Problem(row.line(), row.name(Field.EMPLOYEE_ID), row.file() + ": "
-                        + row.name(Field.EMPLOYEE_ID) + " repeats the one on " + first.where()
-                        + "; the first row is kept, this one skipped"));
+                warnings.add(new Problem(
+                        row.line(),
+                        row.name(Field.EMPLOYEE_ID),
+                        row.file() + ": "
+                                + row.name(Field.EMPLOYEE_ID) + " repeats the one on " + first.where()
+                                + "; the first row is kept, this one skipped"));
                 continue;
             }
             Optional<String> occupation = jobCodes.occupation(e.jobCode());
@@ -80,9 +84,13 @@ final class PayrollAggregator {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(e.basePay());
         }
         if (!unmapped.isEmpty()) {
-            warnings.add(new Problem(0, "job_code", "job codes neither in jobCodeMap nor SOC codes, rows skipped: "
-                    + unmapped.entrySet().stream().map(c -> c.getKey() + " (" + c.getValue() + ")")
-                    .collect(Collectors.joining(", "))));
+            warnings.add(new Problem(
+                    0,
+                    "job_code",
+                    "job codes neither in jobCodeMap nor SOC codes, rows skipped: "
+                            + unmapped.entrySet().stream()
+                                    .map(c -> c.getKey() + " (" + c.getValue() + ")")
+                                    .collect(Collectors.joining(", "))));
         }
         List<MarketObservation> observations = new ArrayList<>();
         int suppressed = 0;
@@ -96,8 +104,11 @@ final class PayrollAggregator {
             }
         }
         if (suppressed > 0) {
-            warnings.add(new Problem(0, "minGroupSize", suppressed + " group(s) with fewer than " + minGroupSize
-                    + " employees suppressed (" + suppressedPeople + " employee(s))"));
+            warnings.add(new Problem(
+                    0,
+                    "minGroupSize",
+                    suppressed + " group(s) with fewer than " + minGroupSize + " employees suppressed ("
+                            + suppressedPeople + " employee(s))"));
         }
         return new Result(observations, warnings);
     }
@@ -107,10 +118,25 @@ final class PayrollAggregator {
      * interpolated percentiles of 3 to 5 values are enough to work out every one of them.
      */
     private MarketObservation observation(Key key, List<Double> pays) {
-        Percentiles p = Percentiles.of(pays.stream().mapToDouble(Double::doubleValue).toArray());
+        Percentiles p =
+                Percentiles.of(pays.stream().mapToDouble(Double::doubleValue).toArray());
         boolean full = pays.size() >= MEDIAN_ONLY_BELOW;
-        return new MarketObservation(sourceId, SourceType.HRIS, key.occupation(), key.level(), key.country(),
-                key.area(), key.currency(), key.period(), effectiveDate, full ? p.p10() : null, full ? p.p25() : null,
-                p.p50(), full ? p.p75() : null, full ? p.p90() : null, pays.size(), 1);
+        return new MarketObservation(
+                sourceId,
+                SourceType.HRIS,
+                key.occupation(),
+                key.level(),
+                key.country(),
+                key.area(),
+                key.currency(),
+                key.period(),
+                effectiveDate,
+                full ? p.p10() : null,
+                full ? p.p25() : null,
+                p.p50(),
+                full ? p.p75() : null,
+                full ? p.p90() : null,
+                pays.size(),
+                1);
     }
 }

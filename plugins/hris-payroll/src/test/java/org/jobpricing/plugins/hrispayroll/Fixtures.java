@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** Copies the recorded exports of src/test/resources/payroll into a test's folder. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Path copy(String name, Path dir) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/payroll/" + name)) {

@@ -13,14 +13,20 @@ import org.jobpricing.plugin.api.PayPeriod;
  * (ISO country, then the area code), a known currency and period, and one pay figure, the midpoint of
  * salaryMin and salaryMax (either alone when the other is missing).
  */
-record CheckedPosting(String title, String company, LocalDate posted, String country, String area,
-                      String currency, PayPeriod period, double pay) {
+record CheckedPosting(
+        String title,
+        String company,
+        LocalDate posted,
+        String country,
+        String area,
+        String currency,
+        PayPeriod period,
+        double pay) {
 
     private static final Pattern AREA = Pattern.compile("[A-Z0-9_-]{1,32}");
 
     /** Either a checked posting or why the posting was skipped (a phrase for the warning). */
-    record Outcome(CheckedPosting posting, String skipReason) {
-    }
+    record Outcome(CheckedPosting posting, String skipReason) {}
 
     static Outcome check(Posting p) {
         Optional<LocalDate> posted = postedDate(p);
@@ -30,7 +36,8 @@ record CheckedPosting(String title, String company, LocalDate posted, String cou
         String location = p.location() == null ? "" : p.location().toUpperCase(Locale.ROOT);
         int dash = location.indexOf('-');
         String country = dash < 0 ? location : location.substring(0, dash);
-        if (!ObservationChecks.isCountry(country) || (dash >= 0 && !AREA.matcher(location).matches())) {
+        if (!ObservationChecks.isCountry(country)
+                || (dash >= 0 && !AREA.matcher(location).matches())) {
             return skip("with a location that is not a country or country-area code");
         }
         String currency = p.currency() == null ? null : p.currency().toUpperCase(Locale.ROOT);
@@ -47,14 +54,24 @@ record CheckedPosting(String title, String company, LocalDate posted, String cou
         if (p.salaryMin() != null && p.salaryMax() != null && p.salaryMin() > p.salaryMax()) {
             return skip("with salaryMin above salaryMax");
         }
-        double pay = p.salaryMin() == null ? p.salaryMax()
+        double pay = p.salaryMin() == null
+                ? p.salaryMax()
                 : p.salaryMax() == null ? p.salaryMin() : (p.salaryMin() + p.salaryMax()) / 2;
         if (!Double.isFinite(pay) || pay <= 0) {
             return skip("with pay that is not a positive finite number");
         }
         String company = p.company() == null ? null : p.company().toLowerCase(Locale.ROOT);
-        return new Outcome(new CheckedPosting(p.title(), company, posted.get(), country,
-                dash < 0 ? null : location, currency, period.get(), pay), null);
+        return new Outcome(
+                new CheckedPosting(
+                        p.title(),
+                        company,
+                        posted.get(),
+                        country,
+                        dash < 0 ? null : location,
+                        currency,
+                        period.get(),
+                        pay),
+                null);
     }
 
     /** The posting date; a date-time counts by its date part. */

@@ -83,8 +83,8 @@ public class JobPostingsSource implements MarketDataSource {
     @Override
     public FetchResult fetch(PluginContext context, String cursor) throws IOException, InterruptedException {
         if (context.get("baseUrl").isEmpty()) {
-            return new FetchResult(List.of(), List.of(new Problem(0, "baseUrl", "not configured; nothing to read")),
-                    cursor);
+            return new FetchResult(
+                    List.of(), List.of(new Problem(0, "baseUrl", "not configured; nothing to read")), cursor);
         }
         Settings settings = Settings.of(context);
         TitleMapper titles = settings.titleMapper();
@@ -97,8 +97,13 @@ public class JobPostingsSource implements MarketDataSource {
         MonthWindow months = window.get();
         List<Posting> postings = client(context, settings).postings(months.from(), months.to());
         FetchResult result = new PostingsAggregator(titles, settings.minPostings()).aggregate(postings, months);
-        context.logger().info("{} postings dated {}..{} read, {} observations", postings.size(), months.from(),
-                months.to(), result.observations().size());
+        context.logger()
+                .info(
+                        "{} postings dated {}..{} read, {} observations",
+                        postings.size(),
+                        months.from(),
+                        months.to(),
+                        result.observations().size());
         return result;
     }
 

@@ -29,8 +29,8 @@ record MonthWindow(YearMonth first, YearMonth last) {
         try {
             return YearMonth.parse(cursor.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("the cursor '" + cursor
-                    + "' is not a month YYYY-MM; it is the last month this source aggregated");
+            throw new IllegalArgumentException(
+                    "the cursor '" + cursor + "' is not a month YYYY-MM; it is the last month this source aggregated");
         }
     }
 

@@ -1,6 +1,5 @@
 package org.jobpricing.plugins.jobpostings;
 
-import org.jobpricing.plugin.api.Percentiles;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.stream.Collectors;
 import org.jobpricing.plugin.api.FetchResult;
 import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.plugin.api.PayPeriod;
+import org.jobpricing.plugin.api.Percentiles;
 import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.plugin.api.SourceType;
 
@@ -32,13 +32,21 @@ final class PostingsAggregator {
     static final String SOURCE_ID = "job-postings";
     private static final int TITLE_EXAMPLES = 5;
 
-    private record Key(YearMonth month, String occupation, String level, String country, String area,
-                       String currency, PayPeriod period) {
-    }
+    private record Key(
+            YearMonth month,
+            String occupation,
+            String level,
+            String country,
+            String area,
+            String currency,
+            PayPeriod period) {}
 
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::month)
-            .thenComparing(Key::occupation).thenComparing(Key::level).thenComparing(Key::country)
-            .thenComparing(k -> k.area() == null ? "" : k.area()).thenComparing(Key::currency)
+            .thenComparing(Key::occupation)
+            .thenComparing(Key::level)
+            .thenComparing(Key::country)
+            .thenComparing(k -> k.area() == null ? "" : k.area())
+            .thenComparing(Key::currency)
             .thenComparing(Key::period);
 
     private final TitleMapper titles;
@@ -82,8 +90,14 @@ final class PostingsAggregator {
                 unmapped.merge(checked.title() == null ? "(no title)" : checked.title(), 1, Integer::sum);
                 continue;
             }
-            Key key = new Key(YearMonth.from(checked.posted()), match.get().occupationCode(), match.get().level(),
-                    checked.country(), checked.area(), checked.currency(), checked.period());
+            Key key = new Key(
+                    YearMonth.from(checked.posted()),
+                    match.get().occupationCode(),
+                    match.get().level(),
+                    checked.country(),
+                    checked.area(),
+                    checked.currency(),
+                    checked.period());
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(checked);
         }
         List<MarketObservation> observations = new ArrayList<>();
@@ -102,29 +116,56 @@ final class PostingsAggregator {
             warnings.add(new Problem(0, "id", duplicates + " duplicate posting(s) ignored (an id already read)"));
         }
         if (outside > 0) {
-            warnings.add(new Problem(0, "postedDate", outside + " posting(s) dated outside " + window.from() + ".."
-                    + window.to() + " ignored"));
+            warnings.add(new Problem(
+                    0,
+                    "postedDate",
+                    outside + " posting(s) dated outside " + window.from() + ".." + window.to() + " ignored"));
         }
         if (!skipped.isEmpty()) {
             warnings.add(new Problem(0, null, total(skipped) + " posting(s) skipped: " + counts(skipped)));
         }
         if (!unmapped.isEmpty()) {
-            warnings.add(new Problem(0, "title", total(unmapped) + " posting(s) with a title the title map does "
-                    + "not know were not aggregated, e.g. " + examples(unmapped) + "; map them in titleMap"));
+            warnings.add(new Problem(
+                    0,
+                    "title",
+                    total(unmapped) + " posting(s) with a title the title map does "
+                            + "not know were not aggregated, e.g. " + examples(unmapped) + "; map them in titleMap"));
         }
         if (smallGroups > 0) {
-            warnings.add(new Problem(0, "minPostings", smallGroups + " group(s) with fewer than " + minPostings
-                    + " postings not emitted (" + inSmallGroups + " posting(s))"));
+            warnings.add(new Problem(
+                    0,
+                    "minPostings",
+                    smallGroups + " group(s) with fewer than " + minPostings + " postings not emitted (" + inSmallGroups
+                            + " posting(s))"));
         }
         return new FetchResult(observations, warnings, window.cursor());
     }
 
     private static MarketObservation observation(Key key, List<CheckedPosting> postings) {
-        Percentiles p = Percentiles.of(postings.stream().mapToDouble(CheckedPosting::pay).toArray());
-        long companies = postings.stream().map(CheckedPosting::company).filter(Objects::nonNull).distinct().count();
-        return new MarketObservation(SOURCE_ID, SourceType.POSTINGS, key.occupation(), key.level(), key.country(),
-                key.area(), key.currency(), key.period(), key.month().atDay(1), p.p10(), p.p25(), p.p50(), p.p75(),
-                p.p90(), postings.size(), companies == 0 ? null : (int) companies);
+        Percentiles p = Percentiles.of(
+                postings.stream().mapToDouble(CheckedPosting::pay).toArray());
+        long companies = postings.stream()
+                .map(CheckedPosting::company)
+                .filter(Objects::nonNull)
+                .distinct()
+                .count();
+        return new MarketObservation(
+                SOURCE_ID,
+                SourceType.POSTINGS,
+                key.occupation(),
+                key.level(),
+                key.country(),
+                key.area(),
+                key.currency(),
+                key.period(),
+                key.month().atDay(1),
+                p.p10(),
+                p.p25(),
+                p.p50(),
+                p.p75(),
+                p.p90(),
+                postings.size(),
+                companies == 0 ? null : (int) companies);
     }
 
     private static int total(Map<String, Integer> counts) {
@@ -132,12 +173,16 @@ final class PostingsAggregator {
     }
 
     private static String counts(Map<String, Integer> counts) {
-        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+        return counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
     }
 
     private static String examples(Map<String, Integer> titles) {
         return titles.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .limit(TITLE_EXAMPLES)
                 .map(e -> "'" + shorten(e.getKey()) + "' (" + e.getValue() + ")")
                 .collect(Collectors.joining(", "));

@@ -19,8 +19,8 @@ record PostingsPage(List<Posting> postings, Integer nextPage) {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new IOException(where + " is not JSON (line " + e.getLocation().getLineNr() + "): "
-                    + e.getOriginalMessage());
+            throw new IOException(
+                    where + " is not JSON (line " + e.getLocation().getLineNr() + "): " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject() || !root.path("postings").isArray()) {
             throw new IOException(where + " is not a postings page; expected " + SHAPE);
@@ -31,8 +31,15 @@ record PostingsPage(List<Posting> postings, Integer nextPage) {
         }
         List<Posting> postings = new ArrayList<>();
         for (JsonNode p : root.get("postings")) {
-            postings.add(new Posting(text(p, "id"), text(p, "title"), text(p, "company"), amount(p, "salaryMin"),
-                    amount(p, "salaryMax"), text(p, "currency"), text(p, "period"), text(p, "postedDate"),
+            postings.add(new Posting(
+                    text(p, "id"),
+                    text(p, "title"),
+                    text(p, "company"),
+                    amount(p, "salaryMin"),
+                    amount(p, "salaryMax"),
+                    text(p, "currency"),
+                    text(p, "period"),
+                    text(p, "postedDate"),
                     text(p, "location")));
         }
         return new PostingsPage(postings, next.isNumber() ? Integer.valueOf(next.intValue()) : null);
@@ -40,7 +47,9 @@ record PostingsPage(List<Posting> postings, Integer nextPage) {
 
     private static String text(JsonNode posting, String field) {
         JsonNode value = posting.path(field);
-        return value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? value.asText().trim() : null;
+        return value.isValueNode() && !value.isNull() && !value.asText().isBlank()
+                ? value.asText().trim()
+                : null;
     }
 
     private static Double amount(JsonNode posting, String field) {

@@ -20,15 +20,27 @@ record Settings(URI baseUrl, Optional<String> apiKey, int lookbackMonths, int mi
     static final int DEFAULT_MIN_POSTINGS = 5;
 
     static final List<ConfigField> SCHEMA = List.of(
-            ConfigField.required("baseUrl", Type.URL, "base URL of the postings API; pages are read from "
-                    + "{baseUrl}/postings?from=YYYY-MM-DD&to=YYYY-MM-DD&page=N"),
+            ConfigField.required(
+                    "baseUrl",
+                    Type.URL,
+                    "base URL of the postings API; pages are read from "
+                            + "{baseUrl}/postings?from=YYYY-MM-DD&to=YYYY-MM-DD&page=N"),
             ConfigField.secret("apiKey", false, "API key, sent in the " + PostingsClient.API_KEY_HEADER + " header"),
-            ConfigField.optional("lookbackMonths", Type.INTEGER, "complete months read on the first run, and the "
-                    + "furthest back any run reads (default " + DEFAULT_LOOKBACK_MONTHS + ")"),
-            ConfigField.optional("minPostings", Type.INTEGER, "postings a group needs to be emitted; smaller groups "
-                    + "are counted in a warning (default " + DEFAULT_MIN_POSTINGS + ")"),
-            ConfigField.optional("titleMap", Type.FILE, "CSV pattern,occupation_code,level adding rows to the "
-                    + "bundled title map or replacing rows of the same pattern"));
+            ConfigField.optional(
+                    "lookbackMonths",
+                    Type.INTEGER,
+                    "complete months read on the first run, and the " + "furthest back any run reads (default "
+                            + DEFAULT_LOOKBACK_MONTHS + ")"),
+            ConfigField.optional(
+                    "minPostings",
+                    Type.INTEGER,
+                    "postings a group needs to be emitted; smaller groups " + "are counted in a warning (default "
+                            + DEFAULT_MIN_POSTINGS + ")"),
+            ConfigField.optional(
+                    "titleMap",
+                    Type.FILE,
+                    "CSV pattern,occupation_code,level adding rows to the "
+                            + "bundled title map or replacing rows of the same pattern"));
 
     /** Every problem of a configuration: the schema's, then the ranges of the numbers. */
     static List<Problem> problems(Map<String, String> config) {
@@ -44,9 +56,12 @@ record Settings(URI baseUrl, Optional<String> apiKey, int lookbackMonths, int mi
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("job-postings configuration invalid: " + problems);
         }
-        return new Settings(URI.create(context.get("baseUrl").orElseThrow().trim()),
+        return new Settings(
+                URI.create(context.get("baseUrl").orElseThrow().trim()),
                 context.get("apiKey").map(String::trim),
-                context.get("lookbackMonths").map(v -> Integer.parseInt(v.trim())).orElse(DEFAULT_LOOKBACK_MONTHS),
+                context.get("lookbackMonths")
+                        .map(v -> Integer.parseInt(v.trim()))
+                        .orElse(DEFAULT_LOOKBACK_MONTHS),
                 context.get("minPostings").map(v -> Integer.parseInt(v.trim())).orElse(DEFAULT_MIN_POSTINGS),
                 context.get("titleMap").map(v -> Path.of(v.trim())));
     }
@@ -62,8 +77,11 @@ record Settings(URI baseUrl, Optional<String> apiKey, int lookbackMonths, int mi
         if (value != null && value.trim().matches("-?\\d{1,18}")) {
             long number = Long.parseLong(value.trim());
             if (number < min || number > max) {
-                problems.add(new Problem(0, key, "must be " + (max == Integer.MAX_VALUE ? "at least " + min
-                        : "between " + min + " and " + max) + ", got " + number));
+                problems.add(new Problem(
+                        0,
+                        key,
+                        "must be " + (max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max)
+                                + ", got " + number));
             }
         }
     }

@@ -48,14 +48,11 @@ final class TitleMapper {
     private static final Pattern NOT_A_WORD = Pattern.compile("[^a-z0-9]+");
 
     /** What a title maps to. */
-    record Match(String occupationCode, String level) {
-    }
+    record Match(String occupationCode, String level) {}
 
-    private record Rule(List<String> words, String occupationCode, String level) {
-    }
+    private record Rule(List<String> words, String occupationCode, String level) {}
 
-    private record Seniority(Set<String> words, String level) {
-    }
+    private record Seniority(Set<String> words, String level) {}
 
     private final List<Rule> rules;
     private final List<Seniority> seniority;
@@ -125,7 +122,8 @@ final class TitleMapper {
 
     static List<String> words(String text) {
         return Arrays.stream(NOT_A_WORD.split(text.toLowerCase(Locale.ROOT)))
-                .filter(w -> !w.isEmpty()).toList();
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 
     private static List<Rule> bundledRules() throws IOException {
@@ -146,7 +144,9 @@ final class TitleMapper {
             if (!csv.ok()) {
                 throw new IllegalStateException(BUNDLED_SENIORITY + ": " + csv.problems());
             }
-            return csv.rows().stream().map(r -> new Seniority(Set.copyOf(words(r.get(0))), r.get(1))).toList();
+            return csv.rows().stream()
+                    .map(r -> new Seniority(Set.copyOf(words(r.get(0))), r.get(1)))
+                    .toList();
         }
     }
 
@@ -162,8 +162,8 @@ final class TitleMapper {
             if (words.isEmpty()) {
                 problems.add(new Problem(row.line(), "pattern", "must contain a word"));
             } else if (occupation == null || !OCCUPATION.matcher(occupation).matches()) {
-                problems.add(new Problem(row.line(), "occupation_code",
-                        "must be 1-20 characters of letters, digits and . _ -"));
+                problems.add(new Problem(
+                        row.line(), "occupation_code", "must be 1-20 characters of letters, digits and . _ -"));
             } else if (level != null && !LEVEL.matcher(level).matches()) {
                 problems.add(new Problem(row.line(), "level", "must be empty or a level code such as IC3 or M1"));
             } else {

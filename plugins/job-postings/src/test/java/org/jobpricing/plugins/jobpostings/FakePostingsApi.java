@@ -30,8 +30,7 @@ final class FakePostingsApi implements AutoCloseable {
     }
 
     /** A canned answer. */
-    record Reply(int status, Map<String, String> headers, String body) {
-    }
+    record Reply(int status, Map<String, String> headers, String body) {}
 
     final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Reply> scripted = new ConcurrentLinkedDeque<>();
@@ -72,9 +71,11 @@ final class FakePostingsApi implements AutoCloseable {
         Reply reply = scripted.poll();
         if (reply == null) {
             int page = Integer.parseInt(query.getOrDefault("page", "1"));
-            reply = failingPages.containsKey(page) ? failingPages.get(page)
-                    : page >= 1 && page <= pages ? new Reply(200, Map.of(), resource("postings/page" + page + ".json"))
-                    : new Reply(404, Map.of(), "{}");
+            reply = failingPages.containsKey(page)
+                    ? failingPages.get(page)
+                    : page >= 1 && page <= pages
+                            ? new Reply(200, Map.of(), resource("postings/page" + page + ".json"))
+                            : new Reply(404, Map.of(), "{}");
         }
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");

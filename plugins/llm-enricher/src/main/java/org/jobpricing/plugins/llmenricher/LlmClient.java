@@ -19,8 +19,7 @@ import org.jobpricing.plugin.api.WriterException;
  */
 final class LlmClient {
 
-    private LlmClient() {
-    }
+    private LlmClient() {}
 
     /** The model's answer to {@code prompt}, stripped; never blank. */
     static String chat(PluginContext context, String prompt) throws WriterException {
@@ -29,8 +28,8 @@ final class LlmClient {
         try {
             text = model.chat(prompt);
         } catch (AuthenticationException e) {
-            throw new WriterException(WriterException.Kind.UNAUTHORIZED,
-                    "the LLM provider refused the API key (HTTP 401/403)", null);
+            throw new WriterException(
+                    WriterException.Kind.UNAUTHORIZED, "the LLM provider refused the API key (HTTP 401/403)", null);
         } catch (TimeoutException e) {
             throw timeout(context);
         } catch (RuntimeException e) {
@@ -38,14 +37,17 @@ final class LlmClient {
                 throw timeout(context);
             }
             if (causedBy(e, JsonProcessingException.class)) {
-                throw new WriterException(WriterException.Kind.BAD_RESPONSE,
-                        "the LLM provider answered with malformed JSON", null);
+                throw new WriterException(
+                        WriterException.Kind.BAD_RESPONSE, "the LLM provider answered with malformed JSON", null);
             }
-            throw new WriterException(WriterException.Kind.UNAVAILABLE,
-                    "the LLM provider failed: " + e.getClass().getSimpleName(), null);
+            throw new WriterException(
+                    WriterException.Kind.UNAVAILABLE,
+                    "the LLM provider failed: " + e.getClass().getSimpleName(),
+                    null);
         }
         if (text == null || text.isBlank()) {
-            throw new WriterException(WriterException.Kind.BAD_RESPONSE, "the LLM provider answered with no text", null);
+            throw new WriterException(
+                    WriterException.Kind.BAD_RESPONSE, "the LLM provider answered with no text", null);
         }
         return text.strip();
     }
@@ -54,8 +56,10 @@ final class LlmClient {
         Optional<String> baseUrl = context.get("baseUrl");
         Optional<String> model = context.get("model");
         if (baseUrl.isEmpty() || model.isEmpty()) {
-            throw new WriterException(WriterException.Kind.NOT_CONFIGURED,
-                    "set plugins.config.llm-enricher.baseUrl and .model (LLM_BASE_URL, LLM_MODEL)", null);
+            throw new WriterException(
+                    WriterException.Kind.NOT_CONFIGURED,
+                    "set plugins.config.llm-enricher.baseUrl and .model (LLM_BASE_URL, LLM_MODEL)",
+                    null);
         }
         return OpenAiChatModel.builder()
                 .baseUrl(baseUrl.get())
@@ -69,8 +73,10 @@ final class LlmClient {
     }
 
     private static WriterException timeout(PluginContext context) {
-        return new WriterException(WriterException.Kind.TIMEOUT, "the LLM provider did not answer within "
-                + number(context, "timeoutSeconds", 30) + " s", null);
+        return new WriterException(
+                WriterException.Kind.TIMEOUT,
+                "the LLM provider did not answer within " + number(context, "timeoutSeconds", 30) + " s",
+                null);
     }
 
     private static int number(PluginContext context, String key, int fallback) {

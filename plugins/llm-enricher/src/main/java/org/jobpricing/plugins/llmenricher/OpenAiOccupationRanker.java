@@ -34,11 +34,14 @@ public class OpenAiOccupationRanker implements OccupationRanker {
     }
 
     @Override
-    public List<OccupationMatch> rank(PluginContext context, String title, String description,
-                                      List<OccupationMatch> candidates) throws WriterException {
+    public List<OccupationMatch> rank(
+            PluginContext context, String title, String description, List<OccupationMatch> candidates)
+            throws WriterException {
         if (!context.get("rerank").map(v -> v.strip().equalsIgnoreCase("true")).orElse(false)) {
-            throw new WriterException(WriterException.Kind.NOT_CONFIGURED,
-                    "re-ranking is off: set plugins.config.llm-enricher.rerank to true (LLM_RERANK)", null);
+            throw new WriterException(
+                    WriterException.Kind.NOT_CONFIGURED,
+                    "re-ranking is off: set plugins.config.llm-enricher.rerank to true (LLM_RERANK)",
+                    null);
         }
         if (candidates.size() < 2) {
             return List.copyOf(candidates);
@@ -48,14 +51,17 @@ public class OpenAiOccupationRanker implements OccupationRanker {
     }
 
     /** One entry of the model's ranking, before it is checked against the candidates. */
-    record Ranked(String code, double score, String reason) {
-    }
+    record Ranked(String code, double score, String reason) {}
 
     /** The model's ranking in its own order; unusable entries (no code, no numeric score) are left out. */
     static List<Ranked> parse(String answer) throws WriterException {
-        JsonNode ranking = readJson(answer).map(root -> root.get("ranking")).filter(JsonNode::isArray)
-                .orElseThrow(() -> new WriterException(WriterException.Kind.BAD_RESPONSE,
-                        "the LLM did not answer the JSON ranking it was asked for", null));
+        JsonNode ranking = readJson(answer)
+                .map(root -> root.get("ranking"))
+                .filter(JsonNode::isArray)
+                .orElseThrow(() -> new WriterException(
+                        WriterException.Kind.BAD_RESPONSE,
+                        "the LLM did not answer the JSON ranking it was asked for",
+                        null));
         List<Ranked> entries = new ArrayList<>();
         for (JsonNode entry : ranking) {
             JsonNode code = entry.get("code");
@@ -65,7 +71,9 @@ public class OpenAiOccupationRanker implements OccupationRanker {
             }
             double value;
             try {
-                value = score.isNumber() ? score.asDouble() : Double.parseDouble(score.asText().strip());
+                value = score.isNumber()
+                        ? score.asDouble()
+                        : Double.parseDouble(score.asText().strip());
             } catch (NumberFormatException e) {
                 continue;
             }
@@ -73,7 +81,9 @@ public class OpenAiOccupationRanker implements OccupationRanker {
                 continue;
             }
             JsonNode reason = entry.get("reason");
-            entries.add(new Ranked(code.asText().strip(), Math.max(0, Math.min(1, value)),
+            entries.add(new Ranked(
+                    code.asText().strip(),
+                    Math.max(0, Math.min(1, value)),
                     reason != null && reason.isTextual() ? reason.asText().strip() : ""));
         }
         return entries;
@@ -91,19 +101,23 @@ public class OpenAiOccupationRanker implements OccupationRanker {
             OccupationMatch candidate = candidateFor(r.code(), left);
             if (candidate != null) {
                 left.remove(candidate.code());
-                String reason = r.reason().isEmpty() ? "ranked by the language model"
+                String reason = r.reason().isEmpty()
+                        ? "ranked by the language model"
                         : r.reason().length() > REASON_CHARS ? r.reason().substring(0, REASON_CHARS) : r.reason();
                 result.add(new OccupationMatch(candidate.code(), candidate.title(), r.score(), reason));
             }
         }
         if (result.isEmpty()) {
-            throw new WriterException(WriterException.Kind.BAD_RESPONSE,
-                    "the LLM ranking named none of the candidate occupations", null);
+            throw new WriterException(
+                    WriterException.Kind.BAD_RESPONSE, "the LLM ranking named none of the candidate occupations", null);
         }
         result.sort(Comparator.comparingDouble(OccupationMatch::score).reversed());
         double floor = result.get(result.size() - 1).score();
         for (OccupationMatch rest : left.values()) {
-            result.add(new OccupationMatch(rest.code(), rest.title(), Math.min(floor, rest.score()),
+            result.add(new OccupationMatch(
+                    rest.code(),
+                    rest.title(),
+                    Math.min(floor, rest.score()),
                     "not ranked by the language model; offline: " + rest.reason()));
         }
         return result;
@@ -116,7 +130,8 @@ public class OpenAiOccupationRanker implements OccupationRanker {
             return exact;
         }
         List<OccupationMatch> prefixed = left.values().stream()
-                .filter(c -> c.code().toUpperCase(Locale.ROOT).startsWith(code.toUpperCase(Locale.ROOT) + ".")).toList();
+                .filter(c -> c.code().toUpperCase(Locale.ROOT).startsWith(code.toUpperCase(Locale.ROOT) + "."))
+                .toList();
         return prefixed.size() == 1 ? prefixed.get(0) : null;
     }
 

@@ -53,8 +53,17 @@ final class FakeOpenAi implements AutoCloseable {
 
     /** A plugin context pointing at this server (no retries, 2 s timeout); {@code extra} are key, value pairs that win. */
     PluginContext context(String... extra) {
-        Map<String, String> config = new HashMap<>(Map.of("baseUrl", "http://127.0.0.1:" + server.getAddress().getPort()
-                + "/v1", "model", "test-model", "apiKey", "sk-test-secret", "maxRetries", "0", "timeoutSeconds", "2"));
+        Map<String, String> config = new HashMap<>(Map.of(
+                "baseUrl",
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
+                "model",
+                "test-model",
+                "apiKey",
+                "sk-test-secret",
+                "maxRetries",
+                "0",
+                "timeoutSeconds",
+                "2"));
         for (int i = 0; i < extra.length; i += 2) {
             config.put(extra[i], extra[i + 1]);
         }

@@ -31,8 +31,9 @@ class OpenAiJobWriterTest {
         String text = new OpenAiJobWriter().describe(fake.context(), BRIEF);
 
         assertThat(text).isEqualTo("Analyse data with SQL and Python.");
-        assertThat(fake.requests).singleElement().satisfies(r -> assertThat(r).contains("test-model", "Data Analyst",
-                "SQL, Python", "Acme"));
+        assertThat(fake.requests)
+                .singleElement()
+                .satisfies(r -> assertThat(r).contains("test-model", "Data Analyst", "SQL, Python", "Acme"));
         assertThat(fake.authorizations).containsExactly("Bearer sk-test-secret");
     }
 
@@ -54,8 +55,8 @@ class OpenAiJobWriterTest {
         fake.delayMillis = 4_000;
 
         assertThatThrownBy(() -> new OpenAiJobWriter().describe(fake.context("timeoutSeconds", "1"), BRIEF))
-                .isInstanceOfSatisfying(WriterException.class,
-                        e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.TIMEOUT));
+                .isInstanceOfSatisfying(
+                        WriterException.class, e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.TIMEOUT));
     }
 
     @Test
@@ -63,14 +64,14 @@ class OpenAiJobWriterTest {
         fake.body = "{\"choices\": [ this is not json";
 
         assertThatThrownBy(() -> new OpenAiJobWriter().describe(fake.context(), BRIEF))
-                .isInstanceOfSatisfying(WriterException.class,
-                        e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.BAD_RESPONSE));
+                .isInstanceOfSatisfying(
+                        WriterException.class, e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.BAD_RESPONSE));
     }
 
     @Test
     void withoutConfigurationItSaysWhatToSet() {
-        assertThatThrownBy(() -> new OpenAiJobWriter().describe(PluginContext.of("llm-enricher", Map.of(),
-                Clock.systemUTC()), BRIEF))
+        assertThatThrownBy(() -> new OpenAiJobWriter()
+                        .describe(PluginContext.of("llm-enricher", Map.of(), Clock.systemUTC()), BRIEF))
                 .isInstanceOfSatisfying(WriterException.class, e -> {
                     assertThat(e.kind()).isEqualTo(WriterException.Kind.NOT_CONFIGURED);
                     assertThat(e.getMessage()).contains("baseUrl");

@@ -47,15 +47,22 @@ class OpenAiOccupationRankerTest {
 
         List<OccupationMatch> ranked = rank();
 
-        assertThat(ranked).extracting(OccupationMatch::code, OccupationMatch::title, OccupationMatch::score,
-                OccupationMatch::reason).containsExactly(
-                tuple("15-2051.00", "Data Scientists", 0.93, "trains models"),
-                tuple("15-1252.00", "Software Developers", 0.55, "builds software"),
-                tuple("15-1211.00", "Computer Systems Analysts", 0.2, "not an analyst role"));
+        assertThat(ranked)
+                .extracting(
+                        OccupationMatch::code, OccupationMatch::title, OccupationMatch::score, OccupationMatch::reason)
+                .containsExactly(
+                        tuple("15-2051.00", "Data Scientists", 0.93, "trains models"),
+                        tuple("15-1252.00", "Software Developers", 0.55, "builds software"),
+                        tuple("15-1211.00", "Computer Systems Analysts", 0.2, "not an analyst role"));
         assertThat(fake.requests).singleElement().satisfies(r -> assertThat(r).contains("\"test-model\""));
-        assertThat(FakeOpenAi.prompt(fake.requests.get(0))).contains("ML Engineer", "Train models in Python",
-                "- 15-1252.00: Software Developers", "- 15-1211.00: Computer Systems Analysts",
-                "- 15-2051.00: Data Scientists", "{\"ranking\":[");
+        assertThat(FakeOpenAi.prompt(fake.requests.get(0)))
+                .contains(
+                        "ML Engineer",
+                        "Train models in Python",
+                        "- 15-1252.00: Software Developers",
+                        "- 15-1211.00: Computer Systems Analysts",
+                        "- 15-2051.00: Data Scientists",
+                        "{\"ranking\":[");
         assertThat(fake.authorizations).containsExactly("Bearer sk-test-secret");
     }
 
@@ -71,11 +78,15 @@ class OpenAiOccupationRankerTest {
 
         List<OccupationMatch> ranked = rank();
 
-        assertThat(ranked).extracting(OccupationMatch::code, OccupationMatch::score, OccupationMatch::reason)
+        assertThat(ranked)
+                .extracting(OccupationMatch::code, OccupationMatch::score, OccupationMatch::reason)
                 .containsExactly(
                         tuple("15-2051.00", 0.7, "trains models"),
                         tuple("15-1252.00", 0.7, "not ranked by the language model; offline: title \"Developer\""),
-                        tuple("15-1211.00", 0.64, "not ranked by the language model; offline: title \"Systems Analyst\""));
+                        tuple(
+                                "15-1211.00",
+                                0.64,
+                                "not ranked by the language model; offline: title \"Systems Analyst\""));
     }
 
     @Test
@@ -83,22 +94,28 @@ class OpenAiOccupationRankerTest {
         fake.body = FakeOpenAi.completion("{\"ranking\":[{\"code\":\"15-1211.00\",\"score\":7,\"reason\":\"\"},"
                 + "{\"code\":\"15-1252.00\",\"score\":-1}]}");
 
-        assertThat(rank()).extracting(OccupationMatch::code, OccupationMatch::score, OccupationMatch::reason)
+        assertThat(rank())
+                .extracting(OccupationMatch::code, OccupationMatch::score, OccupationMatch::reason)
                 .containsExactly(
                         tuple("15-1211.00", 1.0, "ranked by the language model"),
                         tuple("15-1252.00", 0.0, "ranked by the language model"),
-                        tuple("15-2051.00", 0.0, "not ranked by the language model; offline: title \"Data Scientist\""));
+                        tuple(
+                                "15-2051.00",
+                                0.0,
+                                "not ranked by the language model; offline: title \"Data Scientist\""));
     }
 
     @Test
     void anAnswerThatIsNotTheJsonRankingIsABadResponse() {
         fake.body = FakeOpenAi.completion("I would pick Data Scientists, then Software Developers.");
-        assertThatThrownBy(this::rank).isInstanceOfSatisfying(WriterException.class,
-                e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.BAD_RESPONSE));
+        assertThatThrownBy(this::rank)
+                .isInstanceOfSatisfying(
+                        WriterException.class, e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.BAD_RESPONSE));
 
         fake.body = FakeOpenAi.completion("{\"ranking\": [{\"code\": \"15-2051.00\", \"score\": 0.9");
-        assertThatThrownBy(this::rank).isInstanceOfSatisfying(WriterException.class,
-                e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.BAD_RESPONSE));
+        assertThatThrownBy(this::rank)
+                .isInstanceOfSatisfying(
+                        WriterException.class, e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.BAD_RESPONSE));
 
         fake.body = FakeOpenAi.completion("{\"ranking\": [{\"code\": \"99-9999.00\", \"score\": 0.9}]}");
         assertThatThrownBy(this::rank).isInstanceOfSatisfying(WriterException.class, e -> {
@@ -107,8 +124,9 @@ class OpenAiOccupationRankerTest {
         });
 
         fake.body = "{\"choices\": [ this is not json";
-        assertThatThrownBy(this::rank).isInstanceOfSatisfying(WriterException.class,
-                e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.BAD_RESPONSE));
+        assertThatThrownBy(this::rank)
+                .isInstanceOfSatisfying(
+                        WriterException.class, e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.BAD_RESPONSE));
         assertThat(fake.requests).hasSize(4);
     }
 
@@ -117,8 +135,9 @@ class OpenAiOccupationRankerTest {
         fake.body = FakeOpenAi.completion("{\"ranking\": []}");
         fake.delayMillis = 4_000;
 
-        assertThatThrownBy(() -> rank("timeoutSeconds", "1")).isInstanceOfSatisfying(WriterException.class,
-                e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.TIMEOUT));
+        assertThatThrownBy(() -> rank("timeoutSeconds", "1"))
+                .isInstanceOfSatisfying(
+                        WriterException.class, e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.TIMEOUT));
     }
 
     @Test
@@ -137,8 +156,9 @@ class OpenAiOccupationRankerTest {
         fake.status = 500;
         fake.body = "{\"error\":{\"message\":\"overloaded\"}}";
 
-        assertThatThrownBy(this::rank).isInstanceOfSatisfying(WriterException.class,
-                e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.UNAVAILABLE));
+        assertThatThrownBy(this::rank)
+                .isInstanceOfSatisfying(
+                        WriterException.class, e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.UNAVAILABLE));
     }
 
     @Test
@@ -151,9 +171,11 @@ class OpenAiOccupationRankerTest {
                     assertThat(e.getMessage()).contains("rerank", "LLM_RERANK");
                 });
         assertThatThrownBy(() -> ranker.rank(fake.context("rerank", "false"), "ML Engineer", null, OFFLINE))
-                .isInstanceOfSatisfying(WriterException.class,
+                .isInstanceOfSatisfying(
+                        WriterException.class,
                         e -> assertThat(e.kind()).isEqualTo(WriterException.Kind.NOT_CONFIGURED));
-        assertThatThrownBy(() -> ranker.rank(fake.context("rerank", "true", "baseUrl", ""), "ML Engineer", null, OFFLINE))
+        assertThatThrownBy(
+                        () -> ranker.rank(fake.context("rerank", "true", "baseUrl", ""), "ML Engineer", null, OFFLINE))
                 .isInstanceOfSatisfying(WriterException.class, e -> {
                     assertThat(e.kind()).isEqualTo(WriterException.Kind.NOT_CONFIGURED);
                     assertThat(e.getMessage()).contains("baseUrl");
@@ -165,7 +187,8 @@ class OpenAiOccupationRankerTest {
     void oneCandidateNeedsNoModel() throws Exception {
         List<OccupationMatch> single = List.of(OFFLINE.get(0));
 
-        assertThat(ranker.rank(fake.context("rerank", "true"), "Developer", null, single)).isEqualTo(single);
+        assertThat(ranker.rank(fake.context("rerank", "true"), "Developer", null, single))
+                .isEqualTo(single);
         assertThat(fake.requests).isEmpty();
     }
 }

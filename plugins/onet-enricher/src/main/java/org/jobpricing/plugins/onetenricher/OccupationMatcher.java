@@ -44,7 +44,10 @@ final class OccupationMatcher {
 
         Evidence add(Evidence other) {
             boolean keep = overlap > other.overlap || (overlap == other.overlap && best.bm25() >= other.best.bm25());
-            return new Evidence(keep ? best : other.best, Math.max(overlap, other.overlap), breadth + other.breadth,
+            return new Evidence(
+                    keep ? best : other.best,
+                    Math.max(overlap, other.overlap),
+                    breadth + other.breadth,
                     titles + other.titles);
         }
 
@@ -54,12 +57,12 @@ final class OccupationMatcher {
     }
 
     /** An occupation's final score and, when a description was given, its description similarity. */
-    private record Scored(Evidence evidence, double score, Double description) {
-    }
+    private record Scored(Evidence evidence, double score, Double description) {}
 
     private static final Comparator<Scored> RANKING = Comparator.comparingDouble(Scored::score)
             .thenComparingDouble(s -> s.evidence().overlap())
-            .thenComparingDouble(s -> s.evidence().best().bm25()).reversed()
+            .thenComparingDouble(s -> s.evidence().best().bm25())
+            .reversed()
             .thenComparing(s -> s.evidence().best().code());
 
     /** The occupations {@code title} most likely belongs to, best first; {@code description} may be null. */
@@ -77,7 +80,8 @@ final class OccupationMatcher {
             evidence.merge(hit.code(), new Evidence(hit, overlap, overlap, 1), Evidence::add);
         }
         Map<String, Double> described = description == null || description.isBlank()
-                ? null : index.describe(description, DESCRIPTION_CANDIDATES);
+                ? null
+                : index.describe(description, DESCRIPTION_CANDIDATES);
         return evidence.values().stream()
                 .map(e -> score(e, described))
                 .sorted(RANKING)
@@ -111,8 +115,14 @@ final class OccupationMatcher {
 
     private OccupationMatch toMatch(Scored scored) {
         Evidence e = scored.evidence();
-        String reason = String.format(Locale.ROOT, "%s '%s' (overlap %.2f; %d matching title%s)", e.best().kind(),
-                e.best().title(), e.overlap(), e.titles(), e.titles() == 1 ? "" : "s");
+        String reason = String.format(
+                Locale.ROOT,
+                "%s '%s' (overlap %.2f; %d matching title%s)",
+                e.best().kind(),
+                e.best().title(),
+                e.overlap(),
+                e.titles(),
+                e.titles() == 1 ? "" : "s");
         if (scored.description() != null) {
             reason += String.format(Locale.ROOT, "; description similarity %.2f", scored.description());
         }

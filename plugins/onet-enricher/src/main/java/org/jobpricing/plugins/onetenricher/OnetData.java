@@ -19,16 +19,13 @@ record OnetData(List<Occupation> occupations, List<AlternateTitle> alternateTitl
     static final String RESOURCES = "/org/jobpricing/plugins/onetenricher/";
 
     /** An occupation: O*NET-SOC code, title and description. */
-    record Occupation(String code, String title, String description) {
-    }
+    record Occupation(String code, String title, String description) {}
 
     /** Another title of an occupation; {@code shortTitle} is null when O*NET gives none. */
-    record AlternateTitle(String code, String title, String shortTitle) {
-    }
+    record AlternateTitle(String code, String title, String shortTitle) {}
 
     /** A technology used in an occupation, and whether employers currently demand it ("hot"). */
-    record TechnologySkill(String code, String name, boolean hot) {
-    }
+    record TechnologySkill(String code, String name, boolean hot) {}
 
     OnetData {
         occupations = List.copyOf(occupations);
@@ -39,11 +36,17 @@ record OnetData(List<Occupation> occupations, List<AlternateTitle> alternateTitl
     /** Reads the files bundled in the plugin jar. */
     static OnetData bundled() {
         return new OnetData(
-                read("occupation_data.txt", "O*NET-SOC Code\tTitle\tDescription",
+                read(
+                        "occupation_data.txt",
+                        "O*NET-SOC Code\tTitle\tDescription",
                         c -> new Occupation(c[0], c[1], c[2])),
-                read("alternate_titles.txt", "O*NET-SOC Code\tAlternate Title\tShort Title",
+                read(
+                        "alternate_titles.txt",
+                        "O*NET-SOC Code\tAlternate Title\tShort Title",
                         c -> new AlternateTitle(c[0], c[1], "n/a".equals(c[2]) ? null : c[2])),
-                read("technology_skills.txt", "O*NET-SOC Code\tExample\tHot Technology",
+                read(
+                        "technology_skills.txt",
+                        "O*NET-SOC Code\tExample\tHot Technology",
                         c -> new TechnologySkill(c[0], c[1], "Y".equals(c[2]))));
     }
 

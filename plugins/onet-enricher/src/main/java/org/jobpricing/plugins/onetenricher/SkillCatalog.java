@@ -19,23 +19,22 @@ import org.jobpricing.plugin.api.SkillMatch;
 final class SkillCatalog {
 
     /** A technology, whether it is hot, and how many occupations use it. */
-    private record Skill(String name, boolean hot, int occupations) {
-    }
+    private record Skill(String name, boolean hot, int occupations) {}
 
-    private static final Comparator<SkillMatch> RANKING = Comparator.comparingDouble(SkillMatch::score).reversed()
-            .thenComparing(SkillMatch::name);
+    private static final Comparator<SkillMatch> RANKING =
+            Comparator.comparingDouble(SkillMatch::score).reversed().thenComparing(SkillMatch::name);
 
     private final Map<String, Skill> skills;
     private final Map<String, Set<String>> byOccupation;
     private final SkillDictionary dictionary;
     private final double maxLog;
 
-    private SkillCatalog(Map<String, Skill> skills, Map<String, Set<String>> byOccupation,
-            SkillDictionary dictionary) {
+    private SkillCatalog(Map<String, Skill> skills, Map<String, Set<String>> byOccupation, SkillDictionary dictionary) {
         this.skills = skills;
         this.byOccupation = byOccupation;
         this.dictionary = dictionary;
-        this.maxLog = Math.log1p(skills.values().stream().mapToInt(Skill::occupations).max().orElse(1));
+        this.maxLog = Math.log1p(
+                skills.values().stream().mapToInt(Skill::occupations).max().orElse(1));
     }
 
     /** Builds the catalogue; the occupation descriptions provide the ordinary English words. */
@@ -68,7 +67,12 @@ final class SkillCatalog {
         if (limit < 1) {
             return List.of();
         }
-        return names.stream().map(skills::get).map(this::toMatch).sorted(RANKING).limit(limit).toList();
+        return names.stream()
+                .map(skills::get)
+                .map(this::toMatch)
+                .sorted(RANKING)
+                .limit(limit)
+                .toList();
     }
 
     private SkillMatch toMatch(Skill skill) {

@@ -22,17 +22,59 @@ import java.util.stream.Collectors;
 final class SkillDictionary {
 
     /** Vendor names that prefix many O*NET technology names. */
-    private static final List<String> VENDORS = List.of("Adobe Systems", "Adobe", "ADP", "Amazon", "Apache", "Apple",
-            "Atlassian", "Autodesk", "Avid Technology", "Bentley", "Cadence", "Cerner", "Cisco Systems", "Cisco",
-            "Corel", "Dassault Systemes", "Elite Software", "Epic Systems", "ESRI", "FANUC Robotics", "Fair Isaac",
-            "GE Healthcare", "Google", "Henry Schein", "Hewlett-Packard", "Hewlett Packard", "IBM", "Infor", "Intuit",
-            "LexisNexis", "McKesson", "Mentor Graphics", "Microsoft", "National Instruments", "Oracle", "Red Hat",
-            "RockWare", "Sage", "Salesforce", "SAP", "Siemens", "Sun Microsystems", "SunGard", "Symantec",
-            "The MathWorks", "Thomson Reuters", "Trimble", "Vero Software", "VMware");
+    private static final List<String> VENDORS = List.of(
+            "Adobe Systems",
+            "Adobe",
+            "ADP",
+            "Amazon",
+            "Apache",
+            "Apple",
+            "Atlassian",
+            "Autodesk",
+            "Avid Technology",
+            "Bentley",
+            "Cadence",
+            "Cerner",
+            "Cisco Systems",
+            "Cisco",
+            "Corel",
+            "Dassault Systemes",
+            "Elite Software",
+            "Epic Systems",
+            "ESRI",
+            "FANUC Robotics",
+            "Fair Isaac",
+            "GE Healthcare",
+            "Google",
+            "Henry Schein",
+            "Hewlett-Packard",
+            "Hewlett Packard",
+            "IBM",
+            "Infor",
+            "Intuit",
+            "LexisNexis",
+            "McKesson",
+            "Mentor Graphics",
+            "Microsoft",
+            "National Instruments",
+            "Oracle",
+            "Red Hat",
+            "RockWare",
+            "Sage",
+            "Salesforce",
+            "SAP",
+            "Siemens",
+            "Sun Microsystems",
+            "SunGard",
+            "Symantec",
+            "The MathWorks",
+            "Thomson Reuters",
+            "Trimble",
+            "Vero Software",
+            "VMware");
 
-    private static final List<List<String>> VENDOR_WORDS = VENDORS.stream()
-            .map(vendor -> texts(SkillText.words(vendor)))
-            .toList();
+    private static final List<List<String>> VENDOR_WORDS =
+            VENDORS.stream().map(vendor -> texts(SkillText.words(vendor))).toList();
 
     /** A way of writing a technology's name; {@code exactCase} when it must match capitals too. */
     private record Alias(List<String> words, String skill, boolean full, boolean exactCase) {
@@ -61,8 +103,10 @@ final class SkillDictionary {
      */
     SkillDictionary(Set<String> names, ToIntFunction<String> prevalence, Set<String> ordinaryWords) {
         Map<String, Alias> byKey = new HashMap<>();
-        Comparator<Alias> preferred = Comparator.comparing(Alias::full).reversed()
-                .thenComparing(Comparator.comparingInt((Alias a) -> prevalence.applyAsInt(a.skill())).reversed())
+        Comparator<Alias> preferred = Comparator.comparing(Alias::full)
+                .reversed()
+                .thenComparing(Comparator.comparingInt((Alias a) -> prevalence.applyAsInt(a.skill()))
+                        .reversed())
                 .thenComparing(Alias::skill);
         for (String name : names) {
             for (Alias alias : aliases(name, ordinaryWords)) {
@@ -71,9 +115,11 @@ final class SkillDictionary {
             }
         }
         this.byFirstWord = byKey.values().stream()
-                .sorted(Comparator.comparingInt((Alias a) -> a.words().size()).reversed().thenComparing(Alias::skill))
-                .collect(Collectors.groupingBy(a -> a.words().get(0).toLowerCase(Locale.ROOT),
-                        Collectors.toUnmodifiableList()));
+                .sorted(Comparator.comparingInt((Alias a) -> a.words().size())
+                        .reversed()
+                        .thenComparing(Alias::skill))
+                .collect(Collectors.groupingBy(
+                        a -> a.words().get(0).toLowerCase(Locale.ROOT), Collectors.toUnmodifiableList()));
     }
 
     /** The technologies named in {@code text}, in order of first mention; the longest name wins where names overlap. */
@@ -120,7 +166,8 @@ final class SkillDictionary {
     private static Set<List<String>> shorterNames(List<String> full) {
         Set<List<String>> names = new LinkedHashSet<>();
         List<String> core = full.size() > 1 && full.get(full.size() - 1).equalsIgnoreCase("software")
-                ? full.subList(0, full.size() - 1) : full;
+                ? full.subList(0, full.size() - 1)
+                : full;
         names.add(core);
         names.add(withoutVendor(core));
         String last = core.get(core.size() - 1);
@@ -148,11 +195,15 @@ final class SkillDictionary {
      * (and digits) whose letters are, in order, initials of the words before. False for "PLUS" after "Insightful S".
      */
     private static boolean isAcronymOf(String word, List<String> words) {
-        if (word.length() < 2 || word.length() > 6 || word.chars().noneMatch(Character::isUpperCase)
+        if (word.length() < 2
+                || word.length() > 6
+                || word.chars().noneMatch(Character::isUpperCase)
                 || word.chars().anyMatch(Character::isLowerCase)) {
             return false;
         }
-        String initials = words.stream().map(w -> w.substring(0, 1)).collect(Collectors.joining())
+        String initials = words.stream()
+                .map(w -> w.substring(0, 1))
+                .collect(Collectors.joining())
                 .toUpperCase(Locale.ROOT);
         int at = 0;
         for (char letter : word.replaceAll("[^A-Z]", "").toCharArray()) {
@@ -165,8 +216,7 @@ final class SkillDictionary {
     }
 
     private static boolean allOrdinary(List<String> words, Set<String> ordinaryWords) {
-        return words.stream()
-                .allMatch(w -> w.length() <= 2 || ordinaryWords.contains(w.toLowerCase(Locale.ROOT)));
+        return words.stream().allMatch(w -> w.length() <= 2 || ordinaryWords.contains(w.toLowerCase(Locale.ROOT)));
     }
 
     private static List<String> texts(List<SkillText.Word> words) {

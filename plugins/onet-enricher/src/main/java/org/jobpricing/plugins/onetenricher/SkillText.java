@@ -16,11 +16,9 @@ final class SkillText {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:\\.[\\p{L}\\p{N}]+)*(?:\\+\\+|#)?");
 
     /** A word as written and in lower case. */
-    record Word(String text, String lower) {
-    }
+    record Word(String text, String lower) {}
 
-    private SkillText() {
-    }
+    private SkillText() {}
 
     static List<Word> words(String text) {
         List<Word> words = new ArrayList<>();

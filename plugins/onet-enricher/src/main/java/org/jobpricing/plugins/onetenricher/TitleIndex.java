@@ -51,8 +51,13 @@ final class TitleIndex {
     private final Map<String, Double> idf;
     private final double unseenIdf;
 
-    private TitleIndex(IndexSearcher searcher, TitleAnalyzer titleAnalyzer, Analyzer descriptionAnalyzer,
-            Map<String, String> occupationTitles, Map<String, Double> idf, double unseenIdf) {
+    private TitleIndex(
+            IndexSearcher searcher,
+            TitleAnalyzer titleAnalyzer,
+            Analyzer descriptionAnalyzer,
+            Map<String, String> occupationTitles,
+            Map<String, Double> idf,
+            double unseenIdf) {
         this.searcher = searcher;
         this.titleAnalyzer = titleAnalyzer;
         this.descriptionAnalyzer = descriptionAnalyzer;
@@ -62,8 +67,7 @@ final class TitleIndex {
     }
 
     /** An indexed title that matched a query: its occupation, stemmed terms, text as O*NET writes it, and kind. */
-    record Hit(String code, Set<String> terms, String title, String kind, float bm25) {
-    }
+    record Hit(String code, Set<String> terms, String title, String kind, float bm25) {}
 
     /** Indexes the occupations and their alternate and short titles. */
     static TitleIndex build(OnetData data) {
@@ -72,8 +76,10 @@ final class TitleIndex {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         Analyzer perField = new PerFieldAnalyzerWrapper(titleAnalyzer, Map.of("description", descriptionAnalyzer));
         // One flush at close: the index (~15 MB of buffers) fits in RAM, so there is nothing to merge.
-        IndexWriterConfig config = new IndexWriterConfig(perField).setRAMBufferSizeMB(128)
-                .setMaxBufferedDocs(IndexWriterConfig.DISABLE_AUTO_FLUSH).setMergePolicy(NoMergePolicy.INSTANCE);
+        IndexWriterConfig config = new IndexWriterConfig(perField)
+                .setRAMBufferSizeMB(128)
+                .setMaxBufferedDocs(IndexWriterConfig.DISABLE_AUTO_FLUSH)
+                .setMergePolicy(NoMergePolicy.INSTANCE);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             TitleDocuments documents = new TitleDocuments(titleAnalyzer);
             for (OnetData.Occupation occupation : data.occupations()) {
@@ -99,8 +105,13 @@ final class TitleIndex {
             searcher.setSimilarity(new BM25Similarity());
             IndexReader reader = searcher.getIndexReader();
             int titleDocs = reader.getDocCount("title");
-            return new TitleIndex(searcher, titleAnalyzer, descriptionAnalyzer, Map.copyOf(occupationTitles),
-                    titleIdf(reader, titleDocs), idf(1, titleDocs));
+            return new TitleIndex(
+                    searcher,
+                    titleAnalyzer,
+                    descriptionAnalyzer,
+                    Map.copyOf(occupationTitles),
+                    titleIdf(reader, titleDocs),
+                    idf(1, titleDocs));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the in-memory title index", e);
         }
@@ -120,8 +131,12 @@ final class TitleIndex {
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc hit : searcher.search(builder.build(), n).scoreDocs) {
                 Document doc = stored.document(hit.doc);
-                hits.add(new Hit(doc.get("code"), Set.copyOf(List.of(doc.get("terms").split(" "))), doc.get("shown"),
-                        doc.get("kind"), hit.score));
+                hits.add(new Hit(
+                        doc.get("code"),
+                        Set.copyOf(List.of(doc.get("terms").split(" "))),
+                        doc.get("shown"),
+                        doc.get("kind"),
+                        hit.score));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search the in-memory title index", e);
@@ -140,7 +155,8 @@ final class TitleIndex {
             return similarity;
         }
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        terms.stream().limit(MAX_DESCRIPTION_TERMS)
+        terms.stream()
+                .limit(MAX_DESCRIPTION_TERMS)
                 .forEach(term -> builder.add(new TermQuery(new Term("description", term)), Occur.SHOULD));
         Query query = builder.build();
         try {

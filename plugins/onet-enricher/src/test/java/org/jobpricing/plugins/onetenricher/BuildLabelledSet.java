@@ -27,8 +27,7 @@ public final class BuildLabelledSet {
     static final long SEED = 27;
     static final int SAMPLE = 300;
 
-    private BuildLabelledSet() {
-    }
+    private BuildLabelledSet() {}
 
     public static void main(String[] args) throws IOException {
         List<LabelledTitle> set = new ArrayList<>(LabelledTitle.read(Path.of(args[1])));
@@ -41,7 +40,8 @@ public final class BuildLabelledSet {
     }
 
     private static List<LabelledTitle> sample(Path reported, OnetData data) throws IOException {
-        Set<String> occupationTitles = data.occupations().stream().map(o -> LabelledTitle.key(o.title()))
+        Set<String> occupationTitles = data.occupations().stream()
+                .map(o -> LabelledTitle.key(o.title()))
                 .collect(Collectors.toSet());
         Map<String, String> shown = new LinkedHashMap<>();
         Map<String, Set<String>> codes = new LinkedHashMap<>();
@@ -53,9 +53,12 @@ public final class BuildLabelledSet {
             codes.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(cells[0]);
         }
         List<String> candidates = new ArrayList<>(shown.keySet().stream()
-                .filter(k -> !occupationTitles.contains(k)).sorted().toList());
+                .filter(k -> !occupationTitles.contains(k))
+                .sorted()
+                .toList());
         Collections.shuffle(candidates, new Random(SEED));
-        return candidates.stream().limit(SAMPLE)
+        return candidates.stream()
+                .limit(SAMPLE)
                 .map(k -> new LabelledTitle(shown.get(k), codes.get(k), LabelledTitle.REPORTED))
                 .toList();
     }

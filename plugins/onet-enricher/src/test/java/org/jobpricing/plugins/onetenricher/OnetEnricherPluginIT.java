@@ -55,14 +55,16 @@ class OnetEnricherPluginIT {
         assertThat(plugin).isNotNull();
         assertThat(plugin.getPluginState()).isEqualTo(PluginState.STARTED);
         assertThat(plugin.getDescriptor().getPluginClass()).isEqualTo("org.pf4j.Plugin");
-        assertThat(manager.getExtensions(JobEnricher.class, "onet-enricher")).singleElement()
+        assertThat(manager.getExtensions(JobEnricher.class, "onet-enricher"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.getClass().getName())
                         .isEqualTo("org.jobpricing.plugins.onetenricher.OnetEnricher"));
     }
 
     @Test
     void theEnricherWorksFromThePluginClassLoader() {
-        JobEnricher enricher = manager.getExtensions(JobEnricher.class, "onet-enricher").get(0);
+        JobEnricher enricher =
+                manager.getExtensions(JobEnricher.class, "onet-enricher").get(0);
 
         List<OccupationMatch> matches = enricher.matchOccupations("Sr. Software Dev", null, 3);
         List<SkillMatch> skills = enricher.extractSkills("Java, Python and Docker", 5);

@@ -42,7 +42,9 @@ class OnetEnricherTest {
 
     @Test
     void registeredNurse() {
-        assertThat(codes(enricher.matchOccupations("Registered Nurse", null, 3))).first().isEqualTo("29-1141.00");
+        assertThat(codes(enricher.matchOccupations("Registered Nurse", null, 3)))
+                .first()
+                .isEqualTo("29-1141.00");
     }
 
     @Test
@@ -59,14 +61,18 @@ class OnetEnricherTest {
 
         assertThat(matches).hasSize(10);
         assertThat(matches).allSatisfy(m -> assertThat(m.score()).isBetween(0.0, 1.0));
-        assertThat(matches).isSortedAccordingTo(Comparator.comparingDouble(OccupationMatch::score).reversed());
+        assertThat(matches)
+                .isSortedAccordingTo(
+                        Comparator.comparingDouble(OccupationMatch::score).reversed());
         assertThat(matches.get(0).code()).isEqualTo("49-9071.00");
     }
 
     @Test
     void wordsNoTitleHasLowerTheScore() {
-        OccupationMatch exact = enricher.matchOccupations("Registered Nurse", null, 1).get(0);
-        OccupationMatch unknownWord = enricher.matchOccupations("Registered Nurse Flobbertyx", null, 1).get(0);
+        OccupationMatch exact =
+                enricher.matchOccupations("Registered Nurse", null, 1).get(0);
+        OccupationMatch unknownWord = enricher.matchOccupations("Registered Nurse Flobbertyx", null, 1)
+                .get(0);
 
         assertThat(unknownWord.code()).isEqualTo(exact.code());
         assertThat(unknownWord.score()).isLessThan(exact.score() - 0.2);
@@ -98,10 +104,13 @@ class OnetEnricherTest {
         List<SkillMatch> skills = enricher.extractSkills(
                 "Senior engineer: Java and Docker daily, Kubernetes a plus, reporting in MS Excel.", 10);
 
-        assertThat(skills).extracting(SkillMatch::name)
+        assertThat(skills)
+                .extracting(SkillMatch::name)
                 .containsExactlyInAnyOrder("Oracle Java", "Docker", "Microsoft Excel");
         assertThat(skills).allSatisfy(s -> assertThat(s.hot()).isTrue());
-        assertThat(skills).isSortedAccordingTo(Comparator.comparingDouble(SkillMatch::score).reversed());
+        assertThat(skills)
+                .isSortedAccordingTo(
+                        Comparator.comparingDouble(SkillMatch::score).reversed());
         // Kubernetes is not among the O*NET 27.0 technology examples, so it cannot be found.
         assertThat(skills).extracting(SkillMatch::name).noneMatch(n -> n.contains("Kubernetes"));
     }
@@ -110,15 +119,18 @@ class OnetEnricherTest {
     void findsTechnologiesByAcronymAndKeepsTheirSymbols() {
         List<SkillMatch> skills = enricher.extractSkills("Services in C# and C++ on AWS with SQL and Node.js", 10);
 
-        assertThat(skills).extracting(SkillMatch::name).containsExactlyInAnyOrder("C#", "C++",
-                "Amazon Web Services AWS software", "Structured query language SQL", "Node.js");
+        assertThat(skills)
+                .extracting(SkillMatch::name)
+                .containsExactlyInAnyOrder(
+                        "C#", "C++", "Amazon Web Services AWS software", "Structured query language SQL", "Node.js");
     }
 
     @Test
     void ordinaryWordsAreNotMistakenForProducts() {
         assertThat(enricher.extractSkills("We go to the office to access project files and word lists.", 10))
                 .isEmpty();
-        assertThat(enricher.extractSkills("Experience with Go and R.", 10)).extracting(SkillMatch::name)
+        assertThat(enricher.extractSkills("Experience with Go and R.", 10))
+                .extracting(SkillMatch::name)
                 .containsExactlyInAnyOrder("Go", "R");
         assertThat(enricher.extractSkills(null, 10)).isEmpty();
         assertThat(enricher.extractSkills("Java", 0)).isEmpty();
@@ -133,7 +145,9 @@ class OnetEnricherTest {
         int firstCold = skills.stream().map(SkillMatch::hot).toList().indexOf(false);
         assertThat(skills.subList(0, firstCold)).allMatch(SkillMatch::hot);
         assertThat(skills.subList(firstCold, skills.size())).noneMatch(SkillMatch::hot);
-        assertThat(skills).isSortedAccordingTo(Comparator.comparingDouble(SkillMatch::score).reversed());
+        assertThat(skills)
+                .isSortedAccordingTo(
+                        Comparator.comparingDouble(SkillMatch::score).reversed());
         assertThat(skills).extracting(SkillMatch::name).contains("Oracle Java", "Python", "Git");
         assertThat(skills).allSatisfy(s -> assertThat(s.score()).isBetween(0.0, 1.0));
     }
@@ -147,6 +161,8 @@ class OnetEnricherTest {
 
     @Test
     void aSocCodeMeansItsBaseOnetOccupation() {
-        assertThat(enricher.skillsFor("15-1252", 20)).isEqualTo(enricher.skillsFor("15-1252.00", 20)).isNotEmpty();
+        assertThat(enricher.skillsFor("15-1252", 20))
+                .isEqualTo(enricher.skillsFor("15-1252.00", 20))
+                .isNotEmpty();
     }
 }

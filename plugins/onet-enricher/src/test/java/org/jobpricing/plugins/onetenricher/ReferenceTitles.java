@@ -14,8 +14,7 @@ import java.util.Set;
  */
 final class ReferenceTitles {
 
-    private ReferenceTitles() {
-    }
+    private ReferenceTitles() {}
 
     /**
      * The data without the alternate-title rows whose title, title without parentheses or short title is,

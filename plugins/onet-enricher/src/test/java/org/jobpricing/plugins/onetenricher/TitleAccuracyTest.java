@@ -22,8 +22,11 @@ class TitleAccuracyTest {
 
         JobEnricher enricher = new OnetEnricher();
 
-        Accuracy accuracy = Accuracy.of(set,
-                title -> enricher.matchOccupations(title, null, 3).stream().map(OccupationMatch::code).toList());
+        Accuracy accuracy = Accuracy.of(
+                set,
+                title -> enricher.matchOccupations(title, null, 3).stream()
+                        .map(OccupationMatch::code)
+                        .toList());
 
         assertThat(accuracy.titles()).isGreaterThanOrEqualTo(40);
         assertThat(accuracy.top1()).isGreaterThanOrEqualTo(0.8);

@@ -18,15 +18,15 @@ import org.jobpricing.plugin.api.OccupationMatch;
  */
 public final class TitleEval {
 
-    private TitleEval() {
-    }
+    private TitleEval() {}
 
     public static void main(String[] args) throws Exception {
         List<LabelledTitle> set = LabelledTitle.read(Path.of(args[0]));
         List<LabelledTitle> handwritten = LabelledTitle.from(set, LabelledTitle.HANDWRITTEN);
         List<LabelledTitle> reported = LabelledTitle.from(set, LabelledTitle.REPORTED);
         OnetData shipped = OnetData.bundled();
-        OnetData heldOut = ReferenceTitles.without(shipped, reported.stream().map(LabelledTitle::title).toList());
+        OnetData heldOut = ReferenceTitles.without(
+                shipped, reported.stream().map(LabelledTitle::title).toList());
         OccupationMatcher shippedIndex = new OccupationMatcher(TitleIndex.build(shipped));
         OccupationMatcher heldOutIndex = new OccupationMatcher(TitleIndex.build(heldOut));
 
@@ -45,26 +45,39 @@ public final class TitleEval {
 
     static Function<String, List<String>> exact(OnetData data) {
         Map<String, Set<String>> lookup = ReferenceTitles.exactLookup(data);
-        return title -> lookup.getOrDefault(LabelledTitle.key(title), Set.of()).stream().limit(3).toList();
+        return title -> lookup.getOrDefault(LabelledTitle.key(title), Set.of()).stream()
+                .limit(3)
+                .toList();
     }
 
     static Function<String, List<String>> enricher(OccupationMatcher index) {
-        return title -> index.match(title, null, 3).stream().map(OccupationMatch::code).toList();
+        return title ->
+                index.match(title, null, 3).stream().map(OccupationMatch::code).toList();
     }
 
-    private static void row(String method, String titles, List<LabelledTitle> set,
-            Function<String, List<String>> matcher) {
+    private static void row(
+            String method, String titles, List<LabelledTitle> set, Function<String, List<String>> matcher) {
         Accuracy accuracy = Accuracy.of(set, matcher);
-        System.out.printf(Locale.ROOT, "%-22s %-28s %5d %7.3f %7.3f%n", method, titles, accuracy.titles(),
-                accuracy.top1(), accuracy.top3());
+        System.out.printf(
+                Locale.ROOT,
+                "%-22s %-28s %5d %7.3f %7.3f%n",
+                method,
+                titles,
+                accuracy.titles(),
+                accuracy.top1(),
+                accuracy.top3());
     }
 
     private static void misses(List<LabelledTitle> set, Function<String, List<String>> matcher) {
         for (LabelledTitle title : set) {
             List<String> top = matcher.apply(title.title());
             if (top.stream().noneMatch(title.expected()::contains)) {
-                System.out.printf("miss %-45s [%s] expected %s got %s%n", title.title(),
-                        TitleNormaliser.normalise(title.title()), new ArrayList<>(title.expected()), top);
+                System.out.printf(
+                        "miss %-45s [%s] expected %s got %s%n",
+                        title.title(),
+                        TitleNormaliser.normalise(title.title()),
+                        new ArrayList<>(title.expected()),
+                        top);
             }
         }
     }

@@ -14,8 +14,8 @@ import org.jobpricing.plugin.api.FetchResult;
 import org.jobpricing.plugin.api.MarketDataSource;
 import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.plugin.api.ObservationCsv;
-import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.plugin.api.PluginContext;
+import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.plugin.api.SourceType;
 import org.pf4j.Extension;
 
@@ -45,8 +45,8 @@ public class SurveyCsvSource implements MarketDataSource {
     @Override
     public List<ConfigField> configSchema() {
         // a folder that does not exist yet is a warning at fetch time (nothing to read), not a broken source
-        return List.of(ConfigField.required("directory", ConfigField.Type.STRING,
-                "folder holding the survey CSV files"));
+        return List.of(
+                ConfigField.required("directory", ConfigField.Type.STRING, "folder holding the survey CSV files"));
     }
 
     @Override
@@ -60,7 +60,8 @@ public class SurveyCsvSource implements MarketDataSource {
             return CheckResult.failed(directory.toAbsolutePath() + " does not exist");
         }
         int files = csvFiles(directory).size();
-        return CheckResult.ok(files + " survey file(s) in " + context.get("directory").get());
+        return CheckResult.ok(
+                files + " survey file(s) in " + context.get("directory").get());
     }
 
     /** Reads every file each time: surveys are small and replace their own rows, so no cursor is kept. */
@@ -71,8 +72,10 @@ public class SurveyCsvSource implements MarketDataSource {
         }
         Path directory = Path.of(context.get("directory").get());
         if (!Files.isDirectory(directory)) {
-            return new FetchResult(List.of(), List.of(new Problem(0, "directory",
-                    directory.toAbsolutePath() + " does not exist; nothing to read")));
+            return new FetchResult(
+                    List.of(),
+                    List.of(new Problem(
+                            0, "directory", directory.toAbsolutePath() + " does not exist; nothing to read")));
         }
         List<MarketObservation> observations = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
@@ -83,8 +86,9 @@ public class SurveyCsvSource implements MarketDataSource {
                     result.rows().forEach(r -> observations.add(r.observation()));
                 } else {
                     String name = file.getFileName().toString();
-                    result.problems().forEach(p -> warnings.add(new Problem(p.line(), p.column(),
-                            name + ": " + p.message() + " (file skipped)")));
+                    result.problems()
+                            .forEach(p -> warnings.add(
+                                    new Problem(p.line(), p.column(), name + ": " + p.message() + " (file skipped)")));
                 }
             }
         }
