@@ -29,16 +29,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
+import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.auth.AuthService;
 import org.jobpricing.server.auth.FirstAdmin;
-import org.jobpricing.server.auth.JsonUnauthorizedHandler;
 import org.jobpricing.server.auth.JwtAuthenticator;
 import org.jobpricing.server.auth.JwtService;
 import org.jobpricing.server.auth.LogEmailSender;
 import org.jobpricing.server.auth.LoginThrottle;
 import org.jobpricing.server.auth.PasswordHasher;
 import org.jobpricing.server.auth.PasswordPolicy;
-import org.jobpricing.server.auth.PermissionAuthorizer;
 import org.jobpricing.server.auth.Tokens;
 import org.jobpricing.server.auth.UserPrincipal;
 import org.jobpricing.server.auth.UserService;
@@ -49,7 +48,6 @@ import org.jobpricing.server.cli.ValidateRulesCommand;
 import org.jobpricing.server.cli.backup.BackupCommand;
 import org.jobpricing.server.cli.backup.RestoreCommand;
 import org.jobpricing.server.cli.backup.VerifyBackupCommand;
-import org.jobpricing.server.core.AuditLog;
 import org.jobpricing.server.core.BatchPricer;
 import org.jobpricing.server.core.Enrichment;
 import org.jobpricing.server.core.FxRateService;
@@ -65,19 +63,22 @@ import org.jobpricing.server.db.Migrator;
 import org.jobpricing.server.db.SlowQueryLog;
 import org.jobpricing.server.db.UserLookup;
 import org.jobpricing.server.errors.ApiExceptionMapper;
+import org.jobpricing.server.errors.DomainExceptionMapper;
 import org.jobpricing.server.errors.ErrorReporter;
 import org.jobpricing.server.errors.JsonExceptionMapper;
 import org.jobpricing.server.errors.SentryReporter;
-import org.jobpricing.server.errors.StartupRefused;
 import org.jobpricing.server.errors.UnexpectedExceptionMapper;
 import org.jobpricing.server.errors.ValidationExceptionMapper;
 import org.jobpricing.server.errors.WebApplicationExceptionMapper;
+import org.jobpricing.server.failures.StartupRefused;
 import org.jobpricing.server.health.PluginHealthChecks;
 import org.jobpricing.server.health.PluginsHealthCheck;
 import org.jobpricing.server.health.RuleSetHealthCheck;
-import org.jobpricing.server.http.BusinessMetrics;
 import org.jobpricing.server.http.HttpSetup;
+import org.jobpricing.server.http.JsonUnauthorizedHandler;
+import org.jobpricing.server.http.PermissionAuthorizer;
 import org.jobpricing.server.http.WebApp;
+import org.jobpricing.server.metrics.BusinessMetrics;
 import org.jobpricing.server.plugins.MarketDataJobs;
 import org.jobpricing.server.plugins.PluginAdmin;
 import org.jobpricing.server.plugins.PluginCatalog;
@@ -262,7 +263,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         MarketDataJobs jobs = new MarketDataJobs(
                 plugins,
                 jdbi,
-                marketDataCache,
+                marketDataCache::invalidate,
                 pluginSettings.getConfig(),
                 Duration.ofMillis(pluginSettings.getFetchTimeout().toMilliseconds()),
                 pluginSettings.isRefreshOnStartup(),
@@ -366,6 +367,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
             server.setRegisterDefaultExceptionMappers(false);
         }
         env.jersey().register(new ApiExceptionMapper());
+        env.jersey().register(new DomainExceptionMapper());
         env.jersey().register(new JsonExceptionMapper());
         env.jersey().register(new ValidationExceptionMapper());
         env.jersey().register(new WebApplicationExceptionMapper());

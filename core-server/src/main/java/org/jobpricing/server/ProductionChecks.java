@@ -2,7 +2,7 @@ package org.jobpricing.server;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jobpricing.server.errors.StartupRefused;
+import org.jobpricing.server.failures.StartupRefused;
 
 /** A production setup refuses to start with development defaults, naming each wrong setting. */
 final class ProductionChecks {

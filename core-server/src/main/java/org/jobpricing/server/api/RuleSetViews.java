@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.jobpricing.server.rulesets.ScenarioResult;
 
 /** Representations of rule-set versions, their tests, diffs and what-if runs. */
 public final class RuleSetViews {

@@ -9,13 +9,16 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.api.TokenResponse;
-import org.jobpricing.server.core.AuditLog;
+import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.db.RefreshTokenDao;
 import org.jobpricing.server.db.UserDao;
 import org.jobpricing.server.db.UserLookup;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
-import org.jobpricing.server.errors.TooManyRequestsException;
+import org.jobpricing.server.failures.AccountLockedException;
+import org.jobpricing.server.failures.AuthenticationFailedException;
+import org.jobpricing.server.failures.DomainException;
+import org.jobpricing.server.failures.EntityNotFoundException;
+import org.jobpricing.server.failures.FieldError;
+import org.jobpricing.server.failures.InvalidInputException;
 
 /**
  * Login, refresh-token rotation with reuse detection, logout and password change. Every outcome is
@@ -59,7 +62,7 @@ public final class AuthService {
      */
     public TokenResponse login(String field, String login, String password, AuditLog.Origin origin) {
         if (login == null || login.isBlank()) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_REQUEST",
                     "username or email is required",
                     List.of(new FieldError("username", "is required")));
@@ -68,7 +71,7 @@ public final class AuthService {
         // says nothing about which accounts exist; it never reaches the throttle or the audit trail, whose
         // columns hold 254 characters, nor counts as a failed attempt
         if (login.length() > LoginThrottle.MAX_KEY || LoginThrottle.key(login).length() > LoginThrottle.MAX_KEY) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_REQUEST",
                     field + " is longer than any account name",
                     List.of(new FieldError(field, "must be at most " + LoginThrottle.MAX_KEY + " characters")));
@@ -96,8 +99,7 @@ public final class AuthService {
             if (nowLocked) {
                 audit.record(login, "auth.lockout", "user:" + login, "SUCCESS", origin, "too many failed logins");
             }
-            throw new ApiException(
-                    401,
+            throw new AuthenticationFailedException(
                     "INVALID_CREDENTIALS",
                     "the username or password is wrong",
                     List.of(
@@ -153,18 +155,18 @@ public final class AuthService {
     public void changePassword(UserPrincipal principal, String current, String next, AuditLog.Origin origin) {
         requireFits("currentPassword", current);
         requireFits("newPassword", next);
-        UserDao.UserRow user = users.byId(principal.id()).orElseThrow(() -> ApiException.notFound("user"));
+        UserDao.UserRow user = users.byId(principal.id()).orElseThrow(() -> new EntityNotFoundException("user"));
         if (!hasher.verify(current, user.passwordHash())) {
             audit.failure(
                     user.username(), "auth.password.change", "user:" + user.id(), origin, "wrong current password");
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_PASSWORD",
                     "currentPassword is wrong",
                     List.of(new FieldError("currentPassword", "is wrong")));
         }
         policy.check("newPassword", next, user.username(), user.email());
         if (hasher.verify(next, user.passwordHash())) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "WEAK_PASSWORD",
                     "newPassword must differ from the current password",
                     List.of(new FieldError("newPassword", "must differ from the current password")));
@@ -201,22 +203,21 @@ public final class AuthService {
     /** A password bcrypt would not read whole can match no stored hash and must never be cut short: a 400. */
     private static void requireFits(String field, String password) {
         if (password != null && !PasswordHasher.fits(password)) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_REQUEST",
                     field + " is too long",
                     List.of(new FieldError(field, PasswordHasher.tooLong())));
         }
     }
 
-    private static ApiException invalidRefresh() {
-        return new ApiException(
-                401,
+    private static DomainException invalidRefresh() {
+        return new AuthenticationFailedException(
                 "INVALID_REFRESH_TOKEN",
                 "the refresh token is invalid, expired or revoked",
                 List.of(new FieldError("refresh_token", "is invalid, expired or revoked")));
     }
 
-    private static ApiException locked(Duration remaining) {
-        return new TooManyRequestsException("too many failed logins; try again later", remaining);
+    private static DomainException locked(Duration remaining) {
+        return new AccountLockedException("too many failed logins; try again later", remaining);
     }
 }

@@ -4,9 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jobpricing.server.core.AuditLog;
+import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.db.UserDao;
-import org.jobpricing.server.errors.StartupRefused;
+import org.jobpricing.server.failures.StartupRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.failures.FieldError;
+import org.jobpricing.server.failures.InvalidInputException;
 
 /**
  * Password rules (OWASP ASVS 2.1): at least 12 characters and at most the 72 bytes bcrypt reads, not
@@ -51,7 +51,7 @@ public final class PasswordPolicy {
     /** Throws a 400 WEAK_PASSWORD naming the rule broken. */
     public void check(String field, String password, String username, String email) {
         violation(password, username, email).ifPresent(rule -> {
-            throw ApiException.badRequest("WEAK_PASSWORD", field + " " + rule, List.of(new FieldError(field, rule)));
+            throw new InvalidInputException("WEAK_PASSWORD", field + " " + rule, List.of(new FieldError(field, rule)));
         });
     }
 

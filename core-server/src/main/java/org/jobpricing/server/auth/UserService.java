@@ -11,11 +11,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jobpricing.server.api.AuthRequests;
 import org.jobpricing.server.api.UserView;
-import org.jobpricing.server.core.AuditLog;
+import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.db.UserDao;
 import org.jobpricing.server.db.UserLookup;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.failures.EntityNotFoundException;
+import org.jobpricing.server.failures.FieldError;
+import org.jobpricing.server.failures.InvalidInputException;
+import org.jobpricing.server.failures.NotPermittedException;
+import org.jobpricing.server.failures.StateConflictException;
 
 /** Accounts: creation (by admins or self-registration), changes, deletion, e-mail verification. */
 public final class UserService {
@@ -68,8 +71,7 @@ public final class UserService {
                 dao -> dao.findByLogin(row.username()).isPresent()
                         || dao.findByLogin(row.email()).isPresent());
         if (clash) {
-            throw new ApiException(
-                    409,
+            throw new StateConflictException(
                     "USER_EXISTS",
                     "that username or e-mail address is taken",
                     List.of(new FieldError("username", "or email is taken")));
@@ -77,8 +79,7 @@ public final class UserService {
         try {
             jdbi.useExtension(UserDao.class, dao -> dao.insert(row));
         } catch (UnableToExecuteStatementException e) {
-            throw new ApiException(
-                    409,
+            throw new StateConflictException(
                     "USER_EXISTS",
                     "that username or e-mail address is taken",
                     List.of(new FieldError("username", "or email is taken")));
@@ -106,8 +107,7 @@ public final class UserService {
         if (change.role() != null
                 && !change.role().equals(user.role())
                 && !actor.role().grants(Permissions.ROLES_ASSIGN)) {
-            throw new ApiException(
-                    403,
+            throw new NotPermittedException(
                     "FORBIDDEN",
                     "changing a role needs roles:assign",
                     List.of(new FieldError("role", "can only be changed with the permission roles:assign")));
@@ -157,7 +157,7 @@ public final class UserService {
             return id;
         });
         if (userId == null) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_TOKEN",
                     "the verification token is invalid, used or expired",
                     List.of(new FieldError("token", "is invalid, used or expired")));
@@ -181,7 +181,7 @@ public final class UserService {
     }
 
     private UserDao.UserRow find(String id) {
-        return lookup.byId(id).orElseThrow(() -> ApiException.notFound("user", "id", id));
+        return lookup.byId(id).orElseThrow(() -> new EntityNotFoundException("user", "id", id));
     }
 
     private static boolean isActiveAdmin(UserDao.UserRow user) {
@@ -195,8 +195,7 @@ public final class UserService {
                         .mapTo(Long.class)
                         .one());
         if (others == 0) {
-            throw new ApiException(
-                    409,
+            throw new StateConflictException(
                     "LAST_ADMIN",
                     "the last active admin cannot be removed, demoted or deactivated",
                     List.of(new FieldError("id", "is the last active admin")));

@@ -16,7 +16,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.jobpricing.server.JobPricingConfiguration;
-import org.jobpricing.server.core.AuditLog;
+import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.core.BatchPricer;
 import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.db.H2Durability;
@@ -88,7 +88,7 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
                                 config.getPlugins().getStaleAfter().toMilliseconds()),
                         clock),
                 clock,
-                new org.jobpricing.server.http.BusinessMetrics(
+                new org.jobpricing.server.metrics.BusinessMetrics(
                         new io.prometheus.metrics.model.registry.PrometheusRegistry()));
         long started = System.nanoTime();
         Path partial = output.resolveSibling(output.getFileName() + ".partial");

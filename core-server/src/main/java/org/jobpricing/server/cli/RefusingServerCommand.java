@@ -5,7 +5,7 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ServerCommand;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.jobpricing.server.JobPricingConfiguration;
-import org.jobpricing.server.errors.StartupRefused;
+import org.jobpricing.server.failures.StartupRefused;
 
 /** Dropwizard's {@code server} command, printing a refused start as one line instead of a stack trace. */
 public final class RefusingServerCommand extends ServerCommand<JobPricingConfiguration> {

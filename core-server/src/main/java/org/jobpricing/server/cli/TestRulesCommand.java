@@ -2,10 +2,10 @@ package org.jobpricing.server.cli;
 
 import io.dropwizard.jersey.validation.Validators;
 import java.util.List;
+import org.jobpricing.server.api.ScenarioResult;
 import org.jobpricing.server.rules.CompiledRuleSet;
 import org.jobpricing.server.rules.RuleSetCompiler;
 import org.jobpricing.server.rules.RuleSource;
-import org.jobpricing.server.rulesets.ScenarioResult;
 import org.jobpricing.server.rulesets.ScenarioRunner;
 
 /** {@code test-rules [dir]}: runs the scenarios of tests/*.yaml against the directory's rules. */

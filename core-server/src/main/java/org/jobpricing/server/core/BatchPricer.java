@@ -37,10 +37,13 @@ import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
 import org.jobpricing.server.db.QuoteDao;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.errors.DomainExceptionMapper;
 import org.jobpricing.server.errors.JsonExceptionMapper;
-import org.jobpricing.server.http.BusinessMetrics;
+import org.jobpricing.server.failures.DomainException;
+import org.jobpricing.server.failures.FieldError;
+import org.jobpricing.server.failures.InternalFailureException;
+import org.jobpricing.server.failures.InvalidInputException;
+import org.jobpricing.server.metrics.BusinessMetrics;
 import org.jobpricing.server.rules.CompiledRuleSet;
 
 /**
@@ -115,7 +118,7 @@ public final class BatchPricer {
     public record Summary(long lines, long priced, long failed, double seconds) {}
 
     /** One input row: its line (CSV) or position (JSON), and the request or why it could not be read. */
-    private record Input(long line, PricingRequest request, ApiException unreadable) {}
+    private record Input(long line, PricingRequest request, DomainException unreadable) {}
 
     /** An opened batch: the input was recognised (a CSV header is checked here, before any output). */
     public static final class Batch {
@@ -142,7 +145,7 @@ public final class BatchPricer {
     }
 
     /** One output line waiting for its chunk to be stored. */
-    private record Output(long line, QuoteResponse quote, String requestJson, ApiException error) {}
+    private record Output(long line, QuoteResponse quote, String requestJson, DomainException error) {}
 
     /** Prices every request of the batch, writing results to {@code out} (CSV when {@code csvOutput}, else NDJSON). */
     public Summary price(Batch batch, OutputStream out, boolean csvOutput, CompiledRuleSet rules, LongConsumer progress)
@@ -174,7 +177,7 @@ public final class BatchPricer {
                             input.line(),
                             null,
                             null,
-                            ApiException.badRequest(
+                            new InvalidInputException(
                                     "BATCH_TOO_LARGE", tooMany, List.of(new Problem(input.line(), null, tooMany)))));
                     failed++;
                     break;
@@ -222,7 +225,7 @@ public final class BatchPricer {
                 invalid.add(new FieldError(v.getPropertyPath().toString(), v.getMessage()));
             }
             if (!invalid.isEmpty()) {
-                throw ApiException.badRequest("INVALID_REQUEST", invalid.size() + " field(s) invalid", invalid);
+                throw new InvalidInputException("INVALID_REQUEST", invalid.size() + " field(s) invalid", invalid);
             }
             org.jobpricing.rules.facts.Trace trace = new org.jobpricing.rules.facts.Trace();
             // what is stored is what was priced, as for a single quote
@@ -238,15 +241,14 @@ public final class BatchPricer {
             QuoteResponse quote = QuoteAssembler.assemble(
                     UUID.randomUUID().toString(), clock.instant(), spec, priced.result(), priced.rulesetVersion());
             return new Output(input.line(), quote, json.writeValueAsString(enriched), null);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             return new Output(input.line(), null, null, e);
         } catch (RuntimeException | JsonProcessingException e) {
             return new Output(
                     input.line(),
                     null,
                     null,
-                    new ApiException(
-                            500,
+                    new InternalFailureException(
                             "INTERNAL_ERROR",
                             "this row could not be priced: " + e.getClass().getSimpleName(),
                             List.of()));
@@ -312,9 +314,9 @@ public final class BatchPricer {
                             "error",
                             Map.of(
                                     "code",
-                                    o.error().status(),
+                                    DomainExceptionMapper.status(o.error()),
                                     "error",
-                                    o.error().error(),
+                                    o.error().code(),
                                     "message",
                                     o.error().getMessage(),
                                     "details",
@@ -346,7 +348,7 @@ public final class BatchPricer {
             while (cells.size() < OUTPUT_COLUMNS.size() - 2) {
                 cells.add("");
             }
-            cells.add(o.error().error());
+            cells.add(o.error().code());
             cells.add(o.error().getMessage());
         } else {
             QuoteResponse q = o.quote();
@@ -405,18 +407,18 @@ public final class BatchPricer {
             header = rows.hasNextValue() ? rows.nextValue() : null;
             headerLine = rows.getParser().currentTokenLocation().getLineNr();
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_CSV", "the CSV header cannot be read", List.of(new Problem(1, null, csvProblem(e))));
         }
         String expected = String.join(",", CSV_COLUMNS);
         if (header == null) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_CSV",
                     "the CSV is empty; expected the header " + expected,
                     List.of(new Problem(1, null, "expected the header " + expected)));
         }
         if (text.anyBad(1, headerLine)) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "NOT_UTF8",
                     "the CSV header holds bytes that are not UTF-8",
                     List.of(new Problem(headerLine, null, NOT_UTF8)));
@@ -424,7 +426,7 @@ public final class BatchPricer {
         List<String> names =
                 Arrays.stream(header).map(h -> h.toLowerCase(Locale.ROOT)).toList();
         if (!names.equals(CSV_COLUMNS)) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_CSV",
                     "header must be exactly " + expected + " but was " + String.join(",", names),
                     List.of(new Problem(headerLine, null, "must be exactly " + expected)));
@@ -476,7 +478,7 @@ public final class BatchPricer {
                     return new Input(
                             line,
                             null,
-                            ApiException.badRequest(
+                            new InvalidInputException(
                                     "NOT_UTF8",
                                     "line " + line + " holds bytes that are not UTF-8; save the file as UTF-8",
                                     List.of(new Problem(line, null, NOT_UTF8))));
@@ -486,7 +488,8 @@ public final class BatchPricer {
                     return new Input(
                             line,
                             null,
-                            ApiException.badRequest("INVALID_CSV", message, List.of(new Problem(line, null, message))));
+                            new InvalidInputException(
+                                    "INVALID_CSV", message, List.of(new Problem(line, null, message))));
                 }
                 try {
                     LocalDate asOf = c[6].isEmpty() ? null : LocalDate.parse(c[6]);
@@ -505,7 +508,7 @@ public final class BatchPricer {
                     return new Input(
                             line,
                             null,
-                            ApiException.badRequest(
+                            new InvalidInputException(
                                     "INVALID_REQUEST",
                                     "as_of '" + c[6] + "' is not a date (YYYY-MM-DD)",
                                     List.of(new FieldError("as_of", "is not a date"))));
@@ -518,7 +521,7 @@ public final class BatchPricer {
                 return new Input(
                         line,
                         null,
-                        ApiException.badRequest(
+                        new InvalidInputException(
                                 "INVALID_CSV",
                                 "line " + line + ": " + message,
                                 List.of(new Problem(line, null, message))));
@@ -542,13 +545,13 @@ public final class BatchPricer {
             parser = json.getFactory().createParser(in);
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw ApiException.badRequest(
+                throw new InvalidInputException(
                         "INVALID_REQUEST",
                         "the body is empty; send a JSON array of pricing " + "requests",
                         List.of(new FieldError("body", "must be a JSON array of pricing requests")));
             }
             if (first != JsonToken.START_ARRAY) {
-                throw ApiException.badRequest(
+                throw new InvalidInputException(
                         "INVALID_FIELD",
                         "the body must be a JSON array of pricing requests",
                         List.of(new FieldError(
@@ -557,10 +560,10 @@ public final class BatchPricer {
                                         + (first == JsonToken.START_OBJECT ? "an object" : "a single value"))));
             }
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "MALFORMED_JSON", "the request body is not valid JSON", List.of(JsonExceptionMapper.detail(e)));
         } catch (CharConversionException e) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "NOT_UTF8",
                     "the request body is not UTF-8",
                     List.of(new FieldError("body", "holds bytes that are not UTF-8")));
@@ -625,7 +628,7 @@ public final class BatchPricer {
                     return new Input(
                             index,
                             null,
-                            ApiException.badRequest(
+                            new InvalidInputException(
                                     "INVALID_FIELD",
                                     "request " + index + ": field '" + detail.field() + "' " + detail.message(),
                                     List.of(detail)));
@@ -637,8 +640,8 @@ public final class BatchPricer {
                 }
             }
 
-            private static ApiException notARequest(long index, String what) {
-                return ApiException.badRequest(
+            private static DomainException notARequest(long index, String what) {
+                return new InvalidInputException(
                         "INVALID_REQUEST",
                         "request " + index + " is " + what + ", not a pricing request",
                         List.of(new FieldError("request", "must be a JSON object")));
@@ -651,7 +654,7 @@ public final class BatchPricer {
                     return new Input(
                             at,
                             null,
-                            ApiException.badRequest(
+                            new InvalidInputException(
                                     "NOT_UTF8",
                                     "request " + at + " " + message,
                                     List.of(new FieldError("request", message))));
@@ -663,7 +666,7 @@ public final class BatchPricer {
                 return new Input(
                         at,
                         null,
-                        ApiException.badRequest(
+                        new InvalidInputException(
                                 "MALFORMED_JSON",
                                 "request " + at + " " + message,
                                 List.of(new FieldError("request", message))));

@@ -23,8 +23,8 @@ import org.jobpricing.plugin.api.SkillMatch;
 import org.jobpricing.plugin.api.WriterException;
 import org.jobpricing.rules.facts.Trace;
 import org.jobpricing.server.api.PricingRequest;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.failures.CannotPriceException;
+import org.jobpricing.server.failures.FieldError;
 import org.jobpricing.server.plugins.PluginHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,8 +105,7 @@ public final class Enrichment {
             Candidates candidates = candidates(enricher.get(), r.title(), r.description(), EXPLAINED);
             List<OccupationMatch> matches = candidates.matches();
             if (matches.isEmpty()) {
-                throw new ApiException(
-                        422,
+                throw new CannotPriceException(
                         "OCCUPATION_NOT_RESOLVED",
                         "no occupation matches the title \"" + r.title() + "\" (enricher "
                                 + enricher.get().name() + "); send occupationCode",

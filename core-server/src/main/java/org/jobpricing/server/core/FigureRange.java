@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.jobpricing.rules.facts.MarketCandidate;
 import org.jobpricing.rules.facts.PricingResult;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.ObservationError;
+import org.jobpricing.server.failures.CannotPriceException;
+import org.jobpricing.server.failures.DomainException;
+import org.jobpricing.server.failures.ObservationError;
 
 /**
  * Quotes whose figures leave the range of a double: an observation's amounts times its factor (FX,
@@ -23,7 +24,7 @@ final class FigureRange {
      * The 422 for figures out of range, if they are: {@code result} is the evaluated quote, or null when
      * the evaluation failed with {@code failure}.
      */
-    static Optional<ApiException> check(List<MarketCandidate> candidates, PricingResult result, Throwable failure) {
+    static Optional<DomainException> check(List<MarketCandidate> candidates, PricingResult result, Throwable failure) {
         List<MarketCandidate> included = candidates.stream()
                 .filter(c -> c.isIncluded() && c.getFactor() != null)
                 .toList();
@@ -52,8 +53,7 @@ final class FigureRange {
         if (blamed.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ApiException(
-                422,
+        return Optional.of(new CannotPriceException(
                 "FIGURES_OUT_OF_RANGE",
                 "the figures of this quote are too large "
                         + "to compute; check the amounts and FX rates of the observations named",

@@ -14,7 +14,7 @@ import org.jobpricing.plugin.api.ObservationChecks;
 import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.server.api.ImportResult;
 import org.jobpricing.server.db.FxRateDao;
-import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.failures.InvalidInputException;
 
 /** Imports FX rates ({@code date,from,to,rate}); all-or-nothing, a rate for the same pair and date is replaced. */
 public final class FxRateService {
@@ -41,13 +41,13 @@ public final class FxRateService {
     public ImportResult importCsv(String csv) {
         Parsed parsed = parse(csv, Timestamp.from(clock.instant()));
         if (!parsed.problems().isEmpty()) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_CSV",
                     parsed.problems().size() + " problem(s) in the CSV; nothing was imported",
                     parsed.problems());
         }
         if (parsed.rows().isEmpty()) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_CSV",
                     "the CSV has a header but no rows; nothing was imported",
                     List.of(new Problem(1, null, "the header is followed by no rows")));

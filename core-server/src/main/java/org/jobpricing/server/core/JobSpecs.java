@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jobpricing.server.api.PricingRequest;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.failures.CannotPriceException;
+import org.jobpricing.server.failures.FieldError;
+import org.jobpricing.server.failures.InvalidInputException;
 
 /** Turns a validated pricing request into a {@link JobSpec}: upper-case codes, default currency and date. */
 public final class JobSpecs {
@@ -21,8 +22,7 @@ public final class JobSpecs {
         String country = upper(r.country());
         String currency = r.currency() != null ? upper(r.currency()) : defaultCurrency(country);
         if (r.occupationCode() == null || r.occupationCode().isBlank()) {
-            throw new ApiException(
-                    422,
+            throw new CannotPriceException(
                     "OCCUPATION_NOT_RESOLVED",
                     "occupationCode is required: no occupation enricher is installed to map the title",
                     List.of(new FieldError("occupationCode", "is required when no enricher can map the title")));
@@ -47,7 +47,7 @@ public final class JobSpecs {
             currency = null;
         }
         if (currency == null) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_REQUEST",
                     "country " + country + " has no default currency",
                     List.of(new FieldError("currency", "is required for country " + country)));

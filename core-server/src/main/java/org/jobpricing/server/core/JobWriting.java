@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 import org.jobpricing.plugin.api.JobBrief;
 import org.jobpricing.plugin.api.PluginContext;
 import org.jobpricing.plugin.api.WriterException;
-import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.failures.UpstreamFailureException;
+import org.jobpricing.server.failures.UpstreamFailureException.Reason;
 import org.jobpricing.server.plugins.PluginHost;
 
 /** Job descriptions through the installed language-model plugin, with each failure as a clear status. */
@@ -27,11 +28,10 @@ public final class JobWriting {
     public String describe(JobBrief brief) {
         PluginHost.Writer writer = writers.get().stream()
                 .findFirst()
-                .orElseThrow(() -> new ApiException(
-                        503,
+                .orElseThrow(() -> new UpstreamFailureException(
+                        Reason.NOT_CONFIGURED,
                         "LLM_NOT_CONFIGURED",
-                        "no language-model plugin is installed (plugins/llm-enricher)",
-                        List.of()));
+                        "no language-model plugin is installed (plugins/llm-enricher)"));
         try {
             return writer.writer()
                     .describe(
@@ -41,16 +41,17 @@ public final class JobWriting {
         } catch (WriterException e) {
             throw switch (e.kind()) {
                 case NOT_CONFIGURED ->
-                    new ApiException(
-                            503,
+                    new UpstreamFailureException(
+                            Reason.NOT_CONFIGURED,
                             "LLM_NOT_CONFIGURED",
-                            "job descriptions need a " + "language model: " + e.getMessage(),
-                            List.of());
+                            "job descriptions need a " + "language model: " + e.getMessage());
                 case UNAUTHORIZED ->
-                    new ApiException(502, "LLM_UNAUTHORIZED", e.getMessage() + "; check LLM_API_KEY", List.of());
-                case TIMEOUT -> new ApiException(504, "LLM_TIMEOUT", e.getMessage(), List.of());
-                case BAD_RESPONSE -> new ApiException(502, "LLM_BAD_RESPONSE", e.getMessage(), List.of());
-                case UNAVAILABLE -> new ApiException(503, "LLM_UNAVAILABLE", e.getMessage(), List.of());
+                    new UpstreamFailureException(
+                            Reason.REFUSED, "LLM_UNAUTHORIZED", e.getMessage() + "; check LLM_API_KEY");
+                case TIMEOUT -> new UpstreamFailureException(Reason.TIMEOUT, "LLM_TIMEOUT", e.getMessage());
+                case BAD_RESPONSE ->
+                    new UpstreamFailureException(Reason.BAD_RESPONSE, "LLM_BAD_RESPONSE", e.getMessage());
+                case UNAVAILABLE -> new UpstreamFailureException(Reason.UNAVAILABLE, "LLM_UNAVAILABLE", e.getMessage());
             };
         }
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.plugin.api.MarketObservation;
+import org.jobpricing.server.db.DataVersionDao;
 import org.jobpricing.server.db.FxRateDao;
 import org.jobpricing.server.db.ObservationDao;
 import org.jobpricing.server.db.StoredObservation;
@@ -71,23 +72,13 @@ public final class MarketDataCache {
 
     /** Call after every write of market data or FX rates: all servers drop their caches. */
     public void changed() {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE data_version SET version = version + 1 WHERE id = 1")
-                .execute());
+        jdbi.useExtension(DataVersionDao.class, DataVersionDao::bump);
         invalidate();
-    }
-
-    /** Bumps the data version inside a caller's transaction; call {@link #invalidate()} after it commits. */
-    public static void bump(org.jdbi.v3.core.Handle handle) {
-        handle.createUpdate("UPDATE data_version SET version = version + 1 WHERE id = 1")
-                .execute();
     }
 
     /** Drops the caches when another server changed the data. */
     public void follow() {
-        long version = jdbi.withHandle(h -> h.createQuery("SELECT version FROM data_version WHERE id = 1")
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(0L));
+        long version = jdbi.withExtension(DataVersionDao.class, DataVersionDao::current);
         if (version != seen) {
             invalidate();
             seen = version;

@@ -14,7 +14,7 @@ import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.server.api.ImportResult;
 import org.jobpricing.server.api.ObservationView;
 import org.jobpricing.server.db.ObservationDao;
-import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.failures.InvalidInputException;
 
 /** Imports, stores and lists market observations. Every import is all-or-nothing. */
 public final class MarketDataService {
@@ -36,13 +36,13 @@ public final class MarketDataService {
         problems.addAll(duplicateKeys(parsed.rows()));
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingLong(Problem::line));
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_CSV", problems.size() + " problem(s) in the CSV; nothing was imported", problems);
         }
         List<MarketObservation> rows =
                 parsed.rows().stream().map(ObservationCsv.Line::observation).toList();
         if (rows.isEmpty()) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_CSV",
                     "the CSV has a header but no rows; nothing was imported",
                     List.of(new Problem(1, null, "the header is followed by no rows")));

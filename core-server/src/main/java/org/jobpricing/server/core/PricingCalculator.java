@@ -7,8 +7,11 @@ import org.jobpricing.rules.facts.MarketCandidate;
 import org.jobpricing.rules.facts.PricingJob;
 import org.jobpricing.rules.facts.PricingResult;
 import org.jobpricing.rules.facts.Trace;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.failures.CannotPriceException;
+import org.jobpricing.server.failures.DomainException;
+import org.jobpricing.server.failures.FieldError;
+import org.jobpricing.server.failures.InternalFailureException;
+import org.jobpricing.server.failures.InvalidInputException;
 import org.jobpricing.server.rules.CompiledRuleSet;
 import org.jobpricing.server.rules.RuleEvaluationException;
 
@@ -21,7 +24,7 @@ public final class PricingCalculator {
     public record Priced(JobSpec spec, PricingResult result, String rulesetVersion) {}
 
     /**
-     * Throws {@link ApiException} when the rules reject the job (unknown level, no usable data) or its
+     * Throws {@link DomainException} when the rules reject the job (unknown level, no usable data) or its
      * figures are out of range.
      */
     public static Priced price(JobSpec spec, List<MarketObservation> observations, FxLookup fx, CompiledRuleSet rules) {
@@ -43,7 +46,7 @@ public final class PricingCalculator {
             FigureRange.check(candidates, null, e).ifPresent(overflow -> {
                 throw overflow;
             });
-            throw new ApiException(500, "RULESET_ERROR", e.getMessage(), List.of());
+            throw new InternalFailureException("RULESET_ERROR", e.getMessage(), List.of());
         }
         rejectIfNeeded(spec, result);
         FigureRange.check(candidates, result, null).ifPresent(overflow -> {
@@ -67,8 +70,7 @@ public final class PricingCalculator {
             missing = "confidence";
         }
         if (missing != null) {
-            throw new ApiException(
-                    422,
+            throw new CannotPriceException(
                     "RULESET_INCOMPLETE",
                     "rule set " + version + " sets no " + missing + " for this job",
                     List.of(new FieldError("rules", "no rule sets " + missing)));
@@ -80,7 +82,7 @@ public final class PricingCalculator {
             return;
         }
         if (result.getRejection().equals("UNKNOWN_LEVEL")) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "UNKNOWN_LEVEL",
                     "level " + spec.level() + " is not in the level tables",
                     List.of(new FieldError("level", "unknown level " + spec.level())));
@@ -90,8 +92,7 @@ public final class PricingCalculator {
                     ? "no market observations for occupation " + spec.occupationCode() + " in " + spec.country()
                             + " at level " + spec.level()
                     : "every market observation for this job was excluded";
-            throw new ApiException(
-                    422,
+            throw new CannotPriceException(
                     "INSUFFICIENT_MARKET_DATA",
                     message,
                     result.getCandidates().isEmpty()
@@ -102,8 +103,7 @@ public final class PricingCalculator {
                                     .map(QuoteAssembler::use)
                                     .toList());
         }
-        throw new ApiException(
-                422,
+        throw new CannotPriceException(
                 result.getRejection(),
                 "the rules rejected this job: " + result.getRejection(),
                 List.of(new FieldError("rules", "rejected with " + result.getRejection())));

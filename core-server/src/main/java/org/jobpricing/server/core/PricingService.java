@@ -13,8 +13,8 @@ import org.jobpricing.rules.facts.Trace;
 import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
 import org.jobpricing.server.db.QuoteDao;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.http.BusinessMetrics;
+import org.jobpricing.server.failures.EntityNotFoundException;
+import org.jobpricing.server.metrics.BusinessMetrics;
 import org.jobpricing.server.rules.RuleEngine;
 
 /** Prices a job: gathers its market data, runs the active rules, stores and returns the quote. */
@@ -81,7 +81,7 @@ public final class PricingService {
 
     public QuoteResponse find(String id) {
         String stored = jdbi.withExtension(QuoteDao.class, dao -> dao.findResponse(id))
-                .orElseThrow(() -> ApiException.notFound("quote", "id", id));
+                .orElseThrow(() -> new EntityNotFoundException("quote", "id", id));
         try {
             return json.readValue(stored, QuoteResponse.class);
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package org.jobpricing.server.errors;
 
 import java.util.List;
+import org.jobpricing.server.failures.FieldError;
 
 /**
  * A failure the client can act on: an HTTP status, a machine code, a message and the details

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jobpricing.server.failures.FieldError;
 
 /** Malformed or mistyped JSON: a 400 naming the field and what was wrong, never the parser's internals. */
 public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.UUID;
+import org.jobpricing.server.failures.FieldError;
 import org.jobpricing.server.http.LimitedBodyRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Comparator;
 import java.util.List;
+import org.jobpricing.server.failures.FieldError;
 
 /** Bean-validation failures of a request: a 400 listing every field and rule broken. */
 public final class ValidationExceptionMapper implements ExceptionMapper<ConstraintViolationException> {

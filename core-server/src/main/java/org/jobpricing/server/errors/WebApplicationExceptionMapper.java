@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.glassfish.jersey.server.ParamException;
 import org.jobpricing.server.auth.UserPrincipal;
+import org.jobpricing.server.failures.FieldError;
 
 /**
  * Framework errors (404, 405, 406, 415, …) in the same error shape. Their details name what was

@@ -22,11 +22,11 @@ import org.jobpricing.plugin.api.PluginHttp;
 import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.server.api.MarketDataJobView;
 import org.jobpricing.server.api.RefreshResult;
-import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.db.MarketJobDao;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
-import org.jobpricing.server.http.BusinessMetrics;
+import org.jobpricing.server.failures.EntityNotFoundException;
+import org.jobpricing.server.failures.FieldError;
+import org.jobpricing.server.failures.StateConflictException;
+import org.jobpricing.server.metrics.BusinessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,7 @@ public final class MarketDataJobs implements Managed {
     public MarketDataJobs(
             PluginHost host,
             Jdbi jdbi,
-            MarketDataCache cache,
+            Runnable dataChanged,
             Map<String, Map<String, String>> pluginConfig,
             Duration timeout,
             boolean refreshOnStart,
@@ -75,7 +75,7 @@ public final class MarketDataJobs implements Managed {
         this.metrics = metrics;
         this.json = json;
         this.clock = clock;
-        this.runner = new SourceRun(jdbi, cache, calls, timeout, json, clock);
+        this.runner = new SourceRun(jdbi, dataChanged, calls, timeout, json, clock);
         metrics.lastSuccessFrom(() -> jdbi.withExtension(MarketJobDao.class, MarketJobDao::lastSuccesses).stream()
                 .map(s -> new BusinessMetrics.LastSuccess(
                         s.pluginId(), s.source(), s.lastSuccessAt().toInstant().getEpochSecond()))
@@ -179,13 +179,11 @@ public final class MarketDataJobs implements Managed {
                     .toList();
             if (sources.isEmpty()) {
                 throw host.isDisabledSource(sourceName)
-                        ? new ApiException(
-                                409,
+                        ? new StateConflictException(
                                 "SOURCE_DISABLED",
                                 "source " + sourceName + " belongs to a disabled plugin; enable it first",
                                 List.of(new FieldError("source", "belongs to a disabled plugin")))
-                        : new ApiException(
-                                404,
+                        : new EntityNotFoundException(
                                 "NOT_FOUND",
                                 "market-data source " + sourceName
                                         + " is not provided by any running plugin"
@@ -196,8 +194,7 @@ public final class MarketDataJobs implements Managed {
             }
         }
         if (sourceName != null && !missingSettings(sources.get(0)).isEmpty()) {
-            throw new ApiException(
-                    409,
+            throw new StateConflictException(
                     "SOURCE_NOT_CONFIGURED",
                     "source " + sourceName + " is not configured: set "
                             + String.join(", ", missingSettings(sources.get(0))) + " under plugins.config."
@@ -212,8 +209,7 @@ public final class MarketDataJobs implements Managed {
             Optional<Long> job = claim(source, "MANUAL", null, by);
             if (job.isEmpty()) {
                 if (sourceName != null) {
-                    throw new ApiException(
-                            409,
+                    throw new StateConflictException(
                             "JOB_RUNNING",
                             "a run of " + sourceName + " is already in progress; see GET /api/v1/market-data/jobs",
                             List.of(new FieldError("source", "has a run in progress")));

@@ -6,9 +6,12 @@ import java.util.List;
 import org.jobpricing.plugin.api.CheckResult;
 import org.jobpricing.plugin.api.MarketDataSource;
 import org.jobpricing.server.api.PluginView;
-import org.jobpricing.server.core.AuditLog;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.audit.AuditLog;
+import org.jobpricing.server.failures.EntityNotFoundException;
+import org.jobpricing.server.failures.FieldError;
+import org.jobpricing.server.failures.InternalFailureException;
+import org.jobpricing.server.failures.StateConflictException;
+import org.jobpricing.server.failures.UnusableException;
 import org.pf4j.PluginState;
 
 /** Turns plugins on and off, reloads them and tests their sources; every change is audited. */
@@ -33,7 +36,7 @@ public final class PluginAdmin {
     }
 
     public PluginView view(String id) {
-        return catalog.get(id).orElseThrow(() -> ApiException.notFound("plugin", "id", id));
+        return catalog.get(id).orElseThrow(() -> new EntityNotFoundException("plugin", "id", id));
     }
 
     public PluginView enable(String id, String by, AuditLog.Origin origin) {
@@ -44,7 +47,8 @@ public final class PluginAdmin {
             String why = "plugin " + id + " is turned on but could not start (" + state + "): "
                     + host.plugin(id).map(PluginHost::problem).orElse("unknown");
             audit.failure(by, "plugin.enable", id, origin, why);
-            throw new ApiException(409, "PLUGIN_NOT_STARTED", why, List.of(new FieldError("id", "could not start")));
+            throw new StateConflictException(
+                    "PLUGIN_NOT_STARTED", why, List.of(new FieldError("id", "could not start")));
         }
         audit.success(by, "plugin.enable", id, origin, "started");
         return view(id);
@@ -65,12 +69,11 @@ public final class PluginAdmin {
             audit.success(by, "plugin.reload", id, origin, "reloaded: " + state);
         } catch (IllegalStateException e) {
             audit.failure(by, "plugin.reload", id, origin, e.getMessage());
-            throw new ApiException(
-                    422, "PLUGIN_NOT_LOADED", e.getMessage(), List.of(new FieldError("id", "could not be reloaded")));
+            throw new UnusableException(
+                    "PLUGIN_NOT_LOADED", e.getMessage(), List.of(new FieldError("id", "could not be reloaded")));
         }
         return catalog.get(id)
-                .orElseThrow(() -> new ApiException(
-                        422,
+                .orElseThrow(() -> new UnusableException(
                         "PLUGIN_NOT_LOADED",
                         "the jar of plugin " + id + " no longer holds that plugin",
                         List.of(new FieldError("id", "is no longer in its jar"))));
@@ -83,11 +86,8 @@ public final class PluginAdmin {
             return added.stream().map(this::view).toList();
         } catch (IOException e) {
             audit.failure(by, "plugin.scan", "plugins", origin, e.getMessage());
-            throw new ApiException(
-                    500,
-                    "PLUGINS_DIRECTORY_UNREADABLE",
-                    "cannot read the plugins directory: " + e.getMessage(),
-                    List.of());
+            throw new InternalFailureException(
+                    "PLUGINS_DIRECTORY_UNREADABLE", "cannot read the plugins directory: " + e.getMessage(), List.of());
         }
     }
 
@@ -95,8 +95,7 @@ public final class PluginAdmin {
     public List<SourceCheck> check(String id, String by, AuditLog.Origin origin) {
         requireLoaded(id);
         if (host.plugin(id).map(p -> p.getPluginState() != PluginState.STARTED).orElse(true)) {
-            throw new ApiException(
-                    409,
+            throw new StateConflictException(
                     "PLUGIN_NOT_STARTED",
                     "plugin " + id + " is not running; enable it first",
                     List.of(new FieldError("id", "is not running")));
@@ -121,7 +120,7 @@ public final class PluginAdmin {
 
     private void requireLoaded(String id) {
         if (host.plugin(id).isEmpty()) {
-            throw ApiException.notFound("plugin", "id", id);
+            throw new EntityNotFoundException("plugin", "id", id);
         }
     }
 }

@@ -21,7 +21,7 @@ import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.plugin.api.ObservationChecks;
 import org.jobpricing.plugin.api.PluginContext;
 import org.jobpricing.plugin.api.Problem;
-import org.jobpricing.server.core.MarketDataCache;
+import org.jobpricing.server.db.DataVersionDao;
 import org.jobpricing.server.db.MarketJobDao;
 import org.jobpricing.server.db.ObservationDao;
 import org.slf4j.Logger;
@@ -42,7 +42,7 @@ final class SourceRun {
     record Outcome(String status, int rowsIn, int rowsOut, int rowsRejected, List<Problem> problems) {}
 
     private final Jdbi jdbi;
-    private final MarketDataCache cache;
+    private final Runnable dataChanged;
     private final ExecutorService executor;
     private final Duration timeout;
     private final ObjectMapper json;
@@ -50,13 +50,13 @@ final class SourceRun {
 
     SourceRun(
             Jdbi jdbi,
-            MarketDataCache cache,
+            Runnable dataChanged,
             ExecutorService executor,
             Duration timeout,
             ObjectMapper json,
             Clock clock) {
         this.jdbi = jdbi;
-        this.cache = cache;
+        this.dataChanged = dataChanged;
         this.executor = executor;
         this.timeout = timeout;
         this.json = json;
@@ -126,7 +126,7 @@ final class SourceRun {
             jdbi.useTransaction(h -> {
                 if (!rows.isEmpty()) {
                     h.attach(ObservationDao.class).upsert(rows);
-                    MarketDataCache.bump(h);
+                    h.attach(DataVersionDao.class).bump();
                 }
                 MarketJobDao dao = h.attach(MarketJobDao.class);
                 dao.succeeded(pluginId, name, nextCursor, now);
@@ -138,7 +138,7 @@ final class SourceRun {
             return fail(jobId, source, holder, cursor, "storing failed, nothing stored: " + e.getMessage(), problems);
         }
         if (!rows.isEmpty()) {
-            cache.invalidate();
+            dataChanged.run();
         }
         return outcome;
     }

@@ -13,10 +13,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jobpricing.server.api.AuditEventView;
+import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.auth.Permissions;
-import org.jobpricing.server.core.AuditLog;
 import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.failures.FieldError;
 
 /** The audit trail, newest first, filtered by actor, action and time range. */
 @Path("/api/v1/audit")

@@ -77,7 +77,7 @@ public class AuthResource {
             throw ApiException.badRequest(
                     "INVALID_REQUEST",
                     "body must not be null",
-                    List.of(new org.jobpricing.server.errors.FieldError("body", "must not be null")));
+                    List.of(new org.jobpricing.server.failures.FieldError("body", "must not be null")));
         }
         return cookie;
     }
@@ -124,7 +124,7 @@ public class AuthResource {
             throw ApiException.badRequest(
                     "INVALID_REQUEST",
                     "password is required",
-                    List.of(new org.jobpricing.server.errors.FieldError("password", "is required")));
+                    List.of(new org.jobpricing.server.failures.FieldError("password", "is required")));
         }
         return auth.login("username", username, password, Origins.of(request));
     }
@@ -183,7 +183,7 @@ public class AuthResource {
                     403,
                     "REGISTRATION_DISABLED",
                     "self-registration is off; ask an admin for an account",
-                    List.of(new org.jobpricing.server.errors.FieldError(
+                    List.of(new org.jobpricing.server.failures.FieldError(
                             "path", "self-registration is turned off on " + "this server (REGISTRATION_ENABLED)")));
         }
         UserView user = users.create(body, Role.VIEWER, false, body.username(), Origins.of(request));

@@ -19,7 +19,7 @@ import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.server.auth.UserPrincipal;
 import org.jobpricing.server.core.BatchPricer;
 import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.failures.FieldError;
 import org.jobpricing.server.rules.CompiledRuleSet;
 import org.jobpricing.server.rules.RuleEngine;
 

@@ -21,10 +21,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jobpricing.server.api.MarketDataJobView;
+import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.server.auth.UserPrincipal;
-import org.jobpricing.server.core.AuditLog;
 import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.failures.DomainException;
 import org.jobpricing.server.plugins.MarketDataJobs;
 
 /** Market-data refresh jobs: history, one job, and starting runs now. */
@@ -86,7 +87,7 @@ public class MarketDataJobResource {
                             .map(j -> "job " + j.id() + " " + j.plugin() + "/" + j.source())
                             .collect(Collectors.joining("; ")));
             return Response.accepted(started).build();
-        } catch (ApiException e) {
+        } catch (ApiException | DomainException e) {
             audit.failure(user.username(), "market-data.job-start", what, Origins.of(request), e.getMessage());
             throw e;
         }

@@ -24,12 +24,13 @@ import org.jobpricing.server.api.ImportResult;
 import org.jobpricing.server.api.IsoCountry;
 import org.jobpricing.server.api.ObservationView;
 import org.jobpricing.server.api.RefreshResult;
+import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.server.auth.UserPrincipal;
-import org.jobpricing.server.core.AuditLog;
 import org.jobpricing.server.core.FxRateService;
 import org.jobpricing.server.core.MarketDataService;
 import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.failures.DomainException;
 import org.jobpricing.server.plugins.MarketDataJobs;
 
 /** Market observations and FX rates: CSV imports, listing, and refresh from the plugins. */
@@ -118,7 +119,7 @@ public class MarketDataResource {
             ImportResult result = work.get();
             audit.success(user.username(), action, resource, Origins.of(request), result.imported() + " rows");
             return result;
-        } catch (ApiException e) {
+        } catch (ApiException | DomainException e) {
             audit.failure(user.username(), action, resource, Origins.of(request), e.getMessage());
             throw e;
         }

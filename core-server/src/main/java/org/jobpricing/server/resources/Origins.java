@@ -1,7 +1,7 @@
 package org.jobpricing.server.resources;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.jobpricing.server.core.AuditLog;
+import org.jobpricing.server.audit.AuditLog;
 
 /** The audit origin of an HTTP request. */
 final class Origins {

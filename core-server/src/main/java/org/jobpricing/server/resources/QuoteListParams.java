@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jobpricing.server.core.QuoteHistory;
 import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.failures.FieldError;
 
 /** Checks the query of GET /api/v1/pricing/quotes at once: every bad parameter is named in one 400. */
 final class QuoteListParams {

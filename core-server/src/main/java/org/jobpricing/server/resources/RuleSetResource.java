@@ -26,7 +26,7 @@ import org.jobpricing.server.api.RuleSetViews;
 import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.server.auth.UserPrincipal;
 import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.failures.FieldError;
 import org.jobpricing.server.rulesets.Editor;
 import org.jobpricing.server.rulesets.RuleSetChange;
 import org.jobpricing.server.rulesets.RuleSetDiff;

@@ -15,7 +15,7 @@ import org.jobpricing.server.core.InMemoryFxRates;
 import org.jobpricing.server.core.JobSpec;
 import org.jobpricing.server.core.JobSpecs;
 import org.jobpricing.server.core.PricingCalculator;
-import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.failures.DomainException;
 import org.jobpricing.server.rules.CompiledRuleSet;
 import org.jobpricing.server.rules.DecisionTable;
 import org.jobpricing.server.rules.RuleProblem;
@@ -48,12 +48,12 @@ public final class PricingReadiness {
             try {
                 JobSpec spec = JobSpecs.of(request, clock);
                 PricingCalculator.price(spec, List.of(observation(level)), new InMemoryFxRates(List.of()), rules);
-            } catch (ApiException e) {
+            } catch (DomainException e) {
                 problems.add(new RuleProblem(
                         "",
                         0,
                         0,
-                        "a smoke quote at level " + level + " (US, USD) fails: " + e.error() + ": " + e.getMessage()));
+                        "a smoke quote at level " + level + " (US, USD) fails: " + e.code() + ": " + e.getMessage()));
             } catch (RuntimeException e) {
                 problems.add(new RuleProblem(
                         "", 0, 0, "a smoke quote at level " + level + " (US, USD) fails: " + e.getMessage()));

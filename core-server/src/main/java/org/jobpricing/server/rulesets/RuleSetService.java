@@ -11,10 +11,16 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.api.RuleSetViews;
-import org.jobpricing.server.core.AuditLog;
+import org.jobpricing.server.api.ScenarioResult;
+import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.db.RuleSetDao;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.failures.CannotPriceException;
+import org.jobpricing.server.failures.DomainException;
+import org.jobpricing.server.failures.EntityNotFoundException;
+import org.jobpricing.server.failures.FieldError;
+import org.jobpricing.server.failures.InvalidInputException;
+import org.jobpricing.server.failures.NotPermittedException;
+import org.jobpricing.server.failures.StateConflictException;
 import org.jobpricing.server.rules.CompiledRuleSet;
 import org.jobpricing.server.rules.RuleCode;
 import org.jobpricing.server.rules.RuleCompilationException;
@@ -142,7 +148,7 @@ public final class RuleSetService {
             }
         }
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("INVALID_REQUEST", unknown.get(0).message(), unknown);
+            throw new InvalidInputException("INVALID_REQUEST", unknown.get(0).message(), unknown);
         }
         change.files().forEach(f -> files.put(f.name(), f));
         return List.copyOf(files.values());
@@ -162,7 +168,7 @@ public final class RuleSetService {
                 change.parent() != null ? requireVersion(change.parent()).version() : activeVersion();
         List<RuleSource> files = apply(new RuleSetChange(parent, change.files(), change.delete(), change.message()));
         if (parent != null && sameFiles(parent, files)) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "NO_CHANGE",
                     "the files are those of " + label(parent) + "; nothing to store",
                     List.of(new FieldError("files", "change at least one file")));
@@ -185,7 +191,7 @@ public final class RuleSetService {
                     "rules",
                     origin,
                     validation.problems().size() + " problem(s)");
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "RULESET_INVALID",
                     validation.problems().size() + " problem(s) in the rule files; nothing was stored",
                     validation.problems());
@@ -226,8 +232,7 @@ public final class RuleSetService {
     public RuleSetViews.Version rollback(int version, Editor editor, AuditLog.Origin origin) {
         RuleSetDao.VersionRow row = requireVersion(version);
         if (row.publishedAt() == null) {
-            throw new ApiException(
-                    409,
+            throw new StateConflictException(
                     "NEVER_PUBLISHED",
                     label(version) + " was never published; publish it instead",
                     List.of(new FieldError("version", label(version) + " is a draft")));
@@ -257,8 +262,8 @@ public final class RuleSetService {
         CompiledRuleSet rules;
         try {
             rules = ready(version);
-        } catch (ApiException e) {
-            audit.failure(editor.name(), action, "rules:" + label(version), origin, e.error());
+        } catch (DomainException e) {
+            audit.failure(editor.name(), action, "rules:" + label(version), origin, e.code());
             throw e;
         }
         List<ScenarioResult> failing =
@@ -266,8 +271,7 @@ public final class RuleSetService {
         if (!failing.isEmpty() && !acceptFailingScenarios) {
             audit.failure(
                     editor.name(), action, "rules:" + label(version), origin, failing.size() + " failing scenario(s)");
-            throw new ApiException(
-                    409,
+            throw new StateConflictException(
                     "SCENARIOS_FAILING",
                     failing.size() + " scenario(s) of " + label(version)
                             + " fail; update their expectations, or publish with acceptFailingScenarios=true",
@@ -291,9 +295,8 @@ public final class RuleSetService {
                 .orElse("failed");
     }
 
-    private static ApiException codeRequired(String message, List<String> files) {
-        return new ApiException(
-                403,
+    private static DomainException codeRequired(String message, List<String> files) {
+        return new NotPermittedException(
                 "RULES_CODE_REQUIRED",
                 message,
                 files.stream()
@@ -306,8 +309,7 @@ public final class RuleSetService {
         CompiledRuleSet rules = compiled(version);
         List<RuleProblem> unready = PricingReadiness.check(rules, files(version));
         if (!unready.isEmpty()) {
-            throw new ApiException(
-                    422,
+            throw new CannotPriceException(
                     "RULESET_CANNOT_PRICE",
                     label(version) + " cannot price: " + unready.get(0).message(),
                     unready);
@@ -363,8 +365,7 @@ public final class RuleSetService {
             return rules;
         } catch (RuleCompilationException e) {
             // stored before today's checks (a refused cell or code), or built by an older server
-            throw new ApiException(
-                    422,
+            throw new CannotPriceException(
                     "RULESET_INVALID",
                     "stored " + label(version) + " does not pass validation: " + e.getMessage(),
                     e.problems());
@@ -409,7 +410,7 @@ public final class RuleSetService {
                     "rules",
                     origin,
                     validation.problems().size() + " problem(s)");
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "RULESET_INVALID",
                     validation.problems().size() + " problem(s) in the rule files; nothing was stored",
                     validation.problems());
@@ -448,7 +449,7 @@ public final class RuleSetService {
 
     private RuleSetDao.VersionRow requireVersion(int version) {
         return jdbi.withExtension(RuleSetDao.class, dao -> dao.find(version))
-                .orElseThrow(() -> ApiException.notFound("rule set version " + version));
+                .orElseThrow(() -> new EntityNotFoundException("rule set version " + version));
     }
 
     private RuleSetViews.Version view(int version, boolean withFiles) {

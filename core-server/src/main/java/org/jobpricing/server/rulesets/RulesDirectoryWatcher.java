@@ -9,8 +9,8 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
-import org.jobpricing.server.core.AuditLog;
-import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.audit.AuditLog;
+import org.jobpricing.server.failures.DomainException;
 import org.jobpricing.server.rules.RuleSetLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +80,7 @@ public final class RulesDirectoryWatcher implements Managed {
             var files = RuleSetLoader.fromDirectory(directory);
             var version = ruleSets.importIfChanged(files, "rules-directory", AuditLog.Origin.INTERNAL);
             version.ifPresent(v -> LOG.info("rules directory changed: {} published", v.label()));
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             LOG.error(
                     "rules directory edit not applied, {} still serves: {}",
                     ruleSets.engine().active().version(),

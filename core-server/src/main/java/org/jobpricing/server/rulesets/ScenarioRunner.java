@@ -21,13 +21,14 @@ import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.plugin.api.ObservationCsv;
 import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
+import org.jobpricing.server.api.ScenarioResult;
 import org.jobpricing.server.core.FxRateService;
 import org.jobpricing.server.core.InMemoryFxRates;
 import org.jobpricing.server.core.JobSpec;
 import org.jobpricing.server.core.JobSpecs;
 import org.jobpricing.server.core.PricingCalculator;
 import org.jobpricing.server.core.QuoteAssembler;
-import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.failures.DomainException;
 import org.jobpricing.server.rules.CompiledRuleSet;
 import org.jobpricing.server.rules.RuleSource;
 
@@ -104,11 +105,11 @@ public final class ScenarioRunner {
                     QuoteAssembler.assemble("scenario", Instant.EPOCH, spec, priced.result(), priced.rulesetVersion());
             check.equal("error", s.expect().error(), null);
             compare(check, s.expect(), quote);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             if (s.expect().error() == null) {
-                check.mismatch("error", "none", e.error() + " (" + e.getMessage() + ")");
+                check.mismatch("error", "none", e.code() + " (" + e.getMessage() + ")");
             } else {
-                check.equal("error", s.expect().error(), e.error());
+                check.equal("error", s.expect().error(), e.code());
             }
         }
         return new ScenarioResult(file, name, check.mismatches().isEmpty(), check.mismatches(), null);

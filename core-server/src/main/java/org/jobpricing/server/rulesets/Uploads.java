@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.failures.FieldError;
+import org.jobpricing.server.failures.InvalidInputException;
 import org.jobpricing.server.rules.RuleSource;
 
 /** Rule files sent by clients: a JSON map of name → content, or a zip of the rules folder. */
@@ -26,13 +26,13 @@ public final class Uploads {
             if (orNone) {
                 return List.of();
             }
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_REQUEST",
                     "files is required: a map of file name to content",
                     List.of(new FieldError("files", "is required")));
         }
         if (files.size() > MAX_FILES) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_REQUEST",
                     "at most " + MAX_FILES + " files",
                     List.of(new FieldError("files", "has " + files.size() + " files, at most " + MAX_FILES)));
@@ -42,7 +42,7 @@ public final class Uploads {
             try {
                 sources.add(RuleSource.fromStored(clean(name), content == null ? "" : content));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest(
+                throw new InvalidInputException(
                         "INVALID_REQUEST",
                         e.getMessage(),
                         List.of(new FieldError("files." + shorten(name), e.getMessage())));
@@ -66,14 +66,14 @@ public final class Uploads {
                 byte[] content = in.readNBytes((int) Math.min(MAX_BYTES + 1, Integer.MAX_VALUE));
                 total += content.length;
                 if (total > MAX_BYTES || sources.size() >= MAX_FILES) {
-                    throw ApiException.badRequest(
+                    throw new InvalidInputException(
                             "INVALID_REQUEST",
                             "the zip is larger than " + MAX_BYTES + " bytes or " + MAX_FILES + " files",
                             List.of(new FieldError(
                                     "body", "at most " + MAX_FILES + " files and " + MAX_BYTES + " bytes")));
                 }
                 if (!names.add(entry.getName())) {
-                    throw ApiException.badRequest(
+                    throw new InvalidInputException(
                             "INVALID_ZIP",
                             "the zip holds '" + shorten(entry.getName()) + "' twice",
                             List.of(new FieldError("files." + shorten(entry.getName()), "appears twice")));
@@ -81,19 +81,19 @@ public final class Uploads {
                 sources.add(new RuleSource(entry.getName(), content));
             }
         } catch (IOException e) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_ZIP",
                     "the body is not a readable zip: " + e.getMessage(),
                     List.of(new FieldError("body", "not a readable zip")));
         } catch (IllegalArgumentException e) {
             // entry names that are not valid in the zip's character set
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_ZIP",
                     "the zip has an unreadable entry name: " + e.getMessage(),
                     List.of(new FieldError("body", "an entry name is not readable")));
         }
         if (sources.isEmpty()) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_ZIP", "the zip holds no files", List.of(new FieldError("body", "holds no files")));
         }
         String prefix = commonFolder(sources);
@@ -131,7 +131,7 @@ public final class Uploads {
             problem = "holds a control character";
         }
         if (problem != null) {
-            throw ApiException.badRequest(
+            throw new InvalidInputException(
                     "INVALID_REQUEST",
                     "file name '" + shorten(n) + "' " + problem,
                     List.of(new FieldError("files." + shorten(n), "file name " + problem)));

@@ -22,7 +22,8 @@ import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.core.PricingCalculator;
 import org.jobpricing.server.core.QuoteAssembler;
 import org.jobpricing.server.db.QuoteDao;
-import org.jobpricing.server.errors.ApiException;
+import org.jobpricing.server.failures.DomainException;
+import org.jobpricing.server.failures.InvalidInputException;
 import org.jobpricing.server.rules.CompiledRuleSet;
 
 /**
@@ -70,10 +71,10 @@ public final class WhatIfSimulator {
     private List<Job> jobs(RuleSetViews.SimulationRequest input) {
         if (input != null && input.requests() != null && !input.requests().isEmpty()) {
             if (input.requests().size() > MAX_QUOTES) {
-                throw ApiException.badRequest(
+                throw new InvalidInputException(
                         "TOO_MANY",
                         "at most " + MAX_QUOTES + " requests",
-                        List.of(new org.jobpricing.server.errors.FieldError("requests", "at most " + MAX_QUOTES)));
+                        List.of(new org.jobpricing.server.failures.FieldError("requests", "at most " + MAX_QUOTES)));
             }
             List<Job> jobs = new ArrayList<>();
             for (int i = 0; i < input.requests().size(); i++) {
@@ -110,22 +111,22 @@ public final class WhatIfSimulator {
         JobSpec spec;
         try {
             spec = JobSpecs.of(job.request(), clock);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             return new RuleSetViews.QuoteDelta(
-                    job.id(), job.request().level(), job.request().country(), null, null, null, null, e.error());
+                    job.id(), job.request().level(), job.request().country(), null, null, null, null, e.code());
         }
         var observations = marketData.observations(spec.occupationCode(), spec.country());
         QuoteResponse.Band before;
         QuoteResponse.Band after;
         try {
             before = band(spec, PricingCalculator.price(spec, observations, fx, active));
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             return new RuleSetViews.QuoteDelta(
-                    job.id(), spec.level(), spec.country(), null, null, null, null, "active rules: " + e.error());
+                    job.id(), spec.level(), spec.country(), null, null, null, null, "active rules: " + e.code());
         }
         try {
             after = band(spec, PricingCalculator.price(spec, observations, fx, candidate));
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             return new RuleSetViews.QuoteDelta(
                     job.id(),
                     spec.level(),
@@ -134,7 +135,7 @@ public final class WhatIfSimulator {
                     null,
                     null,
                     null,
-                    candidate.version() + ": " + e.error());
+                    candidate.version() + ": " + e.code());
         }
         BigDecimal change = after.mid().subtract(before.mid());
         BigDecimal percent = before.mid().signum() == 0

@@ -6,7 +6,7 @@ import io.dropwizard.jersey.validation.Validators;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.jobpricing.server.rulesets.ScenarioResult;
+import org.jobpricing.server.api.ScenarioResult;
 import org.jobpricing.server.rulesets.ScenarioRunner;
 import org.jobpricing.server.support.TestApps;
 import org.junit.jupiter.api.DynamicTest;

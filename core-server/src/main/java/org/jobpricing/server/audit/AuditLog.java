@@ -1,4 +1,4 @@
-package org.jobpricing.server.core;
+package org.jobpricing.server.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.jobpricing.server.rulesets;
+package org.jobpricing.server.api;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.jobpricing.server.http;
+package org.jobpricing.server.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;

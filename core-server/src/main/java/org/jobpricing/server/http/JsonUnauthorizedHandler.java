@@ -1,4 +1,4 @@
-package org.jobpricing.server.auth;
+package org.jobpricing.server.http;
 
 import io.dropwizard.auth.UnauthorizedHandler;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jobpricing.server.api.ErrorResponse;
-import org.jobpricing.server.errors.FieldError;
+import org.jobpricing.server.failures.FieldError;
 
 /** 401 in the one error shape, with the {@code WWW-Authenticate: Bearer} challenge. */
 public final class JsonUnauthorizedHandler implements UnauthorizedHandler {

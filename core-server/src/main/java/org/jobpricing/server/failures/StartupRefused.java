@@ -1,4 +1,4 @@
-package org.jobpricing.server.errors;
+package org.jobpricing.server.failures;
 
 /**
  * A setting that makes the server refuse to start. The server command prints its message alone (no

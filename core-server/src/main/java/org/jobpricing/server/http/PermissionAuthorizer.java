@@ -1,7 +1,9 @@
-package org.jobpricing.server.auth;
+package org.jobpricing.server.http;
 
 import io.dropwizard.auth.Authorizer;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jobpricing.server.auth.Permissions;
+import org.jobpricing.server.auth.UserPrincipal;
 
 /**
  * Resources declare permissions with {@code @RolesAllowed("pricing:create")}; a caller has one when
