@@ -16,15 +16,10 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
@@ -48,16 +43,6 @@ import org.jobpricing.server.cli.ValidateRulesCommand;
 import org.jobpricing.server.cli.backup.BackupCommand;
 import org.jobpricing.server.cli.backup.RestoreCommand;
 import org.jobpricing.server.cli.backup.VerifyBackupCommand;
-import org.jobpricing.server.core.BatchPricer;
-import org.jobpricing.server.core.Enrichment;
-import org.jobpricing.server.core.FxRateService;
-import org.jobpricing.server.core.JobWriting;
-import org.jobpricing.server.core.MarketDataCache;
-import org.jobpricing.server.core.MarketDataService;
-import org.jobpricing.server.core.PricingService;
-import org.jobpricing.server.core.QuoteHistory;
-import org.jobpricing.server.core.QuoteWriter;
-import org.jobpricing.server.core.Staleness;
 import org.jobpricing.server.db.H2Durability;
 import org.jobpricing.server.db.Migrator;
 import org.jobpricing.server.db.SlowQueryLog;
@@ -79,12 +64,7 @@ import org.jobpricing.server.http.JsonUnauthorizedHandler;
 import org.jobpricing.server.http.PermissionAuthorizer;
 import org.jobpricing.server.http.WebApp;
 import org.jobpricing.server.metrics.BusinessMetrics;
-import org.jobpricing.server.plugins.MarketDataJobs;
 import org.jobpricing.server.plugins.PluginAdmin;
-import org.jobpricing.server.plugins.PluginCatalog;
-import org.jobpricing.server.plugins.PluginHost;
-import org.jobpricing.server.plugins.PluginSwitches;
-import org.jobpricing.server.plugins.RefreshScheduler;
 import org.jobpricing.server.resources.AiResource;
 import org.jobpricing.server.resources.AuditResource;
 import org.jobpricing.server.resources.AuthResource;
@@ -97,15 +77,6 @@ import org.jobpricing.server.resources.PluginResource;
 import org.jobpricing.server.resources.PricingResource;
 import org.jobpricing.server.resources.RuleSetResource;
 import org.jobpricing.server.resources.UserResource;
-import org.jobpricing.server.rules.RuleEngine;
-import org.jobpricing.server.rules.RuleSetCompiler;
-import org.jobpricing.server.rules.RuleSetLoader;
-import org.jobpricing.server.rules.RuleSource;
-import org.jobpricing.server.rulesets.RuleSetFollower;
-import org.jobpricing.server.rulesets.RuleSetService;
-import org.jobpricing.server.rulesets.RulesDirectoryWatcher;
-import org.jobpricing.server.rulesets.ScenarioRunner;
-import org.jobpricing.server.rulesets.WhatIfSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -237,101 +208,29 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.jersey().register(new UserResource(users));
         env.jersey().register(new AuditResource(audit));
 
-        // rules: versions in the database, seeded from (in development: following) the rules directory
-        Path rulesDirectory = Path.of(config.getRules().getDirectory());
-        boolean development = config.getEnvironment() == JobPricingConfiguration.Mode.DEVELOPMENT;
-        RuleSetService ruleSets =
-                new RuleSetService(jdbi, new RuleSetCompiler(), new ScenarioRunner(env.getValidator()), audit, clock);
-        RuleEngine engine = ruleSets.start(startupRules(rulesDirectory), development);
-        env.healthChecks().register("rules", new RuleSetHealthCheck(engine));
-        MarketDataCache marketDataCache = new MarketDataCache(jdbi);
-        env.lifecycle()
-                .manage(new RuleSetFollower(
-                        ruleSets,
-                        marketDataCache,
-                        Duration.ofMillis(config.getRules().getPollInterval().toMilliseconds())));
-        if (development && config.getRules().isWatch() && Files.isDirectory(rulesDirectory)) {
-            env.lifecycle().manage(new RulesDirectoryWatcher(ruleSets, rulesDirectory));
-        }
+        // rules, market data, plugins, enrichment and pricing: the object graph every command shares
+        JobPricingContext context =
+                new JobPricingContext(config, jdbi, env.getObjectMapper(), env.getValidator(), metrics, audit, clock);
+        context.managed().forEach(env.lifecycle()::manage);
+        context.refreshing().forEach(env.lifecycle()::manage);
+        env.healthChecks().register("rules", new RuleSetHealthCheck(context.engine()));
+        env.healthChecks().register("plugins", new PluginsHealthCheck(context.plugins()));
+        env.lifecycle().manage(new PluginHealthChecks(env.healthChecks(), context.plugins(), context.catalog()));
 
         // market data and plugins
-        MarketDataService marketData = new MarketDataService(jdbi, marketDataCache, clock);
-        FxRateService fxRates = new FxRateService(jdbi, marketDataCache, clock);
-        JobPricingConfiguration.PluginSettings pluginSettings = config.getPlugins();
-        PluginSwitches switches = new PluginSwitches(jdbi, clock);
-        PluginHost plugins = new PluginHost(Path.of(pluginSettings.getDirectory()), switches::disabled);
-        MarketDataJobs jobs = new MarketDataJobs(
-                plugins,
-                jdbi,
-                marketDataCache::invalidate,
-                pluginSettings.getConfig(),
-                Duration.ofMillis(pluginSettings.getFetchTimeout().toMilliseconds()),
-                pluginSettings.isRefreshOnStartup(),
-                pluginSettings.pluginHttp(),
-                metrics,
-                env.getObjectMapper(),
-                clock);
-        RefreshScheduler scheduler = new RefreshScheduler(
-                plugins,
-                jobs,
-                switches,
-                pluginSettings.getSchedules(),
-                Duration.ofMillis(pluginSettings.getSchedulerTick().toMilliseconds()),
-                clock);
-        PluginCatalog catalog = new PluginCatalog(plugins, jobs, scheduler, switches, pluginSettings.getConfig());
-        env.lifecycle().manage(plugins);
-        env.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
-        env.lifecycle().manage(jobs);
-        env.lifecycle().manage(scheduler);
-        env.lifecycle().manage(new PluginHealthChecks(env.healthChecks(), plugins, catalog));
-        env.jersey().register(new MarketDataResource(marketData, fxRates, jobs, audit));
-        env.jersey().register(new MarketDataJobResource(jobs, audit));
-        env.jersey().register(new PluginResource(catalog, new PluginAdmin(plugins, catalog, switches, jobs, audit)));
-
-        // AI enrichment (plugins)
-        Enrichment enrichment = new Enrichment(
-                plugins::enrichers,
-                plugins::rankers,
-                config.getPlugins().getConfig(),
-                clock,
-                config.getAi().getMinConfidence(),
-                config.getAi().getRankTimeout());
+        env.jersey().register(new MarketDataResource(context.marketData(), context.fxRates(), context.jobs(), audit));
+        env.jersey().register(new MarketDataJobResource(context.jobs(), audit));
         env.jersey()
-                .register(new AiResource(
-                        enrichment,
-                        new JobWriting(plugins::writers, config.getPlugins().getConfig(), clock)));
+                .register(new PluginResource(
+                        context.catalog(),
+                        new PluginAdmin(
+                                context.plugins(), context.catalog(), context.switches(), context.jobs(), audit)));
+        env.jersey().register(new AiResource(context.enrichment(), context.jobWriting()));
 
-        // pricing
-        Staleness staleness = new Staleness(
-                marketDataCache,
-                Duration.ofMillis(pluginSettings.getStaleAfter().toMilliseconds()),
-                clock);
-        QuoteWriter quoteWriter = new QuoteWriter(jdbi, Duration.ofSeconds(10));
-        env.lifecycle().manage(quoteWriter);
-        PricingService pricing = new PricingService(
-                jdbi,
-                marketDataCache,
-                engine,
-                env.getObjectMapper(),
-                metrics,
-                enrichment,
-                staleness,
-                quoteWriter,
-                clock);
-        env.jersey().register(new PricingResource(pricing, new QuoteHistory(jdbi, env.getObjectMapper())));
-        BatchPricer batchPricer = new BatchPricer(
-                jdbi,
-                marketDataCache,
-                env.getObjectMapper(),
-                env.getValidator(),
-                enrichment,
-                staleness,
-                clock,
-                metrics);
-        env.jersey().register(new BatchPricingResource(batchPricer, engine));
-        env.jersey()
-                .register(new RuleSetResource(
-                        ruleSets, new WhatIfSimulator(jdbi, marketDataCache, env.getObjectMapper(), clock)));
+        // pricing and the rule lifecycle
+        env.jersey().register(new PricingResource(context.pricing(), context.quoteHistory()));
+        env.jersey().register(new BatchPricingResource(context.batch(), context.engine()));
+        env.jersey().register(new RuleSetResource(context.ruleSets(), context.whatIf()));
     }
 
     /** The development e-mail sender (log + in-memory outbox). */
@@ -383,18 +282,5 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
             reporter = sentry;
         }
         env.jersey().register(new UnexpectedExceptionMapper(reporter));
-    }
-
-    /** The files of the rules directory, or the copy bundled in the rules jar when there is no directory. */
-    static List<RuleSource> startupRules(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            LOG.info("rules directory {} not found; using the bundled rule files", directory.toAbsolutePath());
-            return RuleSetLoader.bundled();
-        }
-        try {
-            return RuleSetLoader.fromDirectory(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rules directory " + directory, e);
-        }
     }
 }

@@ -5,27 +5,27 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.jobpricing.server.JobPricingConfiguration;
+import org.jobpricing.server.JobPricingContext;
 import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.core.BatchPricer;
-import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.db.H2Durability;
 import org.jobpricing.server.db.Migrator;
+import org.jobpricing.server.db.SlowQueryLog;
+import org.jobpricing.server.metrics.BusinessMetrics;
 import org.jobpricing.server.rules.RuleEngine;
-import org.jobpricing.server.rules.RuleSetCompiler;
-import org.jobpricing.server.rules.RuleSetLoader;
-import org.jobpricing.server.rulesets.RuleSetService;
-import org.jobpricing.server.rulesets.ScenarioRunner;
 
 /**
  * {@code price config.yml --input jobs.csv --output quotes.csv}: prices a CSV of jobs offline against
@@ -63,33 +63,31 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
     }
 
     private static void price(Jdbi jdbi, JobPricingConfiguration config, Path input, Path output) throws Exception {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        SlowQueryLog.install(
+                jdbi, Duration.ofMillis(config.getSlowQueryThreshold().toMilliseconds()), registry);
         Migrator.migrate(jdbi);
         Clock clock = Clock.systemUTC();
-        RuleSetService ruleSets = new RuleSetService(
+        // the server's object graph and settings: the same rules, plugins (enrichers), thresholds and pipeline
+        JobPricingContext context = new JobPricingContext(
+                config,
                 jdbi,
-                new RuleSetCompiler(),
-                new ScenarioRunner(Validators.newValidator()),
-                new AuditLog(jdbi, clock),
-                clock);
-        Path rules = Path.of(config.getRules().getDirectory());
-        RuleEngine engine = ruleSets.start(
-                Files.isDirectory(rules) ? RuleSetLoader.fromDirectory(rules) : RuleSetLoader.bundled(), false);
-        MarketDataCache cache = new MarketDataCache(jdbi);
-        BatchPricer pricer = new BatchPricer(
-                jdbi,
-                cache,
                 Jackson.newObjectMapper(),
                 Validators.newValidator(),
-                new org.jobpricing.server.core.Enrichment(
-                        java.util.List::of, config.getAi().getMinConfidence()),
-                new org.jobpricing.server.core.Staleness(
-                        cache,
-                        java.time.Duration.ofMillis(
-                                config.getPlugins().getStaleAfter().toMilliseconds()),
-                        clock),
-                clock,
-                new org.jobpricing.server.metrics.BusinessMetrics(
-                        new io.prometheus.metrics.model.registry.PrometheusRegistry()));
+                new BusinessMetrics(registry),
+                new AuditLog(jdbi, clock),
+                clock);
+        context.plugins().start();
+        try {
+            price(context, input, output);
+        } finally {
+            context.plugins().stop();
+        }
+    }
+
+    private static void price(JobPricingContext context, Path input, Path output) throws Exception {
+        BatchPricer pricer = context.batch();
+        RuleEngine engine = context.engine();
         long started = System.nanoTime();
         Path partial = output.resolveSibling(output.getFileName() + ".partial");
         BatchPricer.Summary summary;

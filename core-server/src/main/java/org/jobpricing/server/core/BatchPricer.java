@@ -17,8 +17,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,13 +24,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
@@ -43,7 +39,7 @@ import org.jobpricing.server.failures.DomainException;
 import org.jobpricing.server.failures.FieldError;
 import org.jobpricing.server.failures.InternalFailureException;
 import org.jobpricing.server.failures.InvalidInputException;
-import org.jobpricing.server.metrics.BusinessMetrics;
+import org.jobpricing.server.metrics.PricingMetrics;
 import org.jobpricing.server.rules.CompiledRuleSet;
 
 /**
@@ -84,34 +80,26 @@ public final class BatchPricer {
             "confidence_label",
             "ruleset_version",
             "error",
-            "message");
+            "message",
+            "warnings");
 
-    private final Jdbi jdbi;
-    private final MarketDataCache cache;
+    private final PricingPipeline pipeline;
+    private final QuoteStore store;
     private final ObjectMapper json;
     private final Validator validator;
-    private final Enrichment enrichment;
-    private final Staleness staleness;
-    private final Clock clock;
-    private final BusinessMetrics metrics;
+    private final PricingMetrics metrics;
 
     public BatchPricer(
-            Jdbi jdbi,
-            MarketDataCache cache,
+            PricingPipeline pipeline,
+            QuoteStore store,
             ObjectMapper json,
             Validator validator,
-            Enrichment enrichment,
-            Staleness staleness,
-            Clock clock,
-            BusinessMetrics metrics) {
-        this.metrics = metrics;
-        this.enrichment = enrichment;
-        this.staleness = staleness;
-        this.jdbi = jdbi;
-        this.cache = cache;
+            PricingMetrics metrics) {
+        this.pipeline = pipeline;
+        this.store = store;
         this.json = json;
         this.validator = validator;
-        this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Counts of one batch. */
@@ -227,20 +215,10 @@ public final class BatchPricer {
             if (!invalid.isEmpty()) {
                 throw new InvalidInputException("INVALID_REQUEST", invalid.size() + " field(s) invalid", invalid);
             }
-            org.jobpricing.rules.facts.Trace trace = new org.jobpricing.rules.facts.Trace();
             // what is stored is what was priced, as for a single quote
-            PricingRequest enriched = enrichment.enrich(request, trace);
-            JobSpec spec = JobSpecs.of(enriched, clock);
-            long started = System.nanoTime();
-            PricingCalculator.Priced priced = PricingCalculator.price(
-                    spec, cache.observations(spec.occupationCode(), spec.country()), cache.fx(), rules, trace);
-            staleness.check(spec, priced.result());
-            metrics.quotePriced(
-                    (System.nanoTime() - started) / 1e9,
-                    priced.result().getTrace().steps().size());
-            QuoteResponse quote = QuoteAssembler.assemble(
-                    UUID.randomUUID().toString(), clock.instant(), spec, priced.result(), priced.rulesetVersion());
-            return new Output(input.line(), quote, json.writeValueAsString(enriched), null);
+            PricingPipeline.Priced priced = pipeline.price(request, rules);
+            metrics.quotePriced(priced.evaluationNanos() / 1e9, priced.explanationSteps());
+            return new Output(input.line(), priced.quote(), json.writeValueAsString(priced.request()), null);
         } catch (DomainException e) {
             return new Output(input.line(), null, null, e);
         } catch (RuntimeException | JsonProcessingException e) {
@@ -281,22 +259,10 @@ public final class BatchPricer {
         List<QuoteDao.Row> rows = new ArrayList<>();
         for (Output o : chunk) {
             if (o.quote() != null) {
-                QuoteResponse q = o.quote();
-                rows.add(new QuoteDao.Row(
-                        q.id(),
-                        Timestamp.from(q.createdAt()),
-                        q.occupationCode(),
-                        q.level(),
-                        q.country(),
-                        q.rulesetVersion(),
-                        o.requestJson(),
-                        json.writeValueAsString(q),
-                        author));
+                rows.add(store.row(o.quote(), o.requestJson(), author));
             }
         }
-        if (!rows.isEmpty()) {
-            jdbi.useExtension(QuoteDao.class, dao -> dao.insertAll(rows));
-        }
+        store.storeAll(rows);
         for (Output o : chunk) {
             writer.write(csvOutput ? csvLine(o) : jsonLine(o));
         }
@@ -345,11 +311,12 @@ public final class BatchPricer {
         List<Object> cells;
         if (o.error() != null) {
             cells = new ArrayList<>(Arrays.asList(o.line(), "ERROR"));
-            while (cells.size() < OUTPUT_COLUMNS.size() - 2) {
+            while (cells.size() < OUTPUT_COLUMNS.size() - 3) {
                 cells.add("");
             }
             cells.add(o.error().code());
             cells.add(o.error().getMessage());
+            cells.add("");
         } else {
             QuoteResponse q = o.quote();
             cells = Arrays.asList(
@@ -375,7 +342,8 @@ public final class BatchPricer {
                     q.confidence().label(),
                     q.rulesetVersion(),
                     "",
-                    "");
+                    "",
+                    String.join("; ", q.warnings()));
         }
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {

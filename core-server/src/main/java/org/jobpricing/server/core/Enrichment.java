@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * ranker plugin (a language model) is installed and switched on, it re-orders the enricher's top
  * candidates first; if it fails, the offline order stands and the quote says so.
  */
-public final class Enrichment {
+public final class Enrichment implements PricingPipeline.Enricher {
 
     static final int SKILLS_FROM_TEXT = 10;
     /** How many of the offline candidates the ranker sees. */
@@ -95,6 +95,7 @@ public final class Enrichment {
     }
 
     /** The request with occupation and skills filled in where they were missing; each inference is traced. */
+    @Override
     public PricingRequest enrich(PricingRequest r, Trace trace) {
         Optional<JobEnricher> enricher = enricher();
         if (enricher.isEmpty()) {

@@ -20,7 +20,7 @@ import org.jobpricing.server.db.StoredObservation;
  * every server polls it ({@link #follow}) and drops its caches when it moved, so no server prices on
  * data another server has replaced for longer than the poll interval.
  */
-public final class MarketDataCache {
+public final class MarketDataCache implements PricingPipeline.Market {
 
     private final Jdbi jdbi;
     /** The rows of one occupation and country, and when each source's oldest row among them was loaded. */
@@ -50,6 +50,7 @@ public final class MarketDataCache {
     }
 
     /** The stored observations of an occupation in a country. */
+    @Override
     public List<MarketObservation> observations(String occupationCode, String country) {
         return market(occupationCode, country).observations();
     }
@@ -66,6 +67,7 @@ public final class MarketDataCache {
     }
 
     /** The method's FX lookup, cached. */
+    @Override
     public FxLookup fx() {
         return fx;
     }

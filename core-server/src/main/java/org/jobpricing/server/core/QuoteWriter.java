@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.db.QuoteDao;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,15 +27,15 @@ public final class QuoteWriter implements Managed {
 
     private record Pending(QuoteDao.Row row, CompletableFuture<Void> stored) {}
 
-    private final Jdbi jdbi;
+    private final QuoteStore store;
     private final Duration wait;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(4 * MAX_BATCH);
     private volatile boolean running;
     private Thread writer;
 
     /** {@code wait}: how long a request waits for its row to be committed before it fails (500). */
-    public QuoteWriter(Jdbi jdbi, Duration wait) {
-        this.jdbi = jdbi;
+    public QuoteWriter(QuoteStore store, Duration wait) {
+        this.store = store;
         this.wait = wait;
     }
 
@@ -62,7 +61,7 @@ public final class QuoteWriter implements Managed {
     /** Stores the row; returns once it is committed, throws when it could not be. */
     public void store(QuoteDao.Row row) {
         if (!running) {
-            jdbi.useExtension(QuoteDao.class, dao -> dao.insert(row));
+            store.storeAll(List.of(row));
             return;
         }
         Pending pending = new Pending(row, new CompletableFuture<>());
@@ -107,7 +106,7 @@ public final class QuoteWriter implements Managed {
     private void write(List<Pending> batch) {
         try {
             List<QuoteDao.Row> rows = batch.stream().map(Pending::row).toList();
-            jdbi.useTransaction(h -> h.attach(QuoteDao.class).insertAll(rows));
+            store.storeAll(rows);
             batch.forEach(p -> p.stored().complete(null));
         } catch (RuntimeException e) {
             if (batch.size() == 1) {

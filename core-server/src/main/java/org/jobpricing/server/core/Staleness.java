@@ -12,7 +12,7 @@ import org.jobpricing.rules.facts.PricingResult;
  * Warns in a quote when a source it used holds data loaded longer ago than the limit, e.g. a scheduled
  * refresh that has been failing: the quote still prices, and says its data may be out of date.
  */
-public final class Staleness {
+public final class Staleness implements PricingPipeline.Check {
 
     private final MarketDataCache cache;
     private final Duration limit;
@@ -25,6 +25,7 @@ public final class Staleness {
     }
 
     /** Adds a warning to the result's trace for each used source whose data is past the limit. */
+    @Override
     public void check(JobSpec spec, PricingResult result) {
         Instant cutoff = clock.instant().minus(limit);
         Set<String> used = new LinkedHashSet<>();

@@ -7,7 +7,6 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Stored quotes: the request and the full response, as JSON. */
 public interface QuoteDao {
@@ -23,11 +22,6 @@ public interface QuoteDao {
             String requestJson,
             String responseJson,
             String author) {}
-
-    @SqlUpdate("INSERT INTO quote (id, created_at, occupation_code, level, country, ruleset_version, request_json, "
-            + "response_json, author) VALUES (:id, :createdAt, :occupationCode, :level, :country, :rulesetVersion, "
-            + ":requestJson, :responseJson, :author)")
-    void insert(@BindMethods Row row);
 
     /** A stored quote's request and response. */
     record Stored(String id, String requestJson, String responseJson) {}

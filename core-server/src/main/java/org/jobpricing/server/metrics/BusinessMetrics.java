@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** The product's own metrics: quotes, rule evaluation, rules fired, plugin refreshes. */
-public final class BusinessMetrics {
+public final class BusinessMetrics implements PricingMetrics {
 
     private final Counter quotes;
     private final Histogram ruleEvaluation;
@@ -53,6 +53,7 @@ public final class BusinessMetrics {
                 .register(registry);
     }
 
+    @Override
     public void quotePriced(double evaluationSeconds, int rules) {
         quotes.inc();
         ruleEvaluation.observe(evaluationSeconds);

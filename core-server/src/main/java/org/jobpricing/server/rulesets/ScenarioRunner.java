@@ -22,12 +22,10 @@ import org.jobpricing.plugin.api.ObservationCsv;
 import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
 import org.jobpricing.server.api.ScenarioResult;
+import org.jobpricing.server.core.FxLookup;
 import org.jobpricing.server.core.FxRateService;
 import org.jobpricing.server.core.InMemoryFxRates;
-import org.jobpricing.server.core.JobSpec;
-import org.jobpricing.server.core.JobSpecs;
-import org.jobpricing.server.core.PricingCalculator;
-import org.jobpricing.server.core.QuoteAssembler;
+import org.jobpricing.server.core.PricingPipeline;
 import org.jobpricing.server.failures.DomainException;
 import org.jobpricing.server.rules.CompiledRuleSet;
 import org.jobpricing.server.rules.RuleSource;
@@ -98,11 +96,11 @@ public final class ScenarioRunner {
                 .toList();
         Expectations check = new Expectations(s.tolerance() == null ? DEFAULT_TOLERANCE : s.tolerance());
         try {
-            JobSpec spec = JobSpecs.of(s.job(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
-            PricingCalculator.Priced priced =
-                    PricingCalculator.price(spec, data, new InMemoryFxRates(fx.rows()), rules);
-            QuoteResponse quote =
-                    QuoteAssembler.assemble("scenario", Instant.EPOCH, spec, priced.result(), priced.rulesetVersion());
+            QuoteResponse quote = PricingPipeline.offline(
+                            new ScenarioMarket(data, new InMemoryFxRates(fx.rows())),
+                            Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+                    .price(s.job(), rules)
+                    .quote();
             check.equal("error", s.expect().error(), null);
             compare(check, s.expect(), quote);
         } catch (DomainException e) {
@@ -220,6 +218,14 @@ public final class ScenarioRunner {
 
         List<ScenarioResult.Mismatch> mismatches() {
             return mismatches;
+        }
+    }
+
+    /** A scenario's own observations and rates: every job of the scenario sees all of them. */
+    private record ScenarioMarket(List<MarketObservation> data, FxLookup fx) implements PricingPipeline.Market {
+        @Override
+        public List<MarketObservation> observations(String occupationCode, String country) {
+            return data;
         }
     }
 }

@@ -11,16 +11,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.api.QuoteResponse;
 import org.jobpricing.server.api.RuleSetViews;
-import org.jobpricing.server.core.FxLookup;
 import org.jobpricing.server.core.JobSpec;
 import org.jobpricing.server.core.JobSpecs;
-import org.jobpricing.server.core.MarketDataCache;
-import org.jobpricing.server.core.PricingCalculator;
-import org.jobpricing.server.core.QuoteAssembler;
+import org.jobpricing.server.core.PricingPipeline;
 import org.jobpricing.server.db.QuoteDao;
 import org.jobpricing.server.failures.DomainException;
 import org.jobpricing.server.failures.InvalidInputException;
@@ -34,14 +30,14 @@ public final class WhatIfSimulator {
 
     public static final int MAX_QUOTES = 1000;
 
-    private final Jdbi jdbi;
-    private final MarketDataCache marketData;
+    private final QuoteDao quotes;
+    private final PricingPipeline pipeline;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public WhatIfSimulator(Jdbi jdbi, MarketDataCache marketData, ObjectMapper json, Clock clock) {
-        this.jdbi = jdbi;
-        this.marketData = marketData;
+    public WhatIfSimulator(QuoteDao quotes, PricingPipeline pipeline, ObjectMapper json, Clock clock) {
+        this.quotes = quotes;
+        this.pipeline = pipeline;
         this.json = json;
         this.clock = clock;
     }
@@ -52,10 +48,9 @@ public final class WhatIfSimulator {
     public RuleSetViews.Simulation simulate(
             CompiledRuleSet candidate, CompiledRuleSet active, RuleSetViews.SimulationRequest input) {
         List<Job> jobs = jobs(input);
-        FxLookup fx = marketData.fx();
         List<RuleSetViews.QuoteDelta> deltas = new ArrayList<>();
         for (Job job : jobs) {
-            deltas.add(delta(job, candidate, active, fx));
+            deltas.add(delta(job, candidate, active));
         }
         List<RuleSetViews.QuoteDelta> priced =
                 deltas.stream().filter(d -> d.error() == null).toList();
@@ -84,7 +79,7 @@ public final class WhatIfSimulator {
         }
         int limit = input == null || input.limit() == null ? 100 : Math.max(1, Math.min(MAX_QUOTES, input.limit()));
         List<Job> jobs = new ArrayList<>();
-        for (QuoteDao.Stored stored : jdbi.withExtension(QuoteDao.class, dao -> dao.latest(limit))) {
+        for (QuoteDao.Stored stored : quotes.latest(limit)) {
             try {
                 PricingRequest r = json.readValue(stored.requestJson(), PricingRequest.class);
                 QuoteResponse q = json.readValue(stored.responseJson(), QuoteResponse.class);
@@ -107,7 +102,7 @@ public final class WhatIfSimulator {
         return jobs;
     }
 
-    private RuleSetViews.QuoteDelta delta(Job job, CompiledRuleSet candidate, CompiledRuleSet active, FxLookup fx) {
+    private RuleSetViews.QuoteDelta delta(Job job, CompiledRuleSet candidate, CompiledRuleSet active) {
         JobSpec spec;
         try {
             spec = JobSpecs.of(job.request(), clock);
@@ -115,17 +110,16 @@ public final class WhatIfSimulator {
             return new RuleSetViews.QuoteDelta(
                     job.id(), job.request().level(), job.request().country(), null, null, null, null, e.code());
         }
-        var observations = marketData.observations(spec.occupationCode(), spec.country());
         QuoteResponse.Band before;
         QuoteResponse.Band after;
         try {
-            before = band(spec, PricingCalculator.price(spec, observations, fx, active));
+            before = pipeline.price(job.request(), active).quote().band();
         } catch (DomainException e) {
             return new RuleSetViews.QuoteDelta(
                     job.id(), spec.level(), spec.country(), null, null, null, null, "active rules: " + e.code());
         }
         try {
-            after = band(spec, PricingCalculator.price(spec, observations, fx, candidate));
+            after = pipeline.price(job.request(), candidate).quote().band();
         } catch (DomainException e) {
             return new RuleSetViews.QuoteDelta(
                     job.id(),
@@ -143,11 +137,6 @@ public final class WhatIfSimulator {
                 : change.multiply(BigDecimal.valueOf(100)).divide(before.mid(), 2, RoundingMode.HALF_UP);
         return new RuleSetViews.QuoteDelta(
                 job.id(), spec.level(), spec.country(), before, after, change, percent, null);
-    }
-
-    private static QuoteResponse.Band band(JobSpec spec, PricingCalculator.Priced priced) {
-        return QuoteAssembler.assemble("", null, spec, priced.result(), priced.rulesetVersion())
-                .band();
     }
 
     private static Map<String, RuleSetViews.Movement> grouped(

@@ -31,7 +31,9 @@ class QuoteWriterTest {
         TestDatabases.Db db = TestDatabases.postgres();
         jdbi = Jdbi.create(db.url(), db.user(), db.password()).installPlugin(new SqlObjectPlugin());
         Migrator.migrate(jdbi);
-        writer = new QuoteWriter(jdbi, Duration.ofSeconds(10));
+        writer = new QuoteWriter(
+                new QuoteStore(jdbi.onDemand(QuoteDao.class), io.dropwizard.jackson.Jackson.newObjectMapper()),
+                Duration.ofSeconds(10));
         writer.start();
     }
 
