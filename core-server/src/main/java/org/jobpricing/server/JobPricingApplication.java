@@ -18,7 +18,6 @@ import io.dropwizard.migrations.MigrationsBundle;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +42,8 @@ import org.jobpricing.server.cli.ValidateRulesCommand;
 import org.jobpricing.server.cli.backup.BackupCommand;
 import org.jobpricing.server.cli.backup.RestoreCommand;
 import org.jobpricing.server.cli.backup.VerifyBackupCommand;
+import org.jobpricing.server.config.AuthSettings;
+import org.jobpricing.server.config.Mode;
 import org.jobpricing.server.db.H2Durability;
 import org.jobpricing.server.db.Migrator;
 import org.jobpricing.server.db.SlowQueryLog;
@@ -149,20 +150,19 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
 
         // storage
         Jdbi jdbi = new JdbiFactory().build(env, H2Durability.apply(config.getDatabase()), "database");
-        SlowQueryLog.install(
-                jdbi, Duration.ofMillis(config.getSlowQueryThreshold().toMilliseconds()), registry);
+        SlowQueryLog.install(jdbi, config.getSlowQueryThreshold(), registry);
         Migrator.migrate(jdbi);
 
         // accounts and access
         AuditLog audit = new AuditLog(jdbi, clock);
-        JobPricingConfiguration.AuthSettings authConfig = config.getAuth();
+        AuthSettings authConfig = config.getAuth();
         PasswordHasher hasher = new PasswordHasher(authConfig.getBcryptCost());
         PasswordPolicy policy = new PasswordPolicy();
         JwtService jwt = new JwtService(
                 signingKeys(config),
                 authConfig.getIssuer(),
                 authConfig.getAudience(),
-                Duration.ofMillis(authConfig.getAccessTokenTtl().toMilliseconds()),
+                authConfig.getAccessTokenTtl(),
                 clock);
         FirstAdmin.ensure(
                 jdbi, hasher, policy, audit, clock, authConfig.getAdminEmail(), authConfig.getAdminPassword());
@@ -180,31 +180,15 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 jdbi,
                 clock,
                 authConfig.getMaxFailedLogins(),
-                Duration.ofMillis(authConfig.getFailedLoginWindow().toMilliseconds()),
-                Duration.ofMillis(authConfig.getLockout().toMilliseconds()));
-        AuthService authService = new AuthService(
-                jdbi,
-                jwt,
-                hasher,
-                policy,
-                throttle,
-                audit,
-                Duration.ofMillis(authConfig.getRefreshTokenTtl().toMilliseconds()),
-                clock);
-        UserService users = new UserService(
-                jdbi,
-                hasher,
-                policy,
-                emailSender,
-                audit,
-                Duration.ofMillis(authConfig.getEmailVerificationTtl().toMilliseconds()),
-                clock);
+                authConfig.getFailedLoginWindow(),
+                authConfig.getLockout());
+        AuthService authService =
+                new AuthService(jdbi, jwt, hasher, policy, throttle, audit, authConfig.getRefreshTokenTtl(), clock);
+        UserService users =
+                new UserService(jdbi, hasher, policy, emailSender, audit, authConfig.getEmailVerificationTtl(), clock);
         env.jersey()
                 .register(new AuthResource(
-                        authService,
-                        users,
-                        authConfig.isRegistrationEnabled(),
-                        Duration.ofMillis(authConfig.getRefreshTokenTtl().toMilliseconds())));
+                        authService, users, authConfig.isRegistrationEnabled(), authConfig.getRefreshTokenTtl()));
         env.jersey().register(new UserResource(users));
         env.jersey().register(new AuditResource(audit));
 
@@ -240,11 +224,11 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
 
     /** The signing key first, then retired keys kept for verification. */
     static Map<String, byte[]> signingKeys(JobPricingConfiguration config) {
-        JobPricingConfiguration.AuthSettings auth = config.getAuth();
+        AuthSettings auth = config.getAuth();
         Map<String, byte[]> keys = new LinkedHashMap<>();
         String secret = auth.getJwtSecret();
         if (secret == null || secret.isBlank()) {
-            if (config.getEnvironment() != JobPricingConfiguration.Mode.DEVELOPMENT) {
+            if (config.getEnvironment() != Mode.DEVELOPMENT) {
                 throw new StartupRefused("JWT_SECRET (auth.jwtSecret) is required outside development: "
                         + "set it to at least 32 random bytes");
             }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.audit.AuditLog;
+import org.jobpricing.server.config.Mode;
+import org.jobpricing.server.config.PluginSettings;
 import org.jobpricing.server.core.BatchPricer;
 import org.jobpricing.server.core.Enrichment;
 import org.jobpricing.server.core.FxRateService;
@@ -89,14 +91,11 @@ public final class JobPricingContext {
 
         // rules: versions in the database, seeded from (in development: following) the rules directory
         Path rulesDirectory = Path.of(config.getRules().getDirectory());
-        boolean development = config.getEnvironment() == JobPricingConfiguration.Mode.DEVELOPMENT;
+        boolean development = config.getEnvironment() == Mode.DEVELOPMENT;
         ruleSets = new RuleSetService(jdbi, new RuleSetCompiler(), new ScenarioRunner(validator), audit, clock);
         engine = ruleSets.start(startupRules(rulesDirectory), development);
         marketData = new MarketDataCache(jdbi);
-        managed.add(new RuleSetFollower(
-                ruleSets,
-                marketData,
-                Duration.ofMillis(config.getRules().getPollInterval().toMilliseconds())));
+        managed.add(new RuleSetFollower(ruleSets, marketData, config.getRules().getPollInterval()));
         if (development && config.getRules().isWatch() && Files.isDirectory(rulesDirectory)) {
             managed.add(new RulesDirectoryWatcher(ruleSets, rulesDirectory));
         }
@@ -104,7 +103,7 @@ public final class JobPricingContext {
         // market data and plugins
         marketDataService = new MarketDataService(jdbi, marketData, clock);
         fxRates = new FxRateService(jdbi, marketData, clock);
-        JobPricingConfiguration.PluginSettings settings = config.getPlugins();
+        PluginSettings settings = config.getPlugins();
         switches = new PluginSwitches(jdbi, clock);
         plugins = new PluginHost(Path.of(settings.getDirectory()), switches::disabled);
         jobs = new MarketDataJobs(
@@ -112,19 +111,14 @@ public final class JobPricingContext {
                 jdbi,
                 marketData::invalidate,
                 settings.getConfig(),
-                Duration.ofMillis(settings.getFetchTimeout().toMilliseconds()),
+                settings.getFetchTimeout(),
                 settings.isRefreshOnStartup(),
                 settings.pluginHttp(),
                 metrics,
                 json,
                 clock);
         scheduler = new RefreshScheduler(
-                plugins,
-                jobs,
-                switches,
-                settings.getSchedules(),
-                Duration.ofMillis(settings.getSchedulerTick().toMilliseconds()),
-                clock);
+                plugins, jobs, switches, settings.getSchedules(), settings.getSchedulerTick(), clock);
         catalog = new PluginCatalog(plugins, jobs, scheduler, switches, settings.getConfig());
         managed.add(plugins);
 
@@ -139,8 +133,7 @@ public final class JobPricingContext {
         jobWriting = new JobWriting(plugins::writers, settings.getConfig(), clock);
 
         // pricing: one pipeline for quotes, batches, what-ifs and the price command
-        Staleness staleness = new Staleness(
-                marketData, Duration.ofMillis(settings.getStaleAfter().toMilliseconds()), clock);
+        Staleness staleness = new Staleness(marketData, settings.getStaleAfter(), clock);
         pipeline = new PricingPipeline(enrichment, marketData, staleness, clock);
         QuoteDao quotes = jdbi.onDemand(QuoteDao.class);
         QuoteStore store = new QuoteStore(quotes, json);

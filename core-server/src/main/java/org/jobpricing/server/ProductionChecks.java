@@ -2,6 +2,7 @@ package org.jobpricing.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jobpricing.server.config.Mode;
 import org.jobpricing.server.failures.StartupRefused;
 
 /** A production setup refuses to start with development defaults, naming each wrong setting. */
@@ -11,7 +12,7 @@ final class ProductionChecks {
 
     static List<String> problems(JobPricingConfiguration config) {
         List<String> problems = new ArrayList<>();
-        if (config.getEnvironment() != JobPricingConfiguration.Mode.PRODUCTION) {
+        if (config.getEnvironment() != Mode.PRODUCTION) {
             return problems;
         }
         String url = config.getDatabase().getUrl();

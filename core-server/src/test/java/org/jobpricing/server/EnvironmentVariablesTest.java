@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jobpricing.server.auth.Role;
+import org.jobpricing.server.config.Mode;
 import org.jobpricing.server.http.AccessLogThreshold;
 import org.jobpricing.server.support.TestApps;
 import org.junit.jupiter.api.Test;
@@ -79,11 +80,7 @@ class EnvironmentVariablesTest {
 
     static {
         // mode and security
-        check(
-                "JOBPRICING_ENV",
-                "production",
-                JobPricingConfiguration::getEnvironment,
-                JobPricingConfiguration.Mode.PRODUCTION);
+        check("JOBPRICING_ENV", "production", JobPricingConfiguration::getEnvironment, Mode.PRODUCTION);
         check(
                 "JWT_SECRET",
                 "!a-secret: of #at least \"32\" bytes\\",
@@ -137,7 +134,7 @@ class EnvironmentVariablesTest {
         check("DB_USER", "pay", c -> c.getDatabase().getUser(), "pay");
         check("DB_PASSWORD", "%s3cret&[x]{y}${HOME}", c -> c.getDatabase().getPassword(), "%s3cret&[x]{y}${HOME}");
         check("DB_POOL_MAX", "40", c -> c.getDatabase().getMaxSize(), 40);
-        check("DB_SLOW_QUERY_THRESHOLD", "750ms", c -> c.getSlowQueryThreshold().toMilliseconds(), 750L);
+        check("DB_SLOW_QUERY_THRESHOLD", "750ms", c -> c.getSlowQueryThreshold().toMillis(), 750L);
         // rules and plugins
         check("RULES_DIR", "/srv/rules", c -> c.getRules().getDirectory(), "/srv/rules");
         check("RULES_POLL_INTERVAL", "5s", c -> c.getRules().getPollInterval().toSeconds(), 5L);
@@ -153,7 +150,7 @@ class EnvironmentVariablesTest {
         check(
                 "PLUGINS_HTTP_FIRST_DELAY",
                 "250ms",
-                c -> c.getPlugins().getHttpFirstDelay().toMilliseconds(),
+                c -> c.getPlugins().getHttpFirstDelay().toMillis(),
                 250L);
         check(
                 "PLUGINS_HTTP_MAX_DELAY",

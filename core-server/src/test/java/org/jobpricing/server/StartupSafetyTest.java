@@ -9,6 +9,7 @@ import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import java.util.Map;
+import org.jobpricing.server.config.Mode;
 import org.jobpricing.server.support.TestApps;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class StartupSafetyTest {
     void theShippedConfigIsADevelopmentSetupWithSafeDefaults() throws Exception {
         JobPricingConfiguration config = load();
 
-        assertThat(config.getEnvironment()).isEqualTo(JobPricingConfiguration.Mode.DEVELOPMENT);
+        assertThat(config.getEnvironment()).isEqualTo(Mode.DEVELOPMENT);
         assertThat(config.getAuth().getBcryptCost()).isGreaterThanOrEqualTo(12);
         assertThat(config.getAuth().isRegistrationEnabled()).isFalse();
         assertThat(config.getAuth().getAccessTokenTtl().toMinutes()).isEqualTo(15);

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
@@ -64,8 +63,7 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
 
     private static void price(Jdbi jdbi, JobPricingConfiguration config, Path input, Path output) throws Exception {
         PrometheusRegistry registry = new PrometheusRegistry();
-        SlowQueryLog.install(
-                jdbi, Duration.ofMillis(config.getSlowQueryThreshold().toMilliseconds()), registry);
+        SlowQueryLog.install(jdbi, config.getSlowQueryThreshold(), registry);
         Migrator.migrate(jdbi);
         Clock clock = Clock.systemUTC();
         // the server's object graph and settings: the same rules, plugins (enrichers), thresholds and pipeline

@@ -11,7 +11,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
-import org.jobpricing.server.JobPricingConfiguration;
+import org.jobpricing.server.config.HttpSettings;
 
 /** Wires the HTTP concerns: request hygiene, CORS, rate limits and Prometheus metrics. */
 public final class HttpSetup {
@@ -19,7 +19,7 @@ public final class HttpSetup {
     private HttpSetup() {}
 
     /** Registers filters and the metrics servlet; returns the registry the product's own metrics go to. */
-    public static PrometheusRegistry install(JobPricingConfiguration.HttpSettings http, Environment env) {
+    public static PrometheusRegistry install(HttpSettings http, Environment env) {
         env.servlets()
                 .addFilter(
                         "request-hygiene",
@@ -52,7 +52,7 @@ public final class HttpSetup {
     }
 
     /** Configured origins only; credentials are never combined with a wildcard origin. */
-    static CrossOriginHandler cors(JobPricingConfiguration.HttpSettings http) {
+    static CrossOriginHandler cors(HttpSettings http) {
         CrossOriginHandler cors = new CrossOriginHandler();
         Set<String> patterns = new HashSet<>();
         boolean wildcard = false;
