@@ -1,6 +1,5 @@
 package org.jobpricing.server.resources;
 
-import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -86,7 +85,6 @@ public class AuthResource {
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Public
-    @Timed
     @Operation(
             summary = "Sign in",
             description = "With ?session=cookie the refresh token is set as an HttpOnly, "
@@ -115,7 +113,6 @@ public class AuthResource {
     @Path("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Public
-    @Timed
     public TokenResponse loginForm(
             @FormParam("username") String username,
             @FormParam("password") String password,
@@ -133,7 +130,6 @@ public class AuthResource {
     @Path("/refresh")
     @Consumes(MediaType.APPLICATION_JSON)
     @Public
-    @Timed
     @Operation(
             summary = "Rotate a refresh token",
             description = "The token comes from the body or, with no body, "

@@ -1,7 +1,5 @@
 package org.jobpricing.server.resources;
 
-import com.codahale.metrics.annotation.ExceptionMetered;
-import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,8 +53,6 @@ public class MarketDataResource {
     @Path("/observations")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed(Permissions.MARKET_DATA_WRITE)
-    @Timed
-    @ExceptionMetered
     public ImportResult importObservations(
             @Parameter(hidden = true) @Auth UserPrincipal user,
             @NotBlank String csv,
@@ -67,7 +63,6 @@ public class MarketDataResource {
     @GET
     @Path("/observations")
     @RolesAllowed(Permissions.MARKET_DATA_READ)
-    @Timed
     public List<ObservationView> observations(
             @QueryParam("occupationCode") String occupationCode,
             @QueryParam("country") @IsoCountry String country,
@@ -81,8 +76,6 @@ public class MarketDataResource {
     @Path("/fx-rates")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed(Permissions.MARKET_DATA_WRITE)
-    @Timed
-    @ExceptionMetered
     public ImportResult importFxRates(
             @Parameter(hidden = true) @Auth UserPrincipal user,
             @NotBlank String csv,
@@ -93,7 +86,6 @@ public class MarketDataResource {
     @POST
     @Path("/refresh")
     @RolesAllowed(Permissions.MARKET_DATA_REFRESH)
-    @Timed
     public RefreshResult refresh(
             @Parameter(hidden = true) @Auth UserPrincipal user, @Context HttpServletRequest request) {
         RefreshResult result = jobs.refreshAll("MANUAL", user.username());

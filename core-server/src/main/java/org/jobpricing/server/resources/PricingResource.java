@@ -1,7 +1,5 @@
 package org.jobpricing.server.resources;
 
-import com.codahale.metrics.annotation.ExceptionMetered;
-import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,8 +39,6 @@ public class PricingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.PRICING_CREATE)
-    @Timed
-    @ExceptionMetered
     public Response price(@Parameter(hidden = true) @Auth UserPrincipal user, @NotNull @Valid PricingRequest request) {
         // the stored JSON is the answer: serialised once, and GET /{id} returns the same quote
         PricingService.StoredQuote stored = pricing.price(request, user.username());
@@ -60,7 +56,6 @@ public class PricingResource {
      */
     @GET
     @RolesAllowed(Permissions.PRICING_READ)
-    @Timed
     public QuoteList list(
             @QueryParam("occupationCode") String occupationCode,
             @QueryParam("level") String level,
@@ -78,7 +73,6 @@ public class PricingResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Permissions.PRICING_READ)
-    @Timed
     public QuoteResponse get(@PathParam("id") String id) {
         return pricing.find(id);
     }

@@ -1,6 +1,5 @@
 package org.jobpricing.server.resources;
 
-import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,7 +51,6 @@ public class RuleSetResource {
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.RULES_WRITE)
-    @Timed
     public RuleSetViews.Validation validate(@NotNull @Valid RuleSetViews.Upload upload) {
         return checked(ruleSets.validate(change(upload)));
     }
@@ -61,7 +59,6 @@ public class RuleSetResource {
     @Path("/validate")
     @Consumes(ZIP)
     @RolesAllowed(Permissions.RULES_WRITE)
-    @Timed
     public RuleSetViews.Validation validateZip(
             @NotNull byte[] zip, @QueryParam("parent") Integer parent, @QueryParam("delete") List<String> delete) {
         return checked(ruleSets.validate(new RuleSetChange(parent, Uploads.fromZip(zip), names(delete), null)));
@@ -80,7 +77,6 @@ public class RuleSetResource {
     @Path("/versions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.RULES_WRITE)
-    @Timed
     public Response create(
             @Parameter(hidden = true) @Auth UserPrincipal user,
             @NotNull @Valid RuleSetViews.Upload upload,
@@ -92,7 +88,6 @@ public class RuleSetResource {
     @Path("/versions")
     @Consumes(ZIP)
     @RolesAllowed(Permissions.RULES_WRITE)
-    @Timed
     public Response createZip(
             @Parameter(hidden = true) @Auth UserPrincipal user,
             @NotNull byte[] zip,
@@ -125,7 +120,6 @@ public class RuleSetResource {
     @POST
     @Path("/versions/{version}/test")
     @RolesAllowed(Permissions.RULES_READ)
-    @Timed
     public RuleSetViews.TestRun test(
             @Parameter(hidden = true) @Auth UserPrincipal user, @PathParam("version") String version) {
         int number = number(version);
@@ -137,7 +131,6 @@ public class RuleSetResource {
     @Path("/versions/{version}/simulate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.RULES_WRITE)
-    @Timed
     public RuleSetViews.Simulation simulate(
             @PathParam("version") String version, @Valid RuleSetViews.SimulationRequest body) {
         return simulator.simulate(
@@ -147,7 +140,6 @@ public class RuleSetResource {
     @POST
     @Path("/versions/{version}/publish")
     @RolesAllowed(Permissions.RULES_PUBLISH)
-    @Timed
     public RuleSetViews.Version publish(
             @Parameter(hidden = true) @Auth UserPrincipal user,
             @PathParam("version") String version,
@@ -159,7 +151,6 @@ public class RuleSetResource {
     @POST
     @Path("/versions/{version}/rollback")
     @RolesAllowed(Permissions.RULES_PUBLISH)
-    @Timed
     public RuleSetViews.Version rollback(
             @Parameter(hidden = true) @Auth UserPrincipal user,
             @PathParam("version") String version,

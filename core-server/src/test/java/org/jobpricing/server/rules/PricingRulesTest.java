@@ -65,7 +65,7 @@ class PricingRulesTest {
         }
 
         PricingResult price(RuleEngine with) {
-            return with.evaluate(job, candidates, skills, trace).result();
+            return with.active().evaluate(job, candidates, skills, trace);
         }
 
         PricingResult price() {
