@@ -213,7 +213,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
 
         // pricing and the rule lifecycle
         env.jersey().register(new PricingResource(context.pricing(), context.quoteHistory()));
-        env.jersey().register(new BatchPricingResource(context.batch(), context.engine()));
+        env.jersey().register(new BatchPricingResource(context.batch(), context.engine(), env.getObjectMapper()));
         env.jersey().register(new RuleSetResource(context.ruleSets(), context.whatIf()));
     }
 

@@ -57,6 +57,7 @@ public final class JobPricingContext {
     private static final Logger LOG = LoggerFactory.getLogger(JobPricingContext.class);
 
     private final List<Managed> managed = new ArrayList<>();
+    private final ObjectMapper json;
     private final Clock clock;
     private final AuditLog audit;
     private final RuleSetService ruleSets;
@@ -88,6 +89,7 @@ public final class JobPricingContext {
             throws RuleCompilationException {
         this.clock = clock;
         this.audit = audit;
+        this.json = json;
 
         // rules: versions in the database, seeded from (in development: following) the rules directory
         Path rulesDirectory = Path.of(config.getRules().getDirectory());
@@ -153,6 +155,10 @@ public final class JobPricingContext {
     /** The rules follower (and watcher), the plugin host and the quote writer, in start order. */
     public List<Managed> managed() {
         return List.copyOf(managed);
+    }
+
+    public ObjectMapper json() {
+        return json;
     }
 
     public Clock clock() {

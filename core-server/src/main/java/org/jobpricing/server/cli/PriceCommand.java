@@ -20,10 +20,13 @@ import org.jobpricing.server.JobPricingConfiguration;
 import org.jobpricing.server.JobPricingContext;
 import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.core.BatchPricer;
+import org.jobpricing.server.core.batch.BatchSummary;
 import org.jobpricing.server.db.H2Durability;
 import org.jobpricing.server.db.Migrator;
 import org.jobpricing.server.db.SlowQueryLog;
 import org.jobpricing.server.metrics.BusinessMetrics;
+import org.jobpricing.server.resources.batch.BatchReader;
+import org.jobpricing.server.resources.batch.BatchWriter;
 import org.jobpricing.server.rules.RuleEngine;
 
 /**
@@ -88,13 +91,18 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
         RuleEngine engine = context.engine();
         long started = System.nanoTime();
         Path partial = output.resolveSibling(output.getFileName() + ".partial");
-        BatchPricer.Summary summary;
+        BatchSummary summary;
         try (InputStream in = Files.newInputStream(input);
                 OutputStream out = Files.newOutputStream(partial)) {
-            summary = pricer.price(pricer.open(in, true), out, true, engine.active(), lines -> {
-                double seconds = (System.nanoTime() - started) / 1e9;
-                System.err.printf("\rpriced %,d rows (%.0f rows/s)", lines, lines / Math.max(seconds, 1e-9));
-            });
+            summary = pricer.price(
+                    new BatchReader(context.json()).open(in, true),
+                    BatchWriter.csv(out),
+                    engine.active(),
+                    null,
+                    lines -> {
+                        double seconds = (System.nanoTime() - started) / 1e9;
+                        System.err.printf("\rpriced %,d rows (%.0f rows/s)", lines, lines / Math.max(seconds, 1e-9));
+                    });
         }
         Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
         System.err.println();

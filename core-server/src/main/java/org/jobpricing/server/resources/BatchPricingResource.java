@@ -1,5 +1,6 @@
 package org.jobpricing.server.resources;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,12 +15,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Iterator;
 import java.util.List;
 import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.server.auth.UserPrincipal;
 import org.jobpricing.server.core.BatchPricer;
+import org.jobpricing.server.core.batch.BatchInput;
 import org.jobpricing.server.errors.ApiException;
 import org.jobpricing.server.failures.FieldError;
+import org.jobpricing.server.resources.batch.BatchReader;
+import org.jobpricing.server.resources.batch.BatchWriter;
 import org.jobpricing.server.rules.CompiledRuleSet;
 import org.jobpricing.server.rules.RuleEngine;
 
@@ -32,9 +37,13 @@ public class BatchPricingResource {
 
     static final String NDJSON = "application/x-ndjson";
     private final BatchPricer pricer;
+    private final BatchReader reader;
+    private final ObjectMapper json;
     private final RuleEngine engine;
 
-    public BatchPricingResource(BatchPricer pricer, RuleEngine engine) {
+    public BatchPricingResource(BatchPricer pricer, RuleEngine engine, ObjectMapper json) {
+        this.reader = new BatchReader(json);
+        this.json = json;
         this.pricer = pricer;
         this.engine = engine;
     }
@@ -68,12 +77,18 @@ public class BatchPricingResource {
         SpooledBody spooled = SpooledBody.read(body);
         try {
             InputStream input = spooled.open();
-            BatchPricer.Batch batch = pricer.open(input, csvIn, user.username());
+            // a wrong CSV header is a 400 here, before anything is written
+            Iterator<BatchInput> rows = reader.open(input, csvIn);
             CompiledRuleSet rules = engine.active();
             StreamingOutput stream = out -> {
                 try (spooled;
                         input) {
-                    pricer.price(batch, out, csvOut, rules, lines -> {});
+                    pricer.price(
+                            rows,
+                            csvOut ? BatchWriter.csv(out) : BatchWriter.ndjson(out, json),
+                            rules,
+                            user.username(),
+                            lines -> {});
                 }
             };
             return Response.ok(stream, csvOut ? "text/csv" : NDJSON).build();

@@ -1,4 +1,4 @@
-package org.jobpricing.server.core;
+package org.jobpricing.server.resources.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
