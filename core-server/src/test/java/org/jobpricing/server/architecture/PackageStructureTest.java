@@ -37,7 +37,8 @@ class PackageStructureTest {
                         "org.jobpricing.server.core..",
                         "org.jobpricing.server.rules..",
                         "org.jobpricing.server.rulesets..",
-                        "org.jobpricing.server.auth..")
+                        "org.jobpricing.server.auth..",
+                        "org.jobpricing.server.plugins..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
@@ -47,7 +48,8 @@ class PackageStructureTest {
                         "org.jobpricing.server.resources..")
                 .orShould()
                 .dependOnClassesThat()
-                .haveFullyQualifiedName("org.jobpricing.server.errors.ApiException")
+                .resideInAPackage("org.jobpricing.server.errors..")
+                .because("the domain throws failures.*; errors/ alone maps them to statuses")
                 .check(server);
     }
 }
