@@ -18,12 +18,14 @@ import io.dropwizard.migrations.MigrationsBundle;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.audit.AuditLog;
+import org.jobpricing.server.auth.AccountCache;
 import org.jobpricing.server.auth.AuthService;
 import org.jobpricing.server.auth.FirstAdmin;
 import org.jobpricing.server.auth.JwtAuthenticator;
@@ -47,6 +49,7 @@ import org.jobpricing.server.config.Mode;
 import org.jobpricing.server.db.H2Durability;
 import org.jobpricing.server.db.Migrator;
 import org.jobpricing.server.db.SlowQueryLog;
+import org.jobpricing.server.db.UserDao;
 import org.jobpricing.server.db.UserLookup;
 import org.jobpricing.server.errors.ApiExceptionMapper;
 import org.jobpricing.server.errors.DomainExceptionMapper;
@@ -166,9 +169,13 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 clock);
         FirstAdmin.ensure(
                 jdbi, hasher, policy, audit, clock, authConfig.getAdminEmail(), authConfig.getAdminPassword());
+        // signed-in callers' accounts are remembered; a change on any server is in force everywhere within 250 ms
+        AccountCache accounts = new AccountCache(
+                new UserLookup(jdbi), jdbi.onDemand(UserDao.class)::accountVersion, Duration.ofMillis(250));
+        env.lifecycle().manage(accounts);
         env.jersey()
                 .register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<UserPrincipal>()
-                        .setAuthenticator(new JwtAuthenticator(jwt, new UserLookup(jdbi), clock))
+                        .setAuthenticator(new JwtAuthenticator(jwt, accounts, clock))
                         .setAuthorizer(new PermissionAuthorizer())
                         .setPrefix("Bearer")
                         .setRealm("job-pricing")
@@ -182,10 +189,10 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 authConfig.getMaxFailedLogins(),
                 authConfig.getFailedLoginWindow(),
                 authConfig.getLockout());
-        AuthService authService =
-                new AuthService(jdbi, jwt, hasher, policy, throttle, audit, authConfig.getRefreshTokenTtl(), clock);
-        UserService users =
-                new UserService(jdbi, hasher, policy, emailSender, audit, authConfig.getEmailVerificationTtl(), clock);
+        AuthService authService = new AuthService(
+                jdbi, jwt, hasher, policy, throttle, audit, authConfig.getRefreshTokenTtl(), clock, accounts);
+        UserService users = new UserService(
+                jdbi, hasher, policy, emailSender, audit, authConfig.getEmailVerificationTtl(), clock, accounts);
         env.jersey()
                 .register(new AuthResource(
                         authService, users, authConfig.isRegistrationEnabled(), authConfig.getRefreshTokenTtl()));

@@ -34,6 +34,7 @@ public final class AuthService {
     private final AuditLog audit;
     private final Duration refreshTtl;
     private final Clock clock;
+    private final AccountCache accounts;
     private final UserLookup users;
 
     public AuthService(
@@ -44,7 +45,8 @@ public final class AuthService {
             LoginThrottle throttle,
             AuditLog audit,
             Duration refreshTtl,
-            Clock clock) {
+            Clock clock,
+            AccountCache accounts) {
         this.jdbi = jdbi;
         this.users = new UserLookup(jdbi);
         this.jwt = jwt;
@@ -54,6 +56,7 @@ public final class AuthService {
         this.audit = audit;
         this.refreshTtl = refreshTtl;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     /**
@@ -177,6 +180,7 @@ public final class AuthService {
             handle.attach(UserDao.class).setPassword(user.id(), hash, now);
             handle.attach(RefreshTokenDao.class).revokeUserExcept(user.id(), "", now);
         });
+        accounts.forget(user.id());
         audit.success(user.username(), "auth.password.change", "user:" + user.id(), origin, null);
     }
 

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jobpricing.server.db.UserDao;
-import org.jobpricing.server.db.UserLookup;
 
 /**
  * Bearer token → principal. The role and the active flag come from the database, so a role change or
@@ -24,11 +23,11 @@ public final class JwtAuthenticator implements Authenticator<String, UserPrincip
     private record Verified(String subject, Instant expiresAt) {}
 
     private final JwtService jwt;
-    private final UserLookup users;
+    private final AccountCache users;
     private final Clock clock;
     private final Cache<String, Verified> verified;
 
-    public JwtAuthenticator(JwtService jwt, UserLookup users, Clock clock) {
+    public JwtAuthenticator(JwtService jwt, AccountCache users, Clock clock) {
         this.jwt = jwt;
         this.users = users;
         this.clock = clock;

@@ -30,6 +30,7 @@ public final class UserService {
     private final AuditLog audit;
     private final Duration verificationTtl;
     private final Clock clock;
+    private final AccountCache accounts;
     private final UserLookup lookup;
 
     public UserService(
@@ -39,7 +40,8 @@ public final class UserService {
             EmailSender email,
             AuditLog audit,
             Duration verificationTtl,
-            Clock clock) {
+            Clock clock,
+            AccountCache accounts) {
         this.jdbi = jdbi;
         this.hasher = hasher;
         this.policy = policy;
@@ -47,6 +49,7 @@ public final class UserService {
         this.audit = audit;
         this.verificationTtl = verificationTtl;
         this.clock = clock;
+        this.accounts = accounts;
         this.lookup = new UserLookup(jdbi);
     }
 
@@ -116,6 +119,7 @@ public final class UserService {
             requireAnotherAdmin(user);
         }
         jdbi.useExtension(UserDao.class, dao -> dao.update(id, role, active, Timestamp.from(clock.instant())));
+        accounts.forget(id);
         audit.success(
                 actor.username(),
                 "user.update",
@@ -131,6 +135,7 @@ public final class UserService {
             requireAnotherAdmin(user);
         }
         jdbi.useExtension(UserDao.class, dao -> dao.delete(id));
+        accounts.forget(id);
         audit.success(actor.username(), "user.delete", "user:" + id, origin, "username=" + user.username());
     }
 

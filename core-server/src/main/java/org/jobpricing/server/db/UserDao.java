@@ -8,6 +8,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** User accounts. */
 @RegisterConstructorMapper(UserDao.UserRow.class)
@@ -45,20 +46,50 @@ public interface UserDao {
     @SqlQuery("SELECT COUNT(*) FROM app_user")
     long count();
 
+    /** Changes role and status; every server drops its cached principals (the account version moves). */
+    @Transaction
+    default int update(String id, String role, boolean active, Timestamp now) {
+        int changed = updateRow(id, role, active, now);
+        bumpAccountVersion();
+        return changed;
+    }
+
     @SqlUpdate("UPDATE app_user SET role = :role, active = :active, updated_at = :now WHERE id = :id")
-    int update(
+    int updateRow(
             @Bind("id") String id,
             @Bind("role") String role,
             @Bind("active") boolean active,
             @Bind("now") Timestamp now);
 
+    /** Sets a new password (and clears must-change); the account version moves. */
+    @Transaction
+    default int setPassword(String id, String hash, Timestamp now) {
+        int changed = setPasswordRow(id, hash, now);
+        bumpAccountVersion();
+        return changed;
+    }
+
     @SqlUpdate(
             "UPDATE app_user SET password_hash = :hash, must_change_password = FALSE, updated_at = :now WHERE id = :id")
-    int setPassword(@Bind("id") String id, @Bind("hash") String hash, @Bind("now") Timestamp now);
+    int setPasswordRow(@Bind("id") String id, @Bind("hash") String hash, @Bind("now") Timestamp now);
 
     @SqlUpdate("UPDATE app_user SET email_verified = TRUE, updated_at = :now WHERE id = :id")
     int markEmailVerified(@Bind("id") String id, @Bind("now") Timestamp now);
 
+    /** Deletes the account; the account version moves. */
+    @Transaction
+    default int delete(String id) {
+        int deleted = deleteRow(id);
+        bumpAccountVersion();
+        return deleted;
+    }
+
     @SqlUpdate("DELETE FROM app_user WHERE id = :id")
-    int delete(@Bind("id") String id);
+    int deleteRow(@Bind("id") String id);
+
+    @SqlUpdate("UPDATE account_version SET version = version + 1 WHERE id = 1")
+    void bumpAccountVersion();
+
+    @SqlQuery("SELECT COALESCE(MAX(version), 0) FROM account_version WHERE id = 1")
+    long accountVersion();
 }

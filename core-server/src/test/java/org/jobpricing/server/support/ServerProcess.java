@@ -112,7 +112,8 @@ public final class ServerProcess implements AutoCloseable {
 
     private void awaitUp() throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        // generous: a loaded CI machine can take a minute to start a server
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(
@@ -133,7 +134,7 @@ public final class ServerProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         close();
-        throw new IllegalStateException("server process did not answer within 90 s: " + Files.readString(log));
+        throw new IllegalStateException("server process did not answer within 180 s: " + Files.readString(log));
     }
 
     /** Everything the process printed so far (standard output and error). */
