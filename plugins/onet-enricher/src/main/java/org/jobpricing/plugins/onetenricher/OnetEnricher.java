@@ -39,7 +39,7 @@ public class OnetEnricher implements JobEnricher {
 
         static {
             OnetData data = OnetData.bundled();
-            TITLES = new OccupationMatcher(TitleIndex.build(data));
+            TITLES = OccupationMatcher.of(data);
             SKILLS = SkillCatalog.build(data);
         }
     }
