@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Title-mapping evaluation of the onet-enricher plugin. Run from anywhere:
-#   bench/title-eval/run.sh               exact-title baseline and the plugin (BM25), ~30 s
-#   bench/title-eval/run.sh --misses      also list the plugin's misses
+# Title-mapping evaluation of the onet-enricher plugin (issue 18). Run from anywhere:
+#   bench/title-eval/run.sh               token baseline, today's BM25 and the matcher on every set, the
+#                                         reliability table, level hints, throughput on 2 threads (~2 min)
+#   bench/title-eval/run.sh --tune        also grid-search the weights on fold 0 (~5 min more)
+#   bench/title-eval/run.sh --fit         also refit the calibration on fold 0 and write it into the plugin
+#   bench/title-eval/run.sh --misses      only list the matcher's misses (real-style, first fold-0 titles)
 #   bench/title-eval/run.sh --embeddings  also all-MiniLM-L6-v2 embeddings (downloads ~200 MB once, 2-10 min)
 #   bench/title-eval/run.sh --rebuild-set rewrite labelled-titles.csv from handwritten-titles.csv and O*NET
 # Maven runs offline (-o); run it once without -o, or set MVN_OFFLINE=, if a dependency is missing.
@@ -25,7 +28,14 @@ for arg in "$@"; do
   fi
 done
 
-java -cp "$CP" org.jobpricing.plugins.onetenricher.TitleEval "$BENCH/labelled-titles.csv" "$@"
+ARGS=()
+for arg in "$@"; do
+  case "$arg" in
+    --fit) ARGS+=(--fit "$MODULE/src/main/resources/org/jobpricing/plugins/onetenricher/calibration.tsv") ;;
+    --tune|--misses) ARGS+=("$arg") ;;
+  esac
+done
+java -cp "$CP" org.jobpricing.plugins.onetenricher.TitleEval "$BENCH" "${ARGS[@]}"
 
 for arg in "$@"; do
   if [ "$arg" = "--embeddings" ]; then

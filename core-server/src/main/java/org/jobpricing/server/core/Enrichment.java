@@ -126,8 +126,16 @@ public final class Enrichment implements PricingPipeline.Enricher {
                     best.reason(),
                     matches.stream()
                             .skip(1)
-                            .map(m -> m.code() + String.format(Locale.ROOT, " %.2f", m.score()))
+                            .map(m -> String.format(Locale.ROOT, "%s (%s) %.2f", m.code(), m.title(), m.score()))
                             .collect(Collectors.joining(", "))));
+            suggestedLevel(candidates.offline())
+                    .ifPresent(level -> trace.say(String.format(
+                            Locale.ROOT,
+                            "the title \"%s\" suggests the level %s; the request's level %s was priced%s",
+                            r.title(),
+                            level,
+                            r.level(),
+                            level.equals(r.level()) ? " (the same)" : "")));
             if (candidates.reranked()) {
                 OccupationMatch before = candidates.offline().get(0);
                 trace.say(String.format(
@@ -269,10 +277,19 @@ public final class Enrichment implements PricingPipeline.Enricher {
             OccupationMatch candidate = m == null ? null : byCode.remove(m.code());
             if (candidate != null) {
                 String reason = m.reason().length() > REASON_CHARS ? m.reason().substring(0, REASON_CHARS) : m.reason();
-                checked.add(new OccupationMatch(candidate.code(), candidate.title(), m.score(), reason));
+                checked.add(new OccupationMatch(
+                        candidate.code(), candidate.title(), m.score(), reason, candidate.suggestedLevel()));
             }
         }
         return checked;
+    }
+
+    /** The level the enricher read in the title's seniority words (plugin API 1.1.0), if any. */
+    static Optional<String> suggestedLevel(List<OccupationMatch> matches) {
+        return matches.stream()
+                .map(OccupationMatch::suggestedLevel)
+                .filter(level -> level != null)
+                .findFirst();
     }
 
     /** O*NET-SOC {@code 15-1252.00} → SOC {@code 15-1252}, the code market data is filed under. */

@@ -49,6 +49,36 @@ class EnrichmentTest {
     }
 
     @Test
+    void aTitleWithoutACodeExplainsTheMatchItsConfidenceTheRunnerUpsAndTheSuggestedLevel() {
+        Api.Reply reply = TestUsers.as(APP, Role.HR_ANALYST).postJson("/api/v1/pricing/quotes", """
+                {"title": "Sr. SWE", "level": "IC3", "country": "US", "asOf": "2026-05-01"}""");
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        JsonNode q = reply.json();
+        assertThat(q.get("occupationCode").asText()).isEqualTo("15-1252");
+        JsonNode step = q.get("explanation").get(0);
+        assertThat(step.get("rule").asText()).isEqualTo("Occupation enricher (onet-enricher)");
+        String message = step.toString();
+        assertThat(message)
+                .contains(
+                        "occupationCode inferred from the title \\\"Sr. SWE\\\": 15-1252 (Software Developers, O*NET 15-1252.00)")
+                .containsPattern("confidence 0\\.[7-9]\\d; ")
+                .contains("calibrated confidence")
+                .contains("level IC4 suggested by 'sr'")
+                .containsPattern("next: \\d\\d-\\d{4}\\.\\d\\d \\([^)]+\\) 0\\.\\d\\d, \\d\\d-\\d{4}")
+                .contains("suggests the level IC4; the request's level IC3 was priced");
+
+        JsonNode matches = TestUsers.as(APP, Role.HR_ANALYST)
+                .postJson("/api/v1/ai/occupation-matches", "{\"title\": \"Sr. SWE\", \"limit\": 3}")
+                .json()
+                .get("matches");
+        assertThat(matches).hasSize(3);
+        assertThat(matches.get(0).get("suggestedLevel").asText()).isEqualTo("IC4");
+        assertThat(matches.get(1).get("score").asDouble())
+                .isLessThanOrEqualTo(matches.get(0).get("score").asDouble());
+    }
+
+    @Test
     void aQuoteStoresWhatWasPricedSoItsWhatIfHasTheInferredOccupationAndSkills() {
         Api analyst = TestUsers.as(APP, Role.HR_ANALYST);
         Api.Reply reply = analyst.postJson("/api/v1/pricing/quotes", """

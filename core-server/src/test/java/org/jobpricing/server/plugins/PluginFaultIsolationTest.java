@@ -137,7 +137,7 @@ class PluginFaultIsolationTest {
                 .as("281 rows, 2 suppressed")
                 .isEqualTo(279);
         assertThat(bls.at("/sources/0/lastSuccessAt").isNull()).isFalse();
-        assertThat(bls.get("apiVersion").asText()).isEqualTo("1.0.0");
+        assertThat(bls.get("apiVersion").asText()).isEqualTo("1.1.0");
         assertThat(bls.get("health").asText()).isEqualTo("HEALTHY");
         assertThat(byId.get("onet-enricher").get("enrichers").get(0).asText()).isEqualTo("onet-enricher");
         assertThat(byId.get("llm-enricher").get("writers").get(0).asText()).isEqualTo("llm-enricher");
@@ -151,6 +151,6 @@ class PluginFaultIsolationTest {
         assertThat(future.get("health").asText()).isEqualTo("FAILED");
         assertThat(future.get("requires").asText()).isEqualTo(">=2.0.0");
         assertThat(future.get("problem").asText())
-                .isEqualTo("requires plugin API >=2.0.0 but this server provides 1.0.0");
+                .isEqualTo("requires plugin API >=2.0.0 but this server provides 1.1.0");
     }
 }

@@ -22,7 +22,7 @@ import org.pf4j.ExtensionPoint;
 public interface MarketDataSource extends ExtensionPoint {
 
     /** Version of this API; a plugin's {@code Plugin-Requires} must accept it. */
-    String API_VERSION = "1.0.0";
+    String API_VERSION = "1.1.0";
 
     /** A short, stable name for logs, schedules and job history, e.g. {@code bls-oews}. */
     String name();

