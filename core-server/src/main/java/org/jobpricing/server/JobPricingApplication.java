@@ -331,6 +331,28 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.jersey()
                 .register(new RuleSetResource(
                         ruleSets, new WhatIfSimulator(jdbi, marketDataCache, env.getObjectMapper(), clock)));
+
+        // salary structures and job posting ranges (issue 16)
+        env.jersey().register(new org.jobpricing.server.errors.PayExceptionMapper());
+        var structures = new org.jobpricing.server.structures.StructureService(
+                jdbi.onDemand(org.jobpricing.server.db.StructureDao.class),
+                pricing,
+                engine,
+                audit,
+                env.getObjectMapper(),
+                clock);
+        env.jersey().register(new org.jobpricing.server.resources.StructureResource(structures));
+        env.jersey()
+                .register(new org.jobpricing.server.resources.PostingResource(
+                        new org.jobpricing.server.postings.PostingService(
+                                jdbi.onDemand(org.jobpricing.server.db.PostingRangeDao.class),
+                                pricing,
+                                structures,
+                                engine,
+                                audit,
+                                env.getObjectMapper(),
+                                clock),
+                        new org.jobpricing.server.postings.PostingChecker(engine)));
     }
 
     /** The development e-mail sender (log + in-memory outbox). */
