@@ -49,8 +49,9 @@ public final class AdText {
                     + "[a-z]*\\.?(?:\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})";
     private static final Pattern DEADLINE = Pattern.compile("(?:apply by|applications? (?:close|closes|are due|due)|"
             + "application deadline|deadline to apply|deadline|accepting applications (?:until|through)|"
-            + "applications will be accepted (?:until|through)|posting closes|window (?:closes|will close)|"
-            + "closing date|apply before|open until|accepted through|accepted until)[^.\\n]{0,40}?" + DATES);
+            + "(?:will )?accept applications (?:until|through)|applications will be accepted (?:until|through)|"
+            + "posting closes|window (?:closes|will close)|"
+            + "closing date|apply before|open until|accepted through|accepted until)[^.]{0,40}?" + DATES);
 
     private final String text;
     private final String lower;
@@ -147,9 +148,20 @@ public final class AdText {
         return tokens;
     }
 
+    /** True when the clause the figure is in speaks of a bonus, a stipend, funding and the like, not of pay. */
     private boolean notPay(int start, int end) {
-        String around = lower.substring(Math.max(0, start - 30), Math.min(lower.length(), end + 30));
-        return NOT_PAY.matcher(around).find();
+        int from = Math.max(
+                Math.max(lower.lastIndexOf(". ", start), lower.lastIndexOf(';', start)),
+                Math.max(lower.lastIndexOf("\n\n", start), lower.lastIndexOf(", ", start)));
+        int to = lower.length();
+        // a clause ends at a sentence, a semicolon, a comma or a blank line (a single line break is wrapping)
+        for (String stop : new String[] {". ", ";", "\n\n", ", "}) {
+            int at = lower.indexOf(stop, end);
+            if (at >= 0 && at < to) {
+                to = at;
+            }
+        }
+        return NOT_PAY.matcher(lower.substring(Math.max(0, from), to)).find();
     }
 
     private String period(int end) {

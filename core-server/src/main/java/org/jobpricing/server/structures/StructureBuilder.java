@@ -114,7 +114,9 @@ public final class StructureBuilder {
     /** The job in grade {@code grade}: its deviation from the mid and whether it is outside the tolerance. */
     public static SlottedJob assess(Grade grade, PricedJob job, boolean moved) {
         double deviation = job.marketReferencePoint() / grade.mid() - 1;
-        return new SlottedJob(job, grade.grade(), deviation, Math.abs(deviation) > grade.slotTolerance(), moved);
+        // "more than" the tolerance: a job exactly 10 % off (up to float noise) is inside
+        return new SlottedJob(
+                job, grade.grade(), deviation, Math.abs(deviation) > grade.slotTolerance() + 1e-12, moved);
     }
 
     /** exp(mean(ln MRP)): the centre of the jobs' market reference points on a log scale. */
