@@ -370,6 +370,10 @@ public final class StructureService implements GradeLookup {
                 dao.insert(row(numbered));
                 return numbered;
             } catch (UnableToExecuteStatementException e) {
+                // only a unique-key violation (SQLState 23505 on H2 and PostgreSQL) is a race for the number
+                if (!(e.getCause() instanceof java.sql.SQLException sql) || !"23505".equals(sql.getSQLState())) {
+                    throw e;
+                }
                 if (attempt >= 2) {
                     throw new PayException(
                             PayException.Kind.CONFLICT,

@@ -177,6 +177,7 @@ class StructuresBrowserTest {
         assertThat(sentences).containsExactlyInAnyOrderElementsOf(storedSentences);
         assertThat(sentences.get(0)).startsWith("The pay range for this role in New York City is $");
         assertThat(sentences.get(1)).contains("Apply by");
+        BROWSER.screenshot("postings-ranges");
 
         // a refused range names the jurisdiction and the rule: Colorado without a deadline
         BROWSER.find("#posting-deadline").clear();
