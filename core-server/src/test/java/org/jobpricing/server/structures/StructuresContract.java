@@ -389,9 +389,9 @@ abstract class StructuresContract {
             assertThat(lines[k + 1])
                     .startsWith("\"Exported, \"\"quoted\"\" =structure")
                     .contains(",1,DRAFT,USD," + (k + 1) + ","
-                            + g.get("min").decimalValue().toPlainString() + ","
-                            + g.get("mid").decimalValue().toPlainString() + ","
-                            + g.get("max").decimalValue().toPlainString() + ",");
+                            + g.get("min").decimalValue().setScale(2).toPlainString() + ","
+                            + g.get("mid").decimalValue().setScale(2).toPlainString() + ","
+                            + g.get("max").decimalValue().setScale(2).toPlainString() + ",");
         }
         Api.Reply jobsCsv = viewer.get("/api/v1/structures/" + id + "/export?part=jobs");
         assertThat(jobsCsv.text().split("\r\n")).hasSize(4);
@@ -433,6 +433,41 @@ abstract class StructuresContract {
         assertThat(r.headers().firstValue("Content-Type").orElseThrow())
                 .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return r.body();
+    }
+
+    @Test
+    void aPostingRangeForAPublishedGradeIsStoredWithItsCriteriaAndReadBack() {
+        String id = buildSmall("Posted structure " + System.nanoTime());
+        assertThat(manager.post("/api/v1/structures/" + id + "/publish", null, "")
+                        .status())
+                .isEqualTo(200);
+        JsonNode grade = manager.get("/api/v1/structures/" + id).json().at("/grades/1");
+        Api.Reply r = TestUsers.as(app(), Role.HR_ANALYST).postJson("/api/v1/postings/ranges", """
+                {"structureId": "%s", "grade": 2, "period": "HOURLY",
+                 "locations": [{"country": "US", "region": "CA", "city": "Los Angeles"}]}""".formatted(id));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        double min = grade.get("min").doubleValue();
+        double max = grade.get("max").doubleValue();
+        double postedMin = round500(min + 0.3 * (max - min)) / 2080;
+        double postedMax = round500(min + 0.7 * (max - min)) / 2080;
+        JsonNode range = r.json().at("/ranges/0");
+        assertThat(range.get("jurisdiction").asText()).isEqualTo("CA");
+        assertThat(range.get("min").doubleValue()).isCloseTo(postedMin, within(0.005));
+        assertThat(range.get("max").doubleValue()).isCloseTo(postedMax, within(0.005));
+        JsonNode stored = viewer.get(
+                        "/api/v1/postings/ranges/" + r.json().get("postingId").asText())
+                .json();
+        assertThat(stored.get("ranges")).isEqualTo(r.json().get("ranges"));
+        assertThat(stored.at("/ranges/0/criteria/structureVersion").asInt()).isEqualTo(1);
+        // the benchmark jobs behind the grade: the quotes slotted in it
+        int inGrade = 0;
+        for (JsonNode j : manager.get("/api/v1/structures/" + id).json().get("jobs")) {
+            inGrade += j.get("grade").asInt() == 2 ? 1 : 0;
+        }
+        assertThat(stored.at("/ranges/0/criteria/sources")).hasSize(inGrade);
+        assertThat(stored.at("/ranges/0/criteria/grade").asInt()).isEqualTo(2);
+        assertThat(stored.at("/ranges/0/sentence").asText())
+                .startsWith("The pay range for this role in California is $");
     }
 
     @Test
