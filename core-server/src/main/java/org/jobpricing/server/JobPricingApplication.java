@@ -222,6 +222,28 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.jersey().register(new PricingResource(context.pricing(), context.quoteHistory()));
         env.jersey().register(new BatchPricingResource(context.batch(), context.engine(), env.getObjectMapper()));
         env.jersey().register(new RuleSetResource(context.ruleSets(), context.whatIf()));
+
+        // salary structures and job posting ranges (issue 16)
+        env.jersey().register(new org.jobpricing.server.errors.PayExceptionMapper());
+        var structures = new org.jobpricing.server.structures.StructureService(
+                jdbi.onDemand(org.jobpricing.server.db.StructureDao.class),
+                context.pricing(),
+                context.engine(),
+                audit,
+                env.getObjectMapper(),
+                clock);
+        env.jersey().register(new org.jobpricing.server.resources.StructureResource(structures));
+        env.jersey()
+                .register(new org.jobpricing.server.resources.PostingResource(
+                        new org.jobpricing.server.postings.PostingService(
+                                jdbi.onDemand(org.jobpricing.server.db.PostingRangeDao.class),
+                                context.pricing(),
+                                structures,
+                                context.engine(),
+                                audit,
+                                env.getObjectMapper(),
+                                clock),
+                        new org.jobpricing.server.postings.PostingChecker(context.engine())));
     }
 
     /** The development e-mail sender (log + in-memory outbox). */

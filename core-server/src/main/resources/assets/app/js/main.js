@@ -14,6 +14,8 @@ const views = {
   market: () => import('./views/market.js'),
   admin: () => import('./views/admin.js'),
   account: () => import('./views/account.js'),
+  structures: () => import('./views/structures.js'),
+  postings: () => import('./views/postings.js'),
 };
 
 const ROUTES = [
@@ -28,6 +30,9 @@ const ROUTES = [
   { path: '/admin', load: views.admin, view: 'renderAdmin' },
   { path: '/admin/:tab', load: views.admin, view: 'renderAdmin' },
   { path: '/account', load: views.account },
+  { path: '/structures', load: views.structures, view: 'renderList', permission: 'structures:read' },
+  { path: '/structures/:id', load: views.structures, view: 'renderStructure', permission: 'structures:read' },
+  { path: '/postings', load: views.postings, permission: 'postings:read' },
 ];
 
 function home() {

@@ -8,6 +8,8 @@ const NAV = [
   { href: '#/batch', label: 'Batch', permission: 'pricing:batch', match: '/batch' },
   { href: '#/rules', label: 'Rules', permission: 'rules:read', match: '/rules' },
   { href: '#/market', label: 'Market data', permission: 'market-data:read', match: '/market' },
+  { href: '#/structures', label: 'Structures', permission: 'structures:read', match: '/structures' },
+  { href: '#/postings', label: 'Postings', permission: 'postings:read', match: '/postings' },
   { href: '#/admin', label: 'Admin', any: ['users:read', 'plugins:read', 'audit:read'], match: '/admin' },
 ];
 

@@ -25,7 +25,12 @@ public final class Permissions {
     public static final String PLUGINS_MANAGE = "plugins:manage";
     public static final String AI_USE = "ai:use";
     public static final String AUDIT_READ = "audit:read";
-    /** Any signed-in user acting on their own account (not one of the 18 grantable permissions). */
+    public static final String STRUCTURES_READ = "structures:read";
+    public static final String STRUCTURES_WRITE = "structures:write";
+    public static final String POSTINGS_READ = "postings:read";
+    /** Working out posting ranges, which stores each range with the criteria it came from. */
+    public static final String POSTINGS_WRITE = "postings:write";
+    /** Any signed-in user acting on their own account (not one of the grantable permissions). */
     public static final String SELF = "self";
 
     public static final List<String> ALL = List.of(
@@ -46,7 +51,11 @@ public final class Permissions {
             PLUGINS_READ,
             PLUGINS_MANAGE,
             AI_USE,
-            AUDIT_READ);
+            AUDIT_READ,
+            STRUCTURES_READ,
+            STRUCTURES_WRITE,
+            POSTINGS_READ,
+            POSTINGS_WRITE);
 
     private Permissions() {}
 }

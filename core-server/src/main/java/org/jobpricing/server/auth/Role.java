@@ -6,6 +6,8 @@ import static org.jobpricing.server.auth.Permissions.MARKET_DATA_READ;
 import static org.jobpricing.server.auth.Permissions.MARKET_DATA_WRITE;
 import static org.jobpricing.server.auth.Permissions.PLUGINS_MANAGE;
 import static org.jobpricing.server.auth.Permissions.PLUGINS_READ;
+import static org.jobpricing.server.auth.Permissions.POSTINGS_READ;
+import static org.jobpricing.server.auth.Permissions.POSTINGS_WRITE;
 import static org.jobpricing.server.auth.Permissions.PRICING_BATCH;
 import static org.jobpricing.server.auth.Permissions.PRICING_CREATE;
 import static org.jobpricing.server.auth.Permissions.PRICING_READ;
@@ -13,6 +15,7 @@ import static org.jobpricing.server.auth.Permissions.ROLES_ASSIGN;
 import static org.jobpricing.server.auth.Permissions.RULES_CODE;
 import static org.jobpricing.server.auth.Permissions.RULES_READ;
 import static org.jobpricing.server.auth.Permissions.RULES_WRITE;
+import static org.jobpricing.server.auth.Permissions.STRUCTURES_READ;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,8 +38,11 @@ public enum Role {
             RULES_READ,
             RULES_WRITE,
             PLUGINS_READ,
-            AI_USE)),
-    VIEWER(Set.of(PRICING_READ, MARKET_DATA_READ, RULES_READ, PLUGINS_READ));
+            AI_USE,
+            STRUCTURES_READ,
+            POSTINGS_READ,
+            POSTINGS_WRITE)),
+    VIEWER(Set.of(PRICING_READ, MARKET_DATA_READ, RULES_READ, PLUGINS_READ, STRUCTURES_READ, POSTINGS_READ));
 
     private final Set<String> permissions;
 

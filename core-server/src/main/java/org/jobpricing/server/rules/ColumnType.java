@@ -72,6 +72,14 @@ public record ColumnType(String description, Pattern pattern, DoublePredicate ra
         setter("$c.setSourceWeight", "a weight >= 0", v -> v >= 0);
         setter("$c.setMatchWeight", "a weight >= 0", v -> v >= 0);
         setter("$c.setAnnualize", "periods per year > 0", v -> v > 0);
+        setter("$g.setSpread", "a grade spread > 0", v -> v > 0);
+        setter("$g.setSlotTolerance", "a slotting tolerance from 0 to 1", v -> v >= 0 && v <= 1);
+        setter("$loc.setMinEmployees", "a whole number >= 0", v -> v >= 0 && v == Math.rint(v));
+        setter("$loc.setBenefitsRequired", "0 or 1", v -> v == 0 || v == 1);
+        setter("$loc.setDeadlineRequired", "0 or 1", v -> v == 0 || v == 1);
+        setter("$r.setLower", "a band position from 0 to 1", v -> v >= 0 && v <= 1);
+        setter("$r.setUpper", "a band position from 0 to 1", v -> v >= 0 && v <= 1);
+        setter("$r.setMaxWidth", "a share of the band from 0 to 1", v -> v > 0 && v <= 1);
     }
 
     private static void setter(String call, String description, DoublePredicate range) {

@@ -28,8 +28,11 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.jobpricing.rules.facts.JobSkill;
 import org.jobpricing.rules.facts.MarketCandidate;
+import org.jobpricing.rules.facts.PostingLocation;
+import org.jobpricing.rules.facts.PostingRange;
 import org.jobpricing.rules.facts.PricingJob;
 import org.jobpricing.rules.facts.PricingResult;
+import org.jobpricing.rules.facts.StructureGrade;
 
 /**
  * What compiled rules may contain, checked on the DRL the Drools parser reads (decision tables first
@@ -45,7 +48,10 @@ public final class RuleAllowlist {
             PricingJob.class.getSimpleName(), PricingJob.class,
             PricingResult.class.getSimpleName(), PricingResult.class,
             MarketCandidate.class.getSimpleName(), MarketCandidate.class,
-            JobSkill.class.getSimpleName(), JobSkill.class);
+            JobSkill.class.getSimpleName(), JobSkill.class,
+            StructureGrade.class.getSimpleName(), StructureGrade.class,
+            PostingLocation.class.getSimpleName(), PostingLocation.class,
+            PostingRange.class.getSimpleName(), PostingRange.class);
 
     private static final String FACTS_PACKAGE = PricingJob.class.getPackageName();
     private static final Set<String> ORDERING = Set.of(

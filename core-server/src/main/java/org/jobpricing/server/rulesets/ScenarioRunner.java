@@ -52,6 +52,10 @@ public final class ScenarioRunner {
             if (!RuleSource.isScenarioFile(source.name())) {
                 continue;
             }
+            if (PolicyScenarios.isPolicyFile(source)) {
+                results.addAll(PolicyScenarios.run(rules, source));
+                continue;
+            }
             Scenario.File file;
             try {
                 file = YAML.readValue(source.content(), Scenario.File.class);
