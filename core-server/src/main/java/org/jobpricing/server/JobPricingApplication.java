@@ -50,6 +50,14 @@ import org.jobpricing.server.cli.backup.BackupCommand;
 import org.jobpricing.server.cli.backup.RestoreCommand;
 import org.jobpricing.server.cli.backup.VerifyBackupCommand;
 import org.jobpricing.server.core.AuditLog;
+import org.jobpricing.server.employees.EmployeeKeys;
+import org.jobpricing.server.employees.EmployeeService;
+import org.jobpricing.server.employees.QuoteBands;
+import org.jobpricing.server.errors.EmployeeExceptionMapper;
+import org.jobpricing.server.errors.MissingPayPolicyExceptionMapper;
+import org.jobpricing.server.reports.PayGapReports;
+import org.jobpricing.server.resources.EmployeeResource;
+import org.jobpricing.server.resources.PayGapReportResource;
 import org.jobpricing.server.core.BatchPricer;
 import org.jobpricing.server.core.Enrichment;
 import org.jobpricing.server.core.FxRateService;
@@ -331,6 +339,19 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.jersey()
                 .register(new RuleSetResource(
                         ruleSets, new WhatIfSimulator(jdbi, marketDataCache, env.getObjectMapper(), clock)));
+
+        // employee pay against the market and the EU pay-gap report (employees:read / employees:write)
+        EmployeeService employeeService = new EmployeeService(
+                jdbi,
+                new EmployeeKeys(config.getEmployees().getIdKey()),
+                new QuoteBands(jdbi, pricing, env.getObjectMapper()),
+                engine,
+                audit,
+                clock);
+        env.jersey().register(new EmployeeResource(employeeService));
+        env.jersey().register(new PayGapReportResource(new PayGapReports(jdbi, employeeService, audit, clock)));
+        env.jersey().register(new EmployeeExceptionMapper());
+        env.jersey().register(new MissingPayPolicyExceptionMapper());
     }
 
     /** The development e-mail sender (log + in-memory outbox). */

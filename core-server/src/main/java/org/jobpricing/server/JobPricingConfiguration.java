@@ -61,6 +61,26 @@ public class JobPricingConfiguration extends Configuration {
         return ai;
     }
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private EmployeeSettings employees = new EmployeeSettings();
+
+    public EmployeeSettings getEmployees() {
+        return employees;
+    }
+
+    /** Employee pay data. */
+    public static class EmployeeSettings {
+        /** With a key, employee ids are stored only as their HMAC-SHA256 under it (EMPLOYEE_ID_KEY). */
+        @JsonProperty
+        private String idKey = "";
+
+        public String getIdKey() {
+            return idKey;
+        }
+    }
+
     /** AI enrichment of pricing requests. */
     public static class AiSettings {
         /** An inferred occupation below this confidence is used but flagged with a warning. */

@@ -25,7 +25,11 @@ public final class Permissions {
     public static final String PLUGINS_MANAGE = "plugins:manage";
     public static final String AI_USE = "ai:use";
     public static final String AUDIT_READ = "audit:read";
-    /** Any signed-in user acting on their own account (not one of the 18 grantable permissions). */
+    /** Employee pay: snapshots, individual rows (audited), aggregates and the pay-gap report. */
+    public static final String EMPLOYEES_READ = "employees:read";
+    /** Employee pay: roster imports, erasure, pay-gap justifications. */
+    public static final String EMPLOYEES_WRITE = "employees:write";
+    /** Any signed-in user acting on their own account (not one of the 20 grantable permissions). */
     public static final String SELF = "self";
 
     public static final List<String> ALL = List.of(
@@ -46,7 +50,9 @@ public final class Permissions {
             PLUGINS_READ,
             PLUGINS_MANAGE,
             AI_USE,
-            AUDIT_READ);
+            AUDIT_READ,
+            EMPLOYEES_READ,
+            EMPLOYEES_WRITE);
 
     private Permissions() {}
 }

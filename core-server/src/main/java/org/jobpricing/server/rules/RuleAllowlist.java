@@ -28,6 +28,7 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.jobpricing.rules.facts.JobSkill;
 import org.jobpricing.rules.facts.MarketCandidate;
+import org.jobpricing.rules.facts.PayReportPolicy;
 import org.jobpricing.rules.facts.PricingJob;
 import org.jobpricing.rules.facts.PricingResult;
 
@@ -45,7 +46,8 @@ public final class RuleAllowlist {
             PricingJob.class.getSimpleName(), PricingJob.class,
             PricingResult.class.getSimpleName(), PricingResult.class,
             MarketCandidate.class.getSimpleName(), MarketCandidate.class,
-            JobSkill.class.getSimpleName(), JobSkill.class);
+            JobSkill.class.getSimpleName(), JobSkill.class,
+            PayReportPolicy.class.getSimpleName(), PayReportPolicy.class);
 
     private static final String FACTS_PACKAGE = PricingJob.class.getPackageName();
     private static final Set<String> ORDERING = Set.of(

@@ -53,6 +53,10 @@ public final class ScenarioRunner {
             if (!RuleSource.isScenarioFile(source.name())) {
                 continue;
             }
+            if (PayPolicyScenarios.handles(source)) {
+                results.addAll(PayPolicyScenarios.run(rules, source));
+                continue;
+            }
             Scenario.File file;
             try {
                 file = YAML.readValue(source.content(), Scenario.File.class);
