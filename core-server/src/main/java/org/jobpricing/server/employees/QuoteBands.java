@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bands from quotes: the newest stored quote of the employee's occupation, level, country, area and pay
- * currency, or, when there is none (or a fresh one is asked for), a quote priced now through the
+ * currency priced for the roster's date, or, when there is none (or a fresh one is asked for), a quote priced now through the
  * pricing service and stored like any other.
  */
 public final class QuoteBands implements BandSource {
@@ -38,7 +38,7 @@ public final class QuoteBands implements BandSource {
     @Override
     public Found band(Job job, LocalDate asOf, boolean fresh, String actor) {
         if (!fresh) {
-            Found stored = stored(job);
+            Found stored = stored(job, asOf);
             if (stored != null) {
                 return stored;
             }
@@ -65,7 +65,8 @@ public final class QuoteBands implements BandSource {
         }
     }
 
-    private Found stored(Job job) {
+    /** The newest stored quote of this job and place priced for the roster's date. */
+    private Found stored(Job job, LocalDate asOf) {
         QuoteDao.Filter filter = new QuoteDao.Filter(
                 job.occupationCode(),
                 job.level(),
@@ -80,6 +81,7 @@ public final class QuoteBands implements BandSource {
                 JsonNode node = json.readTree(quote.responseJson());
                 if (Objects.equals(text(node, "area"), job.area())
                         && Objects.equals(text(node, "currency"), job.currency())
+                        && asOf.toString().equals(text(node, "asOf"))
                         && node.path("band").hasNonNull("mid")) {
                     return band(node, "STORED_QUOTE");
                 }
