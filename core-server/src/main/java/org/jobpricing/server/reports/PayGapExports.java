@@ -178,8 +178,10 @@ public final class PayGapExports {
                         }
                     }
                 }
-                for (int c = 0; c < table.heads().size(); c++) {
-                    sheet.autoSizeColumn(c);
+                // fixed widths: autoSizeColumn measures every cell with AWT fonts and takes seconds
+                sheet.setColumnWidth(0, 48 * 256);
+                for (int c = 1; c < table.heads().size(); c++) {
+                    sheet.setColumnWidth(c, (c == table.heads().size() - 1 && c > 2 ? 60 : 16) * 256);
                 }
             }
             workbook.write(out);
