@@ -13,7 +13,13 @@ public final class EmployeeViews {
 
     /** One imported roster; {@code idsHashed} says whether its employee ids are stored as keyed hashes. */
     public record Snapshot(
-            long id, LocalDate asOf, String label, Instant createdAt, String createdBy, int employees, boolean idsHashed) {}
+            long id,
+            LocalDate asOf,
+            String label,
+            Instant createdAt,
+            String createdBy,
+            int employees,
+            boolean idsHashed) {}
 
     /** A page of snapshots, newest roster date first. */
     public record SnapshotList(long total, int limit, int offset, List<Snapshot> items) {}

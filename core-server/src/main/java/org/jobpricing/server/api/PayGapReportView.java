@@ -2,7 +2,6 @@ package org.jobpricing.server.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**

@@ -87,8 +87,7 @@ public interface EmployeeDao {
 
     @SqlQuery("SELECT " + RECORD_COLUMNS + " FROM employee_record WHERE snapshot_id = :snapshotId ORDER BY id "
             + "LIMIT :limit OFFSET :offset")
-    List<RecordRow> records(
-            @Bind("snapshotId") long snapshotId, @Bind("limit") int limit, @Bind("offset") int offset);
+    List<RecordRow> records(@Bind("snapshotId") long snapshotId, @Bind("limit") int limit, @Bind("offset") int offset);
 
     @SqlUpdate("DELETE FROM employee_snapshot WHERE id = :id")
     int deleteSnapshot(@Bind("id") long id);

@@ -42,7 +42,10 @@ public final class EmployeeException extends RuntimeException {
     /** Nothing has this id; {@code field} names the parameter that held it. */
     public static EmployeeException notFound(String what, String field) {
         return new EmployeeException(
-                Kind.NOT_FOUND, "NOT_FOUND", what + " was not found", List.of(new Field(field, "no " + what + " has this " + field)));
+                Kind.NOT_FOUND,
+                "NOT_FOUND",
+                what + " was not found",
+                List.of(new Field(field, "no " + what + " has this " + field)));
     }
 
     /** A field detail, shaped like the error shape's field details. */

@@ -67,7 +67,8 @@ public final class EmployeeService {
         List<Problem> periods = new ArrayList<>();
         for (RosterRow row : parsed.rows()) {
             if (policy.periodsPerYear(row.period()) == null) {
-                periods.add(new Problem(row.line(), "period", "the annualisation table has no row for " + row.period()));
+                periods.add(
+                        new Problem(row.line(), "period", "the annualisation table has no row for " + row.period()));
             }
         }
         if (!periods.isEmpty()) {
@@ -112,16 +113,21 @@ public final class EmployeeService {
                 "employees.import",
                 "employee-snapshot:" + snapshot.id(),
                 origin,
-                snapshot.employees() + " employees, dated " + date + (keys.hashed() ? ", ids keyed" : ", ids as given"));
+                snapshot.employees() + " employees, dated " + date
+                        + (keys.hashed() ? ", ids keyed" : ", ids as given"));
         return view(snapshot);
     }
 
     public EmployeeViews.SnapshotList snapshots(int limit, int offset) {
-        return jdbi.withExtension(EmployeeDao.class, dao -> new EmployeeViews.SnapshotList(
-                dao.countSnapshots(),
-                limit,
-                offset,
-                dao.snapshots(limit, offset).stream().map(EmployeeService::view).toList()));
+        return jdbi.withExtension(
+                EmployeeDao.class,
+                dao -> new EmployeeViews.SnapshotList(
+                        dao.countSnapshots(),
+                        limit,
+                        offset,
+                        dao.snapshots(limit, offset).stream()
+                                .map(EmployeeService::view)
+                                .toList()));
     }
 
     public EmployeeViews.Snapshot snapshot(long id) {
@@ -206,7 +212,12 @@ public final class EmployeeService {
         distributions.put("level", cells(positions, p -> p.row().level(), policy));
         distributions.put("location", cells(positions, p -> job(p.row()).location(), policy));
         if (rows.stream().anyMatch(r -> r.grade() != null)) {
-            distributions.put("grade", cells(positions, p -> p.row().grade() == null ? "(none)" : p.row().grade(), policy));
+            distributions.put(
+                    "grade",
+                    cells(
+                            positions,
+                            p -> p.row().grade() == null ? "(none)" : p.row().grade(),
+                            policy));
         }
         audit.success(
                 actor,
@@ -235,7 +246,11 @@ public final class EmployeeService {
             return rows;
         });
         audit.success(
-                actor, "employees.delete-snapshot", "employee-snapshot:" + snapshotId, origin, deleted + " employee rows erased");
+                actor,
+                "employees.delete-snapshot",
+                "employee-snapshot:" + snapshotId,
+                origin,
+                deleted + " employee rows erased");
     }
 
     /** Erases one employee, given by id, from every snapshot. */
@@ -281,12 +296,16 @@ public final class EmployeeService {
 
     /** Annual full-time pay: base pay × periods per year (rule table) / FTE. */
     public static double annualFtePay(EmployeeDao.RecordRow row, PayPolicy policy) {
-        return row.basePay().doubleValue() * policy.periodsPerYear(row.period()) / row.fte().doubleValue();
+        return row.basePay().doubleValue()
+                * policy.periodsPerYear(row.period())
+                / row.fte().doubleValue();
     }
 
     /** Annual full-time variable pay (0 when none). */
     public static double annualFteVariable(EmployeeDao.RecordRow row, PayPolicy policy) {
-        return row.variablePay() == null ? 0 : row.variablePay().doubleValue() / row.fte().doubleValue();
+        return row.variablePay() == null
+                ? 0
+                : row.variablePay().doubleValue() / row.fte().doubleValue();
     }
 
     static Position position(EmployeeDao.RecordRow row, BandSource.Band band, PayPolicy policy) {

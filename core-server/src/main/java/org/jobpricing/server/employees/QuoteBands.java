@@ -60,7 +60,12 @@ public final class QuoteBands implements BandSource {
             throw new IllegalStateException("a fresh quote could not be read back", e);
         } catch (RuntimeException e) {
             // the pricing service's own refusals (no market data, unknown level) leave this job without a band
-            LOG.info("no band for {} {} {}: {}", job.occupationCode(), job.level(), job.location(), e.getClass().getSimpleName());
+            LOG.info(
+                    "no band for {} {} {}: {}",
+                    job.occupationCode(),
+                    job.level(),
+                    job.location(),
+                    e.getClass().getSimpleName());
             return Found.none("no quote could be priced for this job and location: " + e.getMessage());
         }
     }

@@ -114,8 +114,7 @@ public final class RosterParser {
             if (row != null) {
                 Long previous = firstLine.putIfAbsent(row.employeeId(), line.number());
                 if (previous != null) {
-                    problems.add(new Problem(
-                            line.number(), "employee_id", "the same employee id as line " + previous));
+                    problems.add(new Problem(line.number(), "employee_id", "the same employee id as line " + previous));
                 } else {
                     rows.add(row);
                 }
@@ -135,8 +134,8 @@ public final class RosterParser {
                 continue;
             }
             if (PERSONAL.contains(name)) {
-                problems.add(new Problem(
-                        1, name, "names and contact details are not stored: remove the column " + name));
+                problems.add(
+                        new Problem(1, name, "names and contact details are not stored: remove the column " + name));
             } else if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
                 problems.add(new Problem(
                         1,
@@ -157,7 +156,8 @@ public final class RosterParser {
 
     private static RosterRow row(Line line, Map<String, Integer> columns, LocalDate asOf, List<Problem> problems) {
         Cells c = new Cells(line, columns, problems);
-        String employeeId = c.text("employee_id", true, EMPLOYEE_ID, "an employee id (letters, digits . _ : / -; up to 64)");
+        String employeeId =
+                c.text("employee_id", true, EMPLOYEE_ID, "an employee id (letters, digits . _ : / -; up to 64)");
         String occupation = c.text("occupation_code", true, OCCUPATION, "an occupation code such as 15-1252");
         String level = upper(c.text("level", true, LEVEL, "a level code such as IC3"));
         String country = upper(c.text("country", true, null, null));
@@ -276,7 +276,9 @@ public final class RosterParser {
 
         private String value(String column) {
             Integer index = columns.get(column);
-            return index == null || index >= line.cells().size() ? "" : line.cells().get(index).strip();
+            return index == null || index >= line.cells().size()
+                    ? ""
+                    : line.cells().get(index).strip();
         }
 
         void problem(String column, String message) {
@@ -319,8 +321,10 @@ public final class RosterParser {
                 }
                 return number;
             } catch (NumberFormatException e) {
-                problem(column, column + " is not a number (digits and one decimal point, no currency sign "
-                        + "or thousands separator)");
+                problem(
+                        column,
+                        column + " is not a number (digits and one decimal point, no currency sign "
+                                + "or thousands separator)");
                 return null;
             }
         }
@@ -428,9 +432,12 @@ public final class RosterParser {
         }
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+            case NUMERIC ->
+                DateUtil.isCellDateFormatted(cell)
+                        ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                        : BigDecimal.valueOf(cell.getNumericCellValue())
+                                .stripTrailingZeros()
+                                .toPlainString();
             case STRING -> cell.getStringCellValue();
             case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
             case BLANK, ERROR, _NONE -> "";

@@ -78,8 +78,7 @@ public final class PayGapCalculator {
                 new PayGapReportView.Headcount(women, men, all.size() - counted.size()),
                 gaps(counted, false, policy),
                 gaps(counted, true, policy),
-                new PayGapReportView.VariableShare(
-                        percent(share(counted, true)), percent(share(counted, false))),
+                new PayGapReportView.VariableShare(percent(share(counted, true)), percent(share(counted, false))),
                 quartiles(counted, policy),
                 categories,
                 null);
@@ -106,8 +105,10 @@ public final class PayGapCalculator {
             int men = counted.size() - women;
             PayPolicy.Cell shows = policy.cell(group.size(), women, men);
             EmployeeDao.JustificationRow j = justifications.get(name);
-            PayGapReportView.Justification justification =
-                    j == null ? null : new PayGapReportView.Justification(j.justification(), j.author(), j.changedAt().toInstant());
+            PayGapReportView.Justification justification = j == null
+                    ? null
+                    : new PayGapReportView.Justification(
+                            j.justification(), j.author(), j.changedAt().toInstant());
             if (shows != PayPolicy.Cell.SPLIT) {
                 categories.add(new PayGapReportView.Category(
                         name,
@@ -183,7 +184,8 @@ public final class PayGapCalculator {
     }
 
     private static double share(List<Pay> counted, boolean women) {
-        List<Pay> group = counted.stream().filter(p -> women ? p.woman() : p.man()).toList();
+        List<Pay> group =
+                counted.stream().filter(p -> women ? p.woman() : p.man()).toList();
         return group.stream().filter(p -> p.variable() > 0).count() / (double) group.size();
     }
 

@@ -45,25 +45,42 @@ public final class PayGapExports {
         List<List<Object>> summary = new ArrayList<>();
         summary.add(List.of("snapshot", r.snapshot().id()));
         summary.add(List.of("roster date", r.snapshot().asOf().toString()));
-        summary.add(List.of("country", r.policy().country() == null ? "all" : r.policy().country()));
+        summary.add(List.of(
+                "country", r.policy().country() == null ? "all" : r.policy().country()));
         summary.add(List.of("rule version", r.policy().rulesetVersion()));
         summary.add(List.of("category of workers", r.policy().categoryBasis()));
-        summary.add(List.of("joint pay assessment at a gap of (%)", r.policy().jointAssessmentThreshold().movePointRight(2)));
+        summary.add(List.of(
+                "joint pay assessment at a gap of (%)",
+                r.policy().jointAssessmentThreshold().movePointRight(2)));
         summary.add(List.of("cells shown from (employees)", r.policy().minCellSize()));
-        summary.add(List.of("gender split shown from (women and men each)", r.policy().minPerGender()));
+        summary.add(List.of(
+                "gender split shown from (women and men each)", r.policy().minPerGender()));
         summary.add(row("women", r.headcount().women()));
         summary.add(row("men", r.headcount().men()));
-        summary.add(row("employees not counted (no or another gender)", r.headcount().notCounted()));
-        summary.add(row("mean gap, basic pay (%)", r.basicPay() == null ? null : r.basicPay().meanGap()));
-        summary.add(row("median gap, basic pay (%)", r.basicPay() == null ? null : r.basicPay().medianGap()));
-        summary.add(row("mean gap, variable pay (%)", r.variablePay() == null ? null : r.variablePay().meanGap()));
-        summary.add(row("median gap, variable pay (%)", r.variablePay() == null ? null : r.variablePay().medianGap()));
+        summary.add(row(
+                "employees not counted (no or another gender)", r.headcount().notCounted()));
+        summary.add(row(
+                "mean gap, basic pay (%)",
+                r.basicPay() == null ? null : r.basicPay().meanGap()));
+        summary.add(row(
+                "median gap, basic pay (%)",
+                r.basicPay() == null ? null : r.basicPay().medianGap()));
+        summary.add(row(
+                "mean gap, variable pay (%)",
+                r.variablePay() == null ? null : r.variablePay().meanGap()));
+        summary.add(row(
+                "median gap, variable pay (%)",
+                r.variablePay() == null ? null : r.variablePay().medianGap()));
         summary.add(row(
                 "women receiving variable pay (%)",
-                r.receivingVariablePay() == null ? null : r.receivingVariablePay().women()));
+                r.receivingVariablePay() == null
+                        ? null
+                        : r.receivingVariablePay().women()));
         summary.add(row(
                 "men receiving variable pay (%)",
-                r.receivingVariablePay() == null ? null : r.receivingVariablePay().men()));
+                r.receivingVariablePay() == null
+                        ? null
+                        : r.receivingVariablePay().men()));
         if (r.suppressed() != null) {
             summary.add(List.of("note", r.suppressed()));
         }
@@ -204,8 +221,10 @@ public final class PayGapExports {
             Font flagged = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9, new Color(160, 0, 0));
             document.add(new Paragraph("Gender pay-gap report (Directive (EU) 2023/970, Article 9)", title));
             document.add(new Paragraph(
-                    "Roster of " + report.snapshot().asOf() + " (snapshot " + report.snapshot().id() + "), generated "
-                            + report.generatedAt() + ". Gaps are (men - women) / men, over annual full-time-equivalent pay. "
+                    "Roster of " + report.snapshot().asOf() + " (snapshot "
+                            + report.snapshot().id() + "), generated "
+                            + report.generatedAt()
+                            + ". Gaps are (men - women) / men, over annual full-time-equivalent pay. "
                             + "Figures of groups too small to protect anyone's pay are marked '" + SUPPRESSED + "'.",
                     body));
             for (Table table : tables(report)) {
@@ -222,8 +241,8 @@ public final class PayGapExports {
                 for (List<Object> cells : table.rows()) {
                     for (Object value : cells) {
                         String text = text(value);
-                        PdfPCell cell = new PdfPCell(new Phrase(
-                                text, text.equals(PayGapReportView.FLAG) ? flagged : body));
+                        PdfPCell cell =
+                                new PdfPCell(new Phrase(text, text.equals(PayGapReportView.FLAG) ? flagged : body));
                         if (value instanceof Number) {
                             cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
                         }
@@ -232,11 +251,16 @@ public final class PayGapExports {
                 }
                 document.add(pdfTable);
             }
-            long flaggedCount = report.categories().stream().filter(PayGapReportView.Category::flagged).count();
+            long flaggedCount = report.categories().stream()
+                    .filter(PayGapReportView.Category::flagged)
+                    .count();
             document.add(new Paragraph(" ", body));
             document.add(new Paragraph(new Chunk(
                     flaggedCount + " categor" + (flaggedCount == 1 ? "y has" : "ies have") + " a gap of "
-                            + report.policy().jointAssessmentThreshold().movePointRight(2).toPlainString()
+                            + report.policy()
+                                    .jointAssessmentThreshold()
+                                    .movePointRight(2)
+                                    .toPlainString()
                             + " % or more: " + PayGapReportView.FLAG + ".",
                     heading)));
             document.close();

@@ -34,8 +34,7 @@ public final class PayGapReports {
 
     /** The report of {@code snapshotId} (null: the newest snapshot), for {@code country}'s employees (null: all). */
     public PayGapReportView report(Long snapshotId, String country, String actor, AuditLog.Origin origin) {
-        EmployeeDao.SnapshotRow snapshot =
-                snapshotId == null ? employees.latestSnapshot() : snapshot(snapshotId);
+        EmployeeDao.SnapshotRow snapshot = snapshotId == null ? employees.latestSnapshot() : snapshot(snapshotId);
         List<EmployeeDao.RecordRow> rows = employees.records(snapshot.id());
         if (country != null) {
             rows = rows.stream().filter(r -> r.country().equals(country)).toList();

@@ -77,7 +77,8 @@ public class EmployeeResource {
     @Timed
     public EmployeeViews.SnapshotList snapshots(
             @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return employees.snapshots(bounded("limit", limit, 50, 1, 500), bounded("offset", offset, 0, 0, Integer.MAX_VALUE));
+        return employees.snapshots(
+                bounded("limit", limit, 50, 1, 500), bounded("offset", offset, 0, 0, Integer.MAX_VALUE));
     }
 
     @GET

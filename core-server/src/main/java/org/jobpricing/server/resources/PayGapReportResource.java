@@ -37,12 +37,7 @@ public class PayGapReportResource {
     }
 
     @GET
-    @Produces({
-        MediaType.APPLICATION_JSON,
-        "text/csv",
-        EmployeeResource.XLSX,
-        "application/pdf"
-    })
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", EmployeeResource.XLSX, "application/pdf"})
     @RolesAllowed(Permissions.EMPLOYEES_READ)
     @Timed
     public Response report(

@@ -54,8 +54,8 @@ public final class PayPolicyEvaluator {
                     String rule = event.getMatch().getRule().getName();
                     if (event.getMatch().getObjects().stream().anyMatch(o -> o instanceof PayReportPolicy)) {
                         RuleLocations.Location at = rules.locations().of(rule);
-                        fired.add(new PayPolicy.Rule(
-                                rule, at == null ? null : at.file(), at == null ? null : at.line()));
+                        fired.add(
+                                new PayPolicy.Rule(rule, at == null ? null : at.file(), at == null ? null : at.line()));
                     }
                 }
             });

@@ -69,7 +69,11 @@ final class PayPolicyScenarios {
             file = YAML.readValue(source.content(), File.class);
         } catch (IOException e) {
             return List.of(new ScenarioResult(
-                    source.name(), "(file)", false, List.of(), "unreadable scenario file: " + e.getMessage().split("\n")[0]));
+                    source.name(),
+                    "(file)",
+                    false,
+                    List.of(),
+                    "unreadable scenario file: " + e.getMessage().split("\n")[0]));
         }
         if (file.policyScenarios() == null || file.policyScenarios().isEmpty()) {
             return List.of(new ScenarioResult(source.name(), "(file)", false, List.of(), "no scenarios in the file"));
@@ -128,11 +132,16 @@ final class PayPolicyScenarios {
         }
         if (e.gaps() != null) {
             for (GapExpect g : e.gaps()) {
-                equal(mismatches, "gaps[" + g.gap().toPlainString() + "].flagged", g.flagged(), policy.flags(g.gap().doubleValue()));
+                equal(
+                        mismatches,
+                        "gaps[" + g.gap().toPlainString() + "].flagged",
+                        g.flagged(),
+                        policy.flags(g.gap().doubleValue()));
             }
         }
         if (e.rulesFired() != null) {
-            List<String> fired = policy.rules().stream().map(PayPolicy.Rule::rule).toList();
+            List<String> fired =
+                    policy.rules().stream().map(PayPolicy.Rule::rule).toList();
             for (String rule : e.rulesFired()) {
                 if (!fired.contains(rule)) {
                     mismatches.add(new ScenarioResult.Mismatch("rulesFired", rule, String.join(", ", fired)));

@@ -74,7 +74,8 @@ final class DatabaseScan {
             }
         }
         if (columns.size() < 10) {
-            throw new IllegalStateException("found only " + columns.size() + " text columns: is this the right schema?");
+            throw new IllegalStateException(
+                    "found only " + columns.size() + " text columns: is this the right schema?");
         }
         return columns;
     }

@@ -38,8 +38,8 @@ class EmployeeRosterTest {
             "employee_id,occupation_code,level,country,area,base_pay,currency,period,variable_pay,hire_date,gender,fte\n";
 
     static final TestDatabases.Db DB = TestDatabases.h2();
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(
-            DB, "plugins.refreshOnStartup", "false", "employees.idKey", "Employee-id-key-for-tests-9410");
+    static final DropwizardAppExtension<JobPricingConfiguration> APP =
+            TestApps.app(DB, "plugins.refreshOnStartup", "false", "employees.idKey", "Employee-id-key-for-tests-9410");
 
     static Api manager;
 
@@ -71,11 +71,21 @@ class EmployeeRosterTest {
         assertThat(first.json().get("asOf").asText()).isEqualTo("2026-01-31");
         assertThat(first.json().get("employees").asInt()).isEqualTo(2);
         assertThat(first.json().get("idsHashed").asBoolean()).isTrue();
-        assertThat(first.headers().firstValue("Location").orElse("")).endsWith("/api/v1/employees/snapshots/" + firstId);
+        assertThat(first.headers().firstValue("Location").orElse(""))
+                .endsWith("/api/v1/employees/snapshots/" + firstId);
 
         byte[] xlsx = workbook(List.of(
-                List.of("employee_id", "occupation_code", "level", "country", "base_pay", "currency", "period", "fte",
-                        "gender", "hire_date"),
+                List.of(
+                        "employee_id",
+                        "occupation_code",
+                        "level",
+                        "country",
+                        "base_pay",
+                        "currency",
+                        "period",
+                        "fte",
+                        "gender",
+                        "hire_date"),
                 List.of("A-100", "15-1252", "IC3", "US", 91000.0137, "USD", "ANNUAL", 1, "F", "2020-01-15"),
                 List.of("A-101", "15-1252", "IC3", "US", 10500.0137, "USD", "MONTHLY", 0.8, "M", ""),
                 List.of("A-102", "15-1252", "IC4", "US", 130000.0137, "USD", "ANNUAL", 1, "", "")));
@@ -94,7 +104,8 @@ class EmployeeRosterTest {
         list.get("items").forEach(s -> ids.add(s.get("id").asLong()));
         assertThat(ids).containsSubsequence(secondId, firstId);
 
-        JsonNode earlier = manager.get("/api/v1/employees/snapshots/" + firstId + "/employees").json();
+        JsonNode earlier = manager.get("/api/v1/employees/snapshots/" + firstId + "/employees")
+                .json();
         assertThat(earlier.get("total").asInt()).isEqualTo(2);
         JsonNode a101 = earlier.get("items").get(1);
         assertThat(a101.get("period").asText()).isEqualTo("MONTHLY");
@@ -105,7 +116,8 @@ class EmployeeRosterTest {
         // the id is stored only as its keyed hash: the same id gives the same key in both snapshots
         String key = earlier.get("items").get(0).get("employeeKey").asText();
         assertThat(key).matches("[0-9a-f]{64}").isNotEqualTo("A-100");
-        JsonNode later = manager.get("/api/v1/employees/snapshots/" + secondId + "/employees").json();
+        JsonNode later = manager.get("/api/v1/employees/snapshots/" + secondId + "/employees")
+                .json();
         assertThat(later.get("items").get(0).get("employeeKey").asText()).isEqualTo(key);
         assertThat(later.get("items").get(1).get("fte").decimalValue()).isEqualByComparingTo("0.8");
         assertThat(later.get("items").get(1).get("annualFtePay").decimalValue()).isEqualByComparingTo("157500.21");
@@ -141,11 +153,13 @@ class EmployeeRosterTest {
         assertThat(DatabaseScan.count(DB, "employee_snapshot", "1 = 1")).isEqualTo(snapshots);
 
         Api.Reply duplicate = importCsv(
-                HEADER + "C-1,15-1252,IC3,US,,90000.0137,USD,ANNUAL,,,F,1\nC-1,15-1252,IC3,US,,1.0137,USD,ANNUAL,,,F,1\n",
+                HEADER
+                        + "C-1,15-1252,IC3,US,,90000.0137,USD,ANNUAL,,,F,1\nC-1,15-1252,IC3,US,,1.0137,USD,ANNUAL,,,F,1\n",
                 "2026-03-31");
         assertThat(duplicate.status()).isEqualTo(400);
         assertThat(duplicate.json().get("details").get(0).get("line").asInt()).isEqualTo(3);
-        assertThat(duplicate.json().get("details").get(0).get("message").asText()).contains("line 2");
+        assertThat(duplicate.json().get("details").get(0).get("message").asText())
+                .contains("line 2");
     }
 
     @Test
@@ -164,10 +178,17 @@ class EmployeeRosterTest {
         missing.json().get("details").forEach(d -> columns.add(d.get("column").asText()));
         assertThat(columns).contains("occupation_code", "base_pay", "currency", "period", "fte");
 
-        assertThat(manager.post("/api/v1/employees", "text/csv", HEADER).json().get("error").asText())
+        assertThat(manager.post("/api/v1/employees", "text/csv", HEADER)
+                        .json()
+                        .get("error")
+                        .asText())
                 .isEqualTo("INVALID_ROSTER");
-        assertThat(manager.post("/api/v1/employees?asOf=31-03-2026", "text/csv", HEADER).json().get("details").get(0)
-                        .get("field").asText())
+        assertThat(manager.post("/api/v1/employees?asOf=31-03-2026", "text/csv", HEADER)
+                        .json()
+                        .get("details")
+                        .get(0)
+                        .get("field")
+                        .asText())
                 .isEqualTo("asOf");
         Api.Reply garbage = manager.request(
                 "POST", "/api/v1/employees", "application/octet-stream", new byte[] {'P', 'K', 3, 4, 0, 1, 2});
@@ -190,7 +211,8 @@ class EmployeeRosterTest {
         assertThat(imported.status()).as(imported.text()).isEqualTo(201);
         long id = imported.json().get("id").asLong();
 
-        JsonNode position = manager.get("/api/v1/employees/snapshots/" + id + "/market-position").json();
+        JsonNode position = manager.get("/api/v1/employees/snapshots/" + id + "/market-position")
+                .json();
         JsonNode us = band(position, "15-1252", null);
         // method §6: mid = P50 120000, spread 0.50 -> min 96000, max 144000 (USD rounds to 500)
         assertThat(us.get("mid").decimalValue()).isEqualByComparingTo("120000");
@@ -198,10 +220,14 @@ class EmployeeRosterTest {
         assertThat(us.get("max").decimalValue()).isEqualByComparingTo("144000");
         assertThat(us.get("source").asText()).isEqualTo("FRESH_QUOTE");
         assertThat(us.get("rulesetVersion").asText()).isNotBlank();
-        JsonNode quote = manager.get("/api/v1/pricing/quotes/" + us.get("quoteId").asText()).json();
+        JsonNode quote = manager.get(
+                        "/api/v1/pricing/quotes/" + us.get("quoteId").asText())
+                .json();
         assertThat(quote.get("band").get("mid").decimalValue()).isEqualByComparingTo("120000");
-        assertThat(quote.get("rulesetVersion").asText()).isEqualTo(us.get("rulesetVersion").asText());
-        assertThat(band(position, "15-1252", "US-NYC").get("mid").decimalValue()).isEqualByComparingTo("144000");
+        assertThat(quote.get("rulesetVersion").asText())
+                .isEqualTo(us.get("rulesetVersion").asText());
+        assertThat(band(position, "15-1252", "US-NYC").get("mid").decimalValue())
+                .isEqualByComparingTo("144000");
         assertThat(band(position, "99-9999", null).get("problem").asText()).contains("no quote could be priced");
         assertThat(band(position, "99-9999", null).get("mid").isNull()).isTrue();
 
@@ -216,8 +242,12 @@ class EmployeeRosterTest {
         assertThat(total.get("costToMin").get("USD").doubleValue())
                 .isCloseTo((96000 - 90000.0137) + (nycMin - 100000.0137), within(0.006));
         double[] ratios = {
-            90000.0137 / 120000, 120000.1644 / 120000, 50.0137 * 2080 / 120000, 150000.0274 / 120000,
-            100000.0137 / 120000, 100000.0137 / 144000
+            90000.0137 / 120000,
+            120000.1644 / 120000,
+            50.0137 * 2080 / 120000,
+            150000.0274 / 120000,
+            100000.0137 / 120000,
+            100000.0137 / 144000
         };
         java.util.Arrays.sort(ratios);
         double p50 = (ratios[2] + ratios[3]) / 2;
@@ -229,10 +259,14 @@ class EmployeeRosterTest {
         assertThat(cell(locations, "US").get("employees").asInt()).isEqualTo(6);
         assertThat(cell(locations, "US-NYC").get("suppressed").asBoolean()).isTrue();
         assertThat(cell(locations, "US-NYC").get("employees").isNull()).isTrue();
-        assertThat(cell(position.get("distributions").get("job"), "99-9999").get("suppressed").asBoolean()).isTrue();
+        assertThat(cell(position.get("distributions").get("job"), "99-9999")
+                        .get("suppressed")
+                        .asBoolean())
+                .isTrue();
 
         // individual rows: compa-ratio and range penetration of M-1, and the second read reuses the stored quote
-        JsonNode rows = manager.get("/api/v1/employees/snapshots/" + id + "/employees").json();
+        JsonNode rows =
+                manager.get("/api/v1/employees/snapshots/" + id + "/employees").json();
         JsonNode m1 = rows.get("items").get(0);
         assertThat(m1.get("compaRatio").doubleValue()).isCloseTo(90000.0137 / 120000, within(0.00005));
         assertThat(m1.get("rangePenetration").doubleValue()).isCloseTo((90000.0137 - 96000) / 48000, within(0.00005));
@@ -244,13 +278,18 @@ class EmployeeRosterTest {
         JsonNode reused = band(rows, "15-1252", null);
         assertThat(reused.get("source").asText()).isEqualTo("STORED_QUOTE");
         assertThat(reused.get("quoteId").asText()).isEqualTo(us.get("quoteId").asText());
-        assertThat(band(manager.get("/api/v1/employees/snapshots/" + id + "/market-position?bands=fresh").json(), "15-1252", null)
+        assertThat(band(
+                                manager.get("/api/v1/employees/snapshots/" + id + "/market-position?bands=fresh")
+                                        .json(),
+                                "15-1252",
+                                null)
                         .get("source")
                         .asText())
                 .isEqualTo("FRESH_QUOTE");
 
         // every read of individual rows is in the audit trail, without pay
-        JsonNode audit = TestUsers.admin(APP).get("/api/v1/audit?action=employees.read").json();
+        JsonNode audit =
+                TestUsers.admin(APP).get("/api/v1/audit?action=employees.read").json();
         assertThat(audit.findValuesAsText("resource")).contains("employee-snapshot:" + id);
         assertThat(audit.toString()).doesNotContain("90000").doesNotContain(".0137");
     }
@@ -258,19 +297,25 @@ class EmployeeRosterTest {
     @Test
     void erasingAnEmployeeOrASnapshotLeavesNothingInAnyTable() {
         long first = importCsv(
-                        HEADER + "E-77,15-1252,IC3,US,,91234.0137,USD,ANNUAL,,,F,1\nE-78,15-1252,IC3,US,,81234.0137,USD,ANNUAL,,,M,1\n",
+                        HEADER
+                                + "E-77,15-1252,IC3,US,,91234.0137,USD,ANNUAL,,,F,1\nE-78,15-1252,IC3,US,,81234.0137,USD,ANNUAL,,,M,1\n",
                         "2026-04-30")
                 .json()
                 .get("id")
                 .asLong();
         long second = importCsv(
-                        HEADER + "E-77,15-1252,IC3,US,,92234.0137,USD,ANNUAL,,,F,1\nE-79,15-1252,IC3,US,,71234.0137,USD,ANNUAL,,,M,1\n",
+                        HEADER
+                                + "E-77,15-1252,IC3,US,,92234.0137,USD,ANNUAL,,,F,1\nE-79,15-1252,IC3,US,,71234.0137,USD,ANNUAL,,,M,1\n",
                         "2026-05-31")
                 .json()
                 .get("id")
                 .asLong();
-        String key = manager.get("/api/v1/employees/snapshots/" + first + "/employees").json().get("items").get(0)
-                .get("employeeKey").asText();
+        String key = manager.get("/api/v1/employees/snapshots/" + first + "/employees")
+                .json()
+                .get("items")
+                .get(0)
+                .get("employeeKey")
+                .asText();
         assertThat(DatabaseScan.find(DB, key)).containsExactly("EMPLOYEE_RECORD.EMPLOYEE_KEY");
 
         Api.Reply erased = manager.postJson("/api/v1/employees/erasures", "{\"employeeId\": \"E-77\"}");
@@ -279,30 +324,55 @@ class EmployeeRosterTest {
         assertThat(erased.json().get("snapshots").size()).isEqualTo(2);
         assertThat(DatabaseScan.find(DB, key)).isEmpty();
         assertThat(DatabaseScan.find(DB, "E-77")).isEmpty();
-        assertThat(DatabaseScan.count(DB, "employee_record", "base_pay IN (91234.0137, 92234.0137)")).isZero();
-        assertThat(manager.get("/api/v1/employees/snapshots/" + first).json().get("employees").asInt()).isEqualTo(1);
-        assertThat(manager.postJson("/api/v1/employees/erasures", "{\"employeeId\": \"E-77\"}").status()).isEqualTo(404);
+        assertThat(DatabaseScan.count(DB, "employee_record", "base_pay IN (91234.0137, 92234.0137)"))
+                .isZero();
+        assertThat(manager.get("/api/v1/employees/snapshots/" + first)
+                        .json()
+                        .get("employees")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(manager.postJson("/api/v1/employees/erasures", "{\"employeeId\": \"E-77\"}")
+                        .status())
+                .isEqualTo(404);
 
-        String key79 = manager.get("/api/v1/employees/snapshots/" + second + "/employees").json().get("items").get(0)
-                .get("employeeKey").asText();
-        assertThat(manager.delete("/api/v1/employees/snapshots/" + second).status()).isEqualTo(204);
-        assertThat(DatabaseScan.count(DB, "employee_record", "snapshot_id = " + second)).isZero();
-        assertThat(DatabaseScan.count(DB, "employee_snapshot", "id = " + second)).isZero();
-        assertThat(DatabaseScan.count(DB, "pay_gap_justification", "snapshot_id = " + second)).isZero();
+        String key79 = manager.get("/api/v1/employees/snapshots/" + second + "/employees")
+                .json()
+                .get("items")
+                .get(0)
+                .get("employeeKey")
+                .asText();
+        assertThat(manager.delete("/api/v1/employees/snapshots/" + second).status())
+                .isEqualTo(204);
+        assertThat(DatabaseScan.count(DB, "employee_record", "snapshot_id = " + second))
+                .isZero();
+        assertThat(DatabaseScan.count(DB, "employee_snapshot", "id = " + second))
+                .isZero();
+        assertThat(DatabaseScan.count(DB, "pay_gap_justification", "snapshot_id = " + second))
+                .isZero();
         assertThat(DatabaseScan.find(DB, key79)).isEmpty();
-        assertThat(manager.get("/api/v1/employees/snapshots/" + second).status()).isEqualTo(404);
+        assertThat(manager.get("/api/v1/employees/snapshots/" + second).status())
+                .isEqualTo(404);
         assertThat(manager.get("/api/v1/employees/snapshots/" + first).status()).isEqualTo(200);
 
-        String key78 = manager.get("/api/v1/employees/snapshots/" + first + "/employees").json().get("items").get(0)
-                .get("employeeKey").asText();
-        assertThat(manager.delete("/api/v1/employees/" + key78).json().get("erasedRows").asInt()).isEqualTo(1);
+        String key78 = manager.get("/api/v1/employees/snapshots/" + first + "/employees")
+                .json()
+                .get("items")
+                .get(0)
+                .get("employeeKey")
+                .asText();
+        assertThat(manager.delete("/api/v1/employees/" + key78)
+                        .json()
+                        .get("erasedRows")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(DatabaseScan.find(DB, key78)).isEmpty();
     }
 
     @Test
     void onlyAdminAndHrManagerReachAnyEmployeeRoute() {
         List<Routes.Route> routes = Routes.of(APP).stream()
-                .filter(r -> r.path().startsWith("/api/v1/employees") || r.path().startsWith("/api/v1/reports/pay-gap"))
+                .filter(r ->
+                        r.path().startsWith("/api/v1/employees") || r.path().startsWith("/api/v1/reports/pay-gap"))
                 .toList();
         assertThat(routes)
                 .extracting(Routes.Route::toString)
@@ -326,8 +396,9 @@ class EmployeeRosterTest {
                     case "GET" -> api.get(path).status();
                     case "DELETE" -> api.delete(path + "999").status();
                     case "PUT" -> api.put(path, "{}").status();
-                    default -> api.post(path, route.consumes(), route.consumes().startsWith("text/") ? HEADER : "{}")
-                            .status();
+                    default ->
+                        api.post(path, route.consumes(), route.consumes().startsWith("text/") ? HEADER : "{}")
+                                .status();
                 };
                 boolean allowed = role == Role.ADMIN || role == Role.HR_MANAGER;
                 if (allowed == (status == 403) || status == 401) {
@@ -341,7 +412,9 @@ class EmployeeRosterTest {
     private static JsonNode band(JsonNode answer, String occupation, String area) {
         for (JsonNode band : answer.get("bands")) {
             if (band.get("occupationCode").asText().equals(occupation)
-                    && (area == null ? band.get("area").isNull() : area.equals(band.get("area").asText()))) {
+                    && (area == null
+                            ? band.get("area").isNull()
+                            : area.equals(band.get("area").asText()))) {
                 return band;
             }
         }

@@ -46,8 +46,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PayGapReportTest {
 
     static final TestDatabases.Db DB = TestDatabases.postgres();
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(
-            DB, "plugins.refreshOnStartup", "false", "employees.idKey", "Pay-gap-test-key-5521");
+    static final DropwizardAppExtension<JobPricingConfiguration> APP =
+            TestApps.app(DB, "plugins.refreshOnStartup", "false", "employees.idKey", "Pay-gap-test-key-5521");
 
     /** The categories and the gap (men − women) / men built into their basic pay. */
     static final Map<String, Double> BUILT = new LinkedHashMap<>();
@@ -67,12 +67,21 @@ class PayGapReportTest {
         BUILT.put("Operations × IC4", 0.025);
     }
 
-    static final Map<String, Double> LEVEL_PAY = Map.of("IC1", 45000.0, "IC2", 60000.0, "IC3", 80000.0, "IC4", 105000.0, "M1", 130000.0);
-    static final Map<String, Double> FAMILY_FACTOR =
-            Map.of("Engineering", 1.2, "Finance", 1.0, "Sales", 0.9, "Operations", 0.85, "Legal", 1.3, "Facilities", 0.7);
+    static final Map<String, Double> LEVEL_PAY =
+            Map.of("IC1", 45000.0, "IC2", 60000.0, "IC3", 80000.0, "IC4", 105000.0, "M1", 130000.0);
+    static final Map<String, Double> FAMILY_FACTOR = Map.of(
+            "Engineering", 1.2, "Finance", 1.0, "Sales", 0.9, "Operations", 0.85, "Legal", 1.3, "Facilities", 0.7);
 
     /** One generated employee, as the test knows them. */
-    record Person(String id, String family, String level, String gender, String period, double base, double fte, Double variable) {
+    record Person(
+            String id,
+            String family,
+            String level,
+            String gender,
+            String period,
+            double base,
+            double fte,
+            Double variable) {
         String category() {
             return family + " × " + level;
         }
@@ -99,7 +108,8 @@ class PayGapReportTest {
         for (Map.Entry<String, Double> category : BUILT.entrySet()) {
             String[] parts = category.getKey().split(" × ");
             for (int i = 0; i < 165; i++) {
-                String gender = category.getKey().equals("Engineering × IC3") && i < 7 ? "X" : random.nextBoolean() ? "F" : "M";
+                String gender =
+                        category.getKey().equals("Engineering × IC3") && i < 7 ? "X" : random.nextBoolean() ? "F" : "M";
                 PEOPLE.add(person(random, seen, "P-" + (++n), parts[0], parts[1], gender, category.getValue()));
             }
         }
@@ -144,9 +154,12 @@ class PayGapReportTest {
     }
 
     /** Pay of whole euros plus 0.0137 (bin/test's log scan looks for that), part-timers paid pro rata. */
-    static Person person(Random random, Set<Double> seen, String id, String family, String level, String gender, double gap) {
+    static Person person(
+            Random random, Set<Double> seen, String id, String family, String level, String gender, double gap) {
         while (true) {
-            double fullTime = LEVEL_PAY.get(level) * FAMILY_FACTOR.get(family) * (gender.equals("F") ? 1 - gap : 1)
+            double fullTime = LEVEL_PAY.get(level)
+                    * FAMILY_FACTOR.get(family)
+                    * (gender.equals("F") ? 1 - gap : 1)
                     * (1 + (random.nextDouble() - 0.5) * 0.06);
             double fte = random.nextDouble() < 0.15 ? (random.nextBoolean() ? 0.5 : 0.8) : 1.0;
             boolean monthly = random.nextDouble() < 0.25;
@@ -172,7 +185,8 @@ class PayGapReportTest {
     }
 
     static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
@@ -214,16 +228,22 @@ class PayGapReportTest {
         near(report.get("variablePay").get("meanGap"), gap(counted, true, false), "mean gap, variable");
         near(report.get("variablePay").get("medianGap"), gap(counted, true, true), "median gap, variable");
         for (String gender : List.of("F", "M")) {
-            List<Person> group = counted.stream().filter(p -> p.gender().equals(gender)).toList();
-            double share = 100.0 * group.stream().filter(p -> p.variable() != null).count() / group.size();
-            near(report.get("receivingVariablePay").get(gender.equals("F") ? "women" : "men"), share, "variable share " + gender);
+            List<Person> group =
+                    counted.stream().filter(p -> p.gender().equals(gender)).toList();
+            double share =
+                    100.0 * group.stream().filter(p -> p.variable() != null).count() / group.size();
+            near(
+                    report.get("receivingVariablePay").get(gender.equals("F") ? "women" : "men"),
+                    share,
+                    "variable share " + gender);
         }
         List<Person> sorted = new ArrayList<>(counted);
         sorted.sort(Comparator.comparingDouble(Person::annualFte));
         int n = sorted.size();
         for (int q = 0; q < 4; q++) {
             List<Person> part = sorted.subList(q * n / 4, (q + 1) * n / 4);
-            double women = 100.0 * part.stream().filter(p -> p.gender().equals("F")).count() / part.size();
+            double women =
+                    100.0 * part.stream().filter(p -> p.gender().equals("F")).count() / part.size();
             JsonNode quartile = report.get("quartiles").get(q);
             assertThat(quartile.get("quartile").asInt()).isEqualTo(q + 1);
             near(quartile.get("women"), women, "women in quartile " + (q + 1));
@@ -232,7 +252,8 @@ class PayGapReportTest {
         // the lowest quartile holds more women than the highest: the built gaps show
         assertThat(report.get("quartiles").get(0).get("women").doubleValue())
                 .isGreaterThan(report.get("quartiles").get(3).get("women").doubleValue());
-        assertThat(report.get("policy").get("jointAssessmentThreshold").decimalValue()).isEqualByComparingTo("0.05");
+        assertThat(report.get("policy").get("jointAssessmentThreshold").decimalValue())
+                .isEqualByComparingTo("0.05");
         assertThat(report.get("policy").get("categoryBasis").asText()).isEqualTo("JOB_FAMILY_LEVEL");
         assertThat(report.get("policy").get("rules").toString()).contains("pay-gap-threshold.drl.csv:12");
     }
@@ -242,10 +263,12 @@ class PayGapReportTest {
         Map<String, JsonNode> categories = new LinkedHashMap<>();
         report.get("categories").forEach(c -> categories.put(c.get("category").asText(), c));
         assertThat(categories.keySet())
-                .containsExactlyInAnyOrderElementsOf(PEOPLE.stream().map(Person::category).collect(java.util.stream.Collectors.toSet()));
+                .containsExactlyInAnyOrderElementsOf(
+                        PEOPLE.stream().map(Person::category).collect(java.util.stream.Collectors.toSet()));
         Set<String> flaggedByTest = new TreeSet<>();
         for (String name : BUILT.keySet()) {
-            List<Person> group = counted().stream().filter(p -> p.category().equals(name)).toList();
+            List<Person> group =
+                    counted().stream().filter(p -> p.category().equals(name)).toList();
             JsonNode c = categories.get(name);
             assertThat(c.get("shows").asText()).as(name).isEqualTo("SPLIT");
             double basicMean = gap(group, false, false);
@@ -271,7 +294,8 @@ class PayGapReportTest {
             if (c.get("flagged").asBoolean()) {
                 flagged.add(name);
                 assertThat(c.get("flag").asText())
-                        .isEqualTo("joint pay assessment required unless justified by objective, gender-neutral criteria");
+                        .isEqualTo(
+                                "joint pay assessment required unless justified by objective, gender-neutral criteria");
             }
         });
         assertThat(built).hasSize(6);
@@ -297,15 +321,27 @@ class PayGapReportTest {
     @Test
     void aCategoryWithFourWomenIsSplitOnlyWhenTheMenAreEnoughToo() {
         // a second snapshot: 4 women and 2 men in one category (a 6-person cell): no split; 4 women, 3 men: split
-        StringBuilder csv = new StringBuilder("employee_id,occupation_code,job_family,level,country,base_pay,currency,period,gender,fte\n");
+        StringBuilder csv = new StringBuilder(
+                "employee_id,occupation_code,job_family,level,country,base_pay,currency,period,gender,fte\n");
         String[] genders = {"F", "F", "F", "F", "M", "M", "F", "F", "F", "F", "M", "M", "M"};
         for (int i = 0; i < genders.length; i++) {
             String level = i < 6 ? "IC2" : "IC3";
-            csv.append("S-").append(i).append(",13-2011,Finance,").append(level).append(",DE,")
-                    .append(60000 + i * 1000).append(".0137,EUR,ANNUAL,").append(genders[i]).append(",1\n");
+            csv.append("S-")
+                    .append(i)
+                    .append(",13-2011,Finance,")
+                    .append(level)
+                    .append(",DE,")
+                    .append(60000 + i * 1000)
+                    .append(".0137,EUR,ANNUAL,")
+                    .append(genders[i])
+                    .append(",1\n");
         }
-        long small = manager.post("/api/v1/employees?asOf=2026-11-30", "text/csv", csv.toString()).json().get("id").asLong();
-        JsonNode answer = manager.get("/api/v1/reports/pay-gap?snapshot=" + small).json();
+        long small = manager.post("/api/v1/employees?asOf=2026-11-30", "text/csv", csv.toString())
+                .json()
+                .get("id")
+                .asLong();
+        JsonNode answer =
+                manager.get("/api/v1/reports/pay-gap?snapshot=" + small).json();
         Map<String, JsonNode> categories = new LinkedHashMap<>();
         answer.get("categories").forEach(c -> categories.put(c.get("category").asText(), c));
         assertThat(categories.get("Finance × IC2").get("shows").asText()).isEqualTo("NO_SPLIT");
@@ -314,7 +350,8 @@ class PayGapReportTest {
         assertThat(categories.get("Finance × IC3").get("women").asInt()).isEqualTo(4);
         // 8 women and 5 men overall: the snapshot's own figures are shown
         assertThat(answer.get("basicPay").get("meanGap").isNull()).isFalse();
-        assertThat(manager.delete("/api/v1/employees/snapshots/" + small).status()).isEqualTo(204);
+        assertThat(manager.delete("/api/v1/employees/snapshots/" + small).status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -325,14 +362,18 @@ class PayGapReportTest {
                         + "\"Night-shift allowance of the audit team, paid by shift pattern\"}");
         assertThat(saved.status()).as(saved.text()).isEqualTo(200);
         JsonNode finance = null;
-        for (JsonNode c : manager.get("/api/v1/reports/pay-gap?snapshot=" + snapshot).json().get("categories")) {
+        for (JsonNode c : manager.get("/api/v1/reports/pay-gap?snapshot=" + snapshot)
+                .json()
+                .get("categories")) {
             if (c.get("category").asText().equals("Finance × IC4")) {
                 finance = c;
             }
         }
         assertThat(finance.get("justification").get("text").asText()).startsWith("Night-shift allowance");
         assertThat(finance.get("justification").get("author").asText()).isEqualTo("hr-manager-user");
-        JsonNode audit = TestUsers.admin(APP).get("/api/v1/audit?action=reports.pay-gap.justification").json();
+        JsonNode audit = TestUsers.admin(APP)
+                .get("/api/v1/audit?action=reports.pay-gap.justification")
+                .json();
         assertThat(audit.get(0).get("details").asText()).startsWith("Night-shift allowance");
         assertThat(audit.get(0).get("resource").asText()).contains("Finance × IC4");
 
@@ -348,9 +389,12 @@ class PayGapReportTest {
         HttpResponse<byte[]> csv = download("csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("pay-gap-snapshot-" + snapshot + ".csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("pay-gap-snapshot-" + snapshot + ".csv");
         String text = new String(csv.body(), StandardCharsets.UTF_8);
-        assertThat(text).contains("Summary,\"mean gap, basic pay (%)\"," + report.get("basicPay").get("meanGap").decimalValue().toPlainString());
+        assertThat(text)
+                .contains("Summary,\"mean gap, basic pay (%)\","
+                        + report.get("basicPay").get("meanGap").decimalValue().toPlainString());
         assertThat(text)
                 .contains("Categories of workers,Sales × IC2 / flag,"
                         + "\"joint pay assessment required unless justified by objective, gender-neutral criteria\"");
@@ -360,7 +404,8 @@ class PayGapReportTest {
         assertThat(xlsx.statusCode()).isEqualTo(200);
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx.body()))) {
             Sheet categories = workbook.getSheet("Categories of workers");
-            assertThat(categories.getLastRowNum()).isEqualTo(report.get("categories").size());
+            assertThat(categories.getLastRowNum())
+                    .isEqualTo(report.get("categories").size());
             int flagged = 0;
             for (Row row : categories) {
                 if (row.getRowNum() > 0 && !row.getCell(9).getStringCellValue().isEmpty()) {
@@ -368,7 +413,10 @@ class PayGapReportTest {
                 }
                 if (row.getRowNum() > 0 && row.getCell(0).getStringCellValue().equals("Sales × IC2")) {
                     assertThat(row.getCell(5).getNumericCellValue())
-                            .isEqualTo(category("Sales × IC2").get("basicPay").get("meanGap").doubleValue());
+                            .isEqualTo(category("Sales × IC2")
+                                    .get("basicPay")
+                                    .get("meanGap")
+                                    .doubleValue());
                 }
             }
             assertThat(flagged).isEqualTo(6);
@@ -377,22 +425,33 @@ class PayGapReportTest {
         HttpResponse<byte[]> pdf = download("pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
-        assertThat(new String(Arrays.copyOf(pdf.body(), 5), StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(Arrays.copyOf(pdf.body(), 5), StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
         com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.body());
         StringBuilder pages = new StringBuilder();
-        com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+        com.lowagie.text.pdf.parser.PdfTextExtractor extractor =
+                new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
         for (int page = 1; page <= reader.getNumberOfPages(); page++) {
             pages.append(extractor.getTextFromPage(page)).append('\n');
         }
         String pdfText = pages.toString();
         assertThat(pdfText).contains("Gender pay-gap report");
         assertThat(pdfText).contains("6 categories have a gap of 5 % or more");
-        assertThat(pdfText).contains(report.get("basicPay").get("meanGap").decimalValue().toPlainString());
+        assertThat(pdfText)
+                .contains(report.get("basicPay").get("meanGap").decimalValue().toPlainString());
 
-        assertThat(manager.get("/api/v1/reports/pay-gap?snapshot=" + snapshot + "&format=doc").status()).isEqualTo(400);
-        assertThat(manager.get("/api/v1/reports/pay-gap?snapshot=abc").json().get("details").get(0).get("field").asText())
+        assertThat(manager.get("/api/v1/reports/pay-gap?snapshot=" + snapshot + "&format=doc")
+                        .status())
+                .isEqualTo(400);
+        assertThat(manager.get("/api/v1/reports/pay-gap?snapshot=abc")
+                        .json()
+                        .get("details")
+                        .get(0)
+                        .get("field")
+                        .asText())
                 .isEqualTo("snapshot");
-        assertThat(manager.get("/api/v1/reports/pay-gap?snapshot=987654").status()).isEqualTo(404);
+        assertThat(manager.get("/api/v1/reports/pay-gap?snapshot=987654").status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -403,7 +462,8 @@ class PayGapReportTest {
         String key = EmployeeKeysProbe.key("Pay-gap-test-key-5521", "P-1999");
         assertThat(DatabaseScan.find(DB, key)).isEmpty();
         assertThat(DatabaseScan.find(DB, "P-1999")).isEmpty();
-        assertThat(DatabaseScan.count(DB, "employee_record", "snapshot_id = " + snapshot)).isEqualTo(1999);
+        assertThat(DatabaseScan.count(DB, "employee_record", "snapshot_id = " + snapshot))
+                .isEqualTo(1999);
         // the others are still there, under the same keyed hashes
         assertThat(DatabaseScan.find(DB, EmployeeKeysProbe.key("Pay-gap-test-key-5521", "P-1998")))
                 .containsExactly("employee_record.employee_key");
