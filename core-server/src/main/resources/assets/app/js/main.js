@@ -14,6 +14,7 @@ const views = {
   market: () => import('./views/market.js'),
   admin: () => import('./views/admin.js'),
   account: () => import('./views/account.js'),
+  employees: () => import('./views/employees.js'),
 };
 
 const ROUTES = [
@@ -25,6 +26,7 @@ const ROUTES = [
   { path: '/rules/:version', load: views.rules, view: 'renderVersion', permission: 'rules:read' },
   { path: '/rules/:version/files/:file', load: views.table, permission: 'rules:read' },
   { path: '/market', load: views.market, permission: 'market-data:read' },
+  { path: '/employees', load: views.employees, permission: 'employees:read' },
   { path: '/admin', load: views.admin, view: 'renderAdmin' },
   { path: '/admin/:tab', load: views.admin, view: 'renderAdmin' },
   { path: '/account', load: views.account },

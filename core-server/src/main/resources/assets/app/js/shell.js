@@ -8,6 +8,7 @@ const NAV = [
   { href: '#/batch', label: 'Batch', permission: 'pricing:batch', match: '/batch' },
   { href: '#/rules', label: 'Rules', permission: 'rules:read', match: '/rules' },
   { href: '#/market', label: 'Market data', permission: 'market-data:read', match: '/market' },
+  { href: '#/employees', label: 'Employee pay', permission: 'employees:read', match: '/employees' },
   { href: '#/admin', label: 'Admin', any: ['users:read', 'plugins:read', 'audit:read'], match: '/admin' },
 ];
 
