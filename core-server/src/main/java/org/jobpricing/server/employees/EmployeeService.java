@@ -76,38 +76,46 @@ public final class EmployeeService {
                     periods.size() + " problem(s) in the roster; nothing was imported", periods);
         }
         Timestamp now = Timestamp.from(clock.instant());
-        EmployeeDao.SnapshotRow snapshot = jdbi.inTransaction(handle -> {
-            EmployeeDao dao = handle.attach(EmployeeDao.class);
-            EmployeeDao.SnapshotRow row = new EmployeeDao.SnapshotRow(
-                    null, date, label, now, actor, parsed.rows().size(), keys.hashed());
-            long id = dao.insertSnapshot(row);
-            List<EmployeeDao.RecordRow> records = new ArrayList<>();
-            for (RosterRow r : parsed.rows()) {
-                records.add(new EmployeeDao.RecordRow(
-                        null,
-                        id,
-                        keys.of(r.employeeId()),
-                        r.occupationCode(),
-                        r.jobCode(),
-                        r.jobFamily(),
-                        r.level(),
-                        r.grade(),
-                        r.country(),
-                        r.area(),
-                        r.currency(),
-                        r.period(),
-                        r.basePay(),
-                        r.variablePay(),
-                        r.hireDate(),
-                        r.gender(),
-                        r.fte()));
-            }
-            for (int from = 0; from < records.size(); from += 1000) {
-                dao.insertRecords(records.subList(from, Math.min(records.size(), from + 1000)));
-            }
-            return new EmployeeDao.SnapshotRow(
-                    id, row.asOf(), row.label(), row.createdAt(), row.createdBy(), row.employees(), row.idsHashed());
-        });
+        EmployeeDao.SnapshotRow snapshot = PayStorage.guard(
+                "storing the roster",
+                () -> jdbi.inTransaction(handle -> {
+                    EmployeeDao dao = handle.attach(EmployeeDao.class);
+                    EmployeeDao.SnapshotRow row = new EmployeeDao.SnapshotRow(
+                            null, date, label, now, actor, parsed.rows().size(), keys.hashed());
+                    long id = dao.insertSnapshot(row);
+                    List<EmployeeDao.RecordRow> records = new ArrayList<>();
+                    for (RosterRow r : parsed.rows()) {
+                        records.add(new EmployeeDao.RecordRow(
+                                null,
+                                id,
+                                keys.of(r.employeeId()),
+                                r.occupationCode(),
+                                r.jobCode(),
+                                r.jobFamily(),
+                                r.level(),
+                                r.grade(),
+                                r.country(),
+                                r.area(),
+                                r.currency(),
+                                r.period(),
+                                r.basePay(),
+                                r.variablePay(),
+                                r.hireDate(),
+                                r.gender(),
+                                r.fte()));
+                    }
+                    for (int from = 0; from < records.size(); from += 1000) {
+                        dao.insertRecords(records.subList(from, Math.min(records.size(), from + 1000)));
+                    }
+                    return new EmployeeDao.SnapshotRow(
+                            id,
+                            row.asOf(),
+                            row.label(),
+                            row.createdAt(),
+                            row.createdBy(),
+                            row.employees(),
+                            row.idsHashed());
+                }));
         audit.success(
                 actor,
                 "employees.import",

@@ -528,9 +528,15 @@ class WebAppBrowserTest {
         for (int i = 0; i < 12; i++) {
             boolean woman = i % 2 == 0;
             double pay = (woman ? 126000 : 140000) + i * 900 + 0.0137;
-            csv.append("UI-").append(i).append(",15-1252,Engineering,IC3,US,").append(pay)
-                    .append(",USD,ANNUAL,").append(i % 3 == 0 ? "" : "8000.0137").append(',')
-                    .append(woman ? "F" : "M").append(",1\n");
+            csv.append("UI-")
+                    .append(i)
+                    .append(",15-1252,Engineering,IC3,US,")
+                    .append(pay)
+                    .append(",USD,ANNUAL,")
+                    .append(i % 3 == 0 ? "" : "8000.0137")
+                    .append(',')
+                    .append(woman ? "F" : "M")
+                    .append(",1\n");
         }
         Path roster = Files.createTempFile("roster", ".csv");
         Files.writeString(roster, csv);
@@ -539,17 +545,28 @@ class WebAppBrowserTest {
         Browser.type(BROWSER.find("#roster-date"), "06302026");
         BROWSER.find("#roster-submit").click();
         assertThat(BROWSER.find("#roster-result").getText()).startsWith("12 employees imported as snapshot ");
-        long snapshot = api.get("/api/v1/employees").json().get("items").get(0).get("id").asLong();
+        long snapshot = api.get("/api/v1/employees")
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
 
         BROWSER.find("#compa-chart svg");
         assertThat(BROWSER.all("#compa-chart rect.market-outer")).hasSize(1);
-        JsonNode position = api.get("/api/v1/employees/snapshots/" + snapshot + "/market-position").json();
+        JsonNode position = api.get("/api/v1/employees/snapshots/" + snapshot + "/market-position")
+                .json();
         assertThat(BROWSER.find("#position-totals").getText()).contains("12");
         assertThat(BROWSER.find("#market-position").getText())
-                .contains(position.get("total").get("compaRatio").get("p50").decimalValue()
-                        .setScale(2, RoundingMode.HALF_UP).toPlainString());
+                .contains(position.get("total")
+                        .get("compaRatio")
+                        .get("p50")
+                        .decimalValue()
+                        .setScale(2, RoundingMode.HALF_UP)
+                        .toPlainString());
 
-        JsonNode report = api.get("/api/v1/reports/pay-gap?snapshot=" + snapshot).json();
+        JsonNode report =
+                api.get("/api/v1/reports/pay-gap?snapshot=" + snapshot).json();
         BROWSER.find("#paygap-chart svg");
         assertThat(BROWSER.all("#paygap-chart rect.gap-bar.flagged")).hasSize(1);
         assertThat(BROWSER.find("#basic-gap").getText())
