@@ -49,7 +49,7 @@ export function payGapChart(categories, threshold) {
   const H = 40 + shown.length * rowH;
   const t = Number(threshold) * 100;
   const extent = Math.max(t * 1.5, ...shown.map((c) => Math.abs(Number(c.basicPay.meanGap))));
-  const x = scale(-extent * 1.1, extent * 1.1, left, W - 16);
+  const x = scale(-extent * 1.1, extent * 1.1, left, W - 64);
   const titleId = uid('chart-title');
   const parts = [s('title', { id: titleId }, `Mean gap in basic pay by category: ${shown.map((c) => `${c.category} ${c.basicPay.meanGap}%`
     + `${c.flagged ? ' (flagged)' : ''}`).join('; ')}`)];

@@ -81,7 +81,7 @@ async function positionPanel(box, id) {
           h('dt', 'Cost to bring everyone to min'), h('dd', { id: 'cost-to-min' }, costs(t.costToMin)),
           h('dt', 'Median compa-ratio'), h('dd', t.compaRatio ? num(t.compaRatio.p50, 2) : '–')),
       field('By', dimension), chartBox, cellsBox,
-      h('details', h('summary', `${position.bands.length} bands, priced by rule version ${[...new Set(position.bands.map((b) => b.rulesetVersion).filter(Boolean))].join(', ') || '–'}`),
+      h('details', h('summary', `${position.bands.length} band${position.bands.length === 1 ? '' : 's'}, priced by rule version ${[...new Set(position.bands.map((b) => b.rulesetVersion).filter(Boolean))].join(', ') || '–'}`),
         table(['Occupation', 'Level', 'Where', { label: 'Min', num: true }, { label: 'Mid', num: true }, { label: 'Max', num: true }, 'From', 'Rules'],
           position.bands.map((b) => [b.occupationCode, b.level, b.area || b.country, money(b.min, b.currency), money(b.mid, b.currency), money(b.max, b.currency),
             b.quoteId ? h('a', { href: `#/quotes/${b.quoteId}` }, b.source === 'FRESH_QUOTE' ? 'new quote' : 'stored quote') : h('span', { class: 'muted' }, b.problem || '–'),
