@@ -51,10 +51,15 @@ import org.jobpricing.server.db.Migrator;
 import org.jobpricing.server.db.SlowQueryLog;
 import org.jobpricing.server.db.UserDao;
 import org.jobpricing.server.db.UserLookup;
+import org.jobpricing.server.employees.EmployeeKeys;
+import org.jobpricing.server.employees.EmployeeService;
+import org.jobpricing.server.employees.QuoteBands;
 import org.jobpricing.server.errors.ApiExceptionMapper;
 import org.jobpricing.server.errors.DomainExceptionMapper;
+import org.jobpricing.server.errors.EmployeeExceptionMapper;
 import org.jobpricing.server.errors.ErrorReporter;
 import org.jobpricing.server.errors.JsonExceptionMapper;
+import org.jobpricing.server.errors.MissingPayPolicyExceptionMapper;
 import org.jobpricing.server.errors.SentryReporter;
 import org.jobpricing.server.errors.UnexpectedExceptionMapper;
 import org.jobpricing.server.errors.ValidationExceptionMapper;
@@ -69,14 +74,17 @@ import org.jobpricing.server.http.PermissionAuthorizer;
 import org.jobpricing.server.http.WebApp;
 import org.jobpricing.server.metrics.BusinessMetrics;
 import org.jobpricing.server.plugins.PluginAdmin;
+import org.jobpricing.server.reports.PayGapReports;
 import org.jobpricing.server.resources.AiResource;
 import org.jobpricing.server.resources.AuditResource;
 import org.jobpricing.server.resources.AuthResource;
 import org.jobpricing.server.resources.BatchPricingResource;
+import org.jobpricing.server.resources.EmployeeResource;
 import org.jobpricing.server.resources.LivenessResource;
 import org.jobpricing.server.resources.MarketDataJobResource;
 import org.jobpricing.server.resources.MarketDataResource;
 import org.jobpricing.server.resources.OpenApiResource;
+import org.jobpricing.server.resources.PayGapReportResource;
 import org.jobpricing.server.resources.PluginResource;
 import org.jobpricing.server.resources.PricingResource;
 import org.jobpricing.server.resources.RuleSetResource;
@@ -244,6 +252,19 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                                 env.getObjectMapper(),
                                 clock),
                         new org.jobpricing.server.postings.PostingChecker(context.engine())));
+
+        // employee pay against the market and the EU pay-gap report (employees:read / employees:write)
+        EmployeeService employeeService = new EmployeeService(
+                jdbi,
+                new EmployeeKeys(config.getEmployees().getIdKey()),
+                new QuoteBands(jdbi, context.pricing(), env.getObjectMapper()),
+                context.engine(),
+                audit,
+                clock);
+        env.jersey().register(new EmployeeResource(employeeService));
+        env.jersey().register(new PayGapReportResource(new PayGapReports(jdbi, employeeService, audit, clock)));
+        env.jersey().register(new EmployeeExceptionMapper());
+        env.jersey().register(new MissingPayPolicyExceptionMapper());
     }
 
     /** The development e-mail sender (log + in-memory outbox). */

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.jobpricing.server.config.AiSettings;
 import org.jobpricing.server.config.AuthSettings;
+import org.jobpricing.server.config.EmployeeSettings;
 import org.jobpricing.server.config.HttpSettings;
 import org.jobpricing.server.config.Mode;
 import org.jobpricing.server.config.PluginSettings;
@@ -61,6 +62,15 @@ public class JobPricingConfiguration extends Configuration {
 
     public AiSettings getAi() {
         return ai;
+    }
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private EmployeeSettings employees = new EmployeeSettings();
+
+    public EmployeeSettings getEmployees() {
+        return employees;
     }
 
     public HttpSettings getHttp() {

@@ -16,6 +16,7 @@ const views = {
   account: () => import('./views/account.js'),
   structures: () => import('./views/structures.js'),
   postings: () => import('./views/postings.js'),
+  employees: () => import('./views/employees.js'),
 };
 
 const ROUTES = [
@@ -27,6 +28,7 @@ const ROUTES = [
   { path: '/rules/:version', load: views.rules, view: 'renderVersion', permission: 'rules:read' },
   { path: '/rules/:version/files/:file', load: views.table, permission: 'rules:read' },
   { path: '/market', load: views.market, permission: 'market-data:read' },
+  { path: '/employees', load: views.employees, permission: 'employees:read' },
   { path: '/admin', load: views.admin, view: 'renderAdmin' },
   { path: '/admin/:tab', load: views.admin, view: 'renderAdmin' },
   { path: '/account', load: views.account },

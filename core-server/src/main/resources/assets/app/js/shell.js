@@ -10,6 +10,7 @@ const NAV = [
   { href: '#/market', label: 'Market data', permission: 'market-data:read', match: '/market' },
   { href: '#/structures', label: 'Structures', permission: 'structures:read', match: '/structures' },
   { href: '#/postings', label: 'Postings', permission: 'postings:read', match: '/postings' },
+  { href: '#/employees', label: 'Employee pay', permission: 'employees:read', match: '/employees' },
   { href: '#/admin', label: 'Admin', any: ['users:read', 'plugins:read', 'audit:read'], match: '/admin' },
 ];
 

@@ -125,6 +125,12 @@ class EnvironmentVariablesTest {
         check("RATE_LIMIT_ADMIN", "17", c -> c.getHttp().getRateLimitPerMinute().get(Role.ADMIN), 17);
         check("RATE_LIMIT_ANONYMOUS", "1000000000", c -> c.getHttp().getAnonymousRateLimitPerMinute(), 1_000_000_000);
         // database
+        // employee pay
+        check(
+                "EMPLOYEE_ID_KEY",
+                "a #key: \"with\" syntax",
+                c -> c.getEmployees().getIdKey(),
+                "a #key: \"with\" syntax");
         check("DB_DRIVER", "org.postgresql.Driver", c -> c.getDatabase().getDriverClass(), "org.postgresql.Driver");
         check(
                 "DB_URL",

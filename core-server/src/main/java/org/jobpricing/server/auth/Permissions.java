@@ -30,7 +30,11 @@ public final class Permissions {
     public static final String POSTINGS_READ = "postings:read";
     /** Working out posting ranges, which stores each range with the criteria it came from. */
     public static final String POSTINGS_WRITE = "postings:write";
-    /** Any signed-in user acting on their own account (not one of the grantable permissions). */
+    /** Employee pay: snapshots, individual rows (audited), aggregates and the pay-gap report. */
+    public static final String EMPLOYEES_READ = "employees:read";
+    /** Employee pay: roster imports, erasure, pay-gap justifications. */
+    public static final String EMPLOYEES_WRITE = "employees:write";
+    /** Any signed-in user acting on their own account (not one of the 24 grantable permissions). */
     public static final String SELF = "self";
 
     public static final List<String> ALL = List.of(
@@ -55,7 +59,9 @@ public final class Permissions {
             STRUCTURES_READ,
             STRUCTURES_WRITE,
             POSTINGS_READ,
-            POSTINGS_WRITE);
+            POSTINGS_WRITE,
+            EMPLOYEES_READ,
+            EMPLOYEES_WRITE);
 
     private Permissions() {}
 }

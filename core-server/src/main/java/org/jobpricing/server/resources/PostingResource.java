@@ -1,7 +1,5 @@
 package org.jobpricing.server.resources;
 
-import com.codahale.metrics.annotation.ExceptionMetered;
-import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,8 +42,6 @@ public class PostingResource {
     @Path("/ranges")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.POSTINGS_WRITE)
-    @Timed
-    @ExceptionMetered
     public Response ranges(
             @Parameter(hidden = true) @Auth UserPrincipal user,
             @Context HttpServletRequest http,
@@ -88,7 +84,6 @@ public class PostingResource {
     @GET
     @Path("/ranges/{id}")
     @RolesAllowed(Permissions.POSTINGS_READ)
-    @Timed
     public PostingViews.PostingView posting(@PathParam("id") String id) {
         return PostingViews.PostingView.of(postings.find(id));
     }
@@ -97,7 +92,6 @@ public class PostingResource {
     @GET
     @Path("/ranges")
     @RolesAllowed(Permissions.POSTINGS_READ)
-    @Timed
     public PostingViews.RangeList list(
             @QueryParam("quoteId") String quoteId,
             @Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
@@ -117,7 +111,6 @@ public class PostingResource {
     @Path("/check")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.POSTINGS_READ)
-    @Timed
     public PostingViews.CheckView check(@NotNull @Valid PostingViews.CheckRequest body) {
         return PostingViews.CheckView.of(checker.check(
                 body.text(),

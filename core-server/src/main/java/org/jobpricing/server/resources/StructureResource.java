@@ -1,7 +1,5 @@
 package org.jobpricing.server.resources;
 
-import com.codahale.metrics.annotation.ExceptionMetered;
-import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,8 +44,6 @@ public class StructureResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.STRUCTURES_WRITE)
-    @Timed
-    @ExceptionMetered
     public Response build(
             @Parameter(hidden = true) @Auth UserPrincipal user,
             @Context HttpServletRequest http,
@@ -73,7 +69,6 @@ public class StructureResource {
 
     @GET
     @RolesAllowed(Permissions.STRUCTURES_READ)
-    @Timed
     public StructureViews.StructureList list(
             @Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "default 0") @QueryParam("offset") String offset) {
@@ -90,7 +85,6 @@ public class StructureResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Permissions.STRUCTURES_READ)
-    @Timed
     public StructureViews.StructureView get(@PathParam("id") String id) {
         return StructureViews.StructureView.of(structures.get(id));
     }
@@ -100,8 +94,6 @@ public class StructureResource {
     @Path("/{id}/edits")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.STRUCTURES_WRITE)
-    @Timed
-    @ExceptionMetered
     public Response edit(
             @Parameter(hidden = true) @Auth UserPrincipal user,
             @Context HttpServletRequest http,
@@ -133,8 +125,6 @@ public class StructureResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed(Permissions.STRUCTURES_WRITE)
-    @Timed
-    @ExceptionMetered
     public StructureViews.StructureView publish(
             @Parameter(hidden = true) @Auth UserPrincipal user,
             @Context HttpServletRequest http,
@@ -146,7 +136,6 @@ public class StructureResource {
     @GET
     @Path("/{id}/compare")
     @RolesAllowed(Permissions.STRUCTURES_READ)
-    @Timed
     public StructureViews.ComparisonView compare(@PathParam("id") String id) {
         return StructureViews.ComparisonView.of(MarketComparison.of(structures.get(id)));
     }
@@ -156,7 +145,6 @@ public class StructureResource {
     @Path("/{id}/export")
     @Produces({"text/csv", XLSX, MediaType.APPLICATION_JSON})
     @RolesAllowed(Permissions.STRUCTURES_READ)
-    @Timed
     public Response export(
             @PathParam("id") String id,
             @Parameter(description = "csv (default) or xlsx") @QueryParam("format") String format,

@@ -40,8 +40,10 @@ import java.util.stream.Collectors;
  */
 final class AllowedCode {
 
-    private static final JavaParser PARSER =
-            new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    // a JavaParser keeps its tokenizer state between calls: one per thread, or concurrent validations
+    // (an analyst typing into a table sends several) corrupt each other's parses
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() ->
+            new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)));
     private static final Set<String> MATH = Arrays.stream(Math.class.getMethods())
             .filter(m -> Modifier.isStatic(m.getModifiers()))
             .map(Method::getName)
@@ -63,7 +65,7 @@ final class AllowedCode {
 
     /** The problem with a constraint of a pattern, or empty when it is allowed. */
     static Optional<Refusal> constraint(String text, Scope scope) {
-        ParseResult<Expression> parsed = PARSER.parseExpression(text);
+        ParseResult<Expression> parsed = PARSER.get().parseExpression(text);
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             return Optional.of(new Refusal(
                     "constraint '" + text.strip() + "' is not allowed: only comparisons, "
@@ -75,7 +77,7 @@ final class AllowedCode {
 
     /** The problem with a rule's consequence, or empty when it is allowed. */
     static Optional<Refusal> consequence(String code, Scope scope) {
-        ParseResult<BlockStmt> parsed = PARSER.parseBlock("{" + code + "\n}");
+        ParseResult<BlockStmt> parsed = PARSER.get().parseBlock("{" + code + "\n}");
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             return Optional.of(new Refusal(
                     "the consequence is not plain calls of fact methods: "

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.jobpricing.plugin.api.PayPeriod;
 import org.jobpricing.plugin.api.SourceType;
 import org.jobpricing.rules.facts.MarketCandidate;
+import org.jobpricing.rules.facts.PayReportPolicy;
 
 /**
  * The declared type of a decision-table column, found from its code line: what a cell of that column
@@ -80,6 +81,13 @@ public record ColumnType(String description, Pattern pattern, DoublePredicate ra
         setter("$r.setLower", "a band position from 0 to 1", v -> v >= 0 && v <= 1);
         setter("$r.setUpper", "a band position from 0 to 1", v -> v >= 0 && v <= 1);
         setter("$r.setMaxWidth", "a share of the band from 0 to 1", v -> v > 0 && v <= 1);
+        // pay transparency (employee pay reports)
+        setter("$p.setMinCellSize", "a whole number of employees >= 1", v -> v >= 1 && v == Math.rint(v));
+        setter("$p.setMinPerGender", "a whole number of employees >= 1", v -> v >= 1 && v == Math.rint(v));
+        setter("$p.setJointAssessmentThreshold", "a gap between 0 and 1 (0.05 = 5 %)", v -> v > 0 && v < 1);
+        KNOWN.put(
+                "$p.setCategoryBasis(\"$param\");",
+                oneOf("a category basis", PayReportPolicy.JOB_FAMILY_LEVEL, PayReportPolicy.GRADE));
     }
 
     private static void setter(String call, String description, DoublePredicate range) {

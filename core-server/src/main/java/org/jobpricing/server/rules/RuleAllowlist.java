@@ -28,6 +28,7 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.jobpricing.rules.facts.JobSkill;
 import org.jobpricing.rules.facts.MarketCandidate;
+import org.jobpricing.rules.facts.PayReportPolicy;
 import org.jobpricing.rules.facts.PostingLocation;
 import org.jobpricing.rules.facts.PostingRange;
 import org.jobpricing.rules.facts.PricingJob;
@@ -51,7 +52,8 @@ public final class RuleAllowlist {
             JobSkill.class.getSimpleName(), JobSkill.class,
             StructureGrade.class.getSimpleName(), StructureGrade.class,
             PostingLocation.class.getSimpleName(), PostingLocation.class,
-            PostingRange.class.getSimpleName(), PostingRange.class);
+            PostingRange.class.getSimpleName(), PostingRange.class,
+            PayReportPolicy.class.getSimpleName(), PayReportPolicy.class);
 
     private static final String FACTS_PACKAGE = PricingJob.class.getPackageName();
     private static final Set<String> ORDERING = Set.of(

@@ -52,6 +52,10 @@ public final class ScenarioRunner {
             if (!RuleSource.isScenarioFile(source.name())) {
                 continue;
             }
+            if (PayPolicyScenarios.handles(source)) {
+                results.addAll(PayPolicyScenarios.run(rules, source));
+                continue;
+            }
             if (PolicyScenarios.isPolicyFile(source)) {
                 results.addAll(PolicyScenarios.run(rules, source));
                 continue;

@@ -517,6 +517,77 @@ class WebAppBrowserTest {
                         .decode(files.get("premiums.drl.xlsx").asText()));
     }
 
+    @Test
+    @Order(7)
+    void aManagerImportsARosterAndSeesCompaRatiosAndThePayGapWhichAViewerCannotOpen()
+            throws IOException, InterruptedException {
+        Api api = BROWSER.signInAs(Role.HR_MANAGER);
+        // 12 engineers of one job: the women paid about 10 % less, so their category is flagged
+        StringBuilder csv = new StringBuilder(
+                "employee_id,occupation_code,job_family,level,country,base_pay,currency,period,variable_pay,gender,fte\n");
+        for (int i = 0; i < 12; i++) {
+            boolean woman = i % 2 == 0;
+            double pay = (woman ? 126000 : 140000) + i * 900 + 0.0137;
+            csv.append("UI-")
+                    .append(i)
+                    .append(",15-1252,Engineering,IC3,US,")
+                    .append(pay)
+                    .append(",USD,ANNUAL,")
+                    .append(i % 3 == 0 ? "" : "8000.0137")
+                    .append(',')
+                    .append(woman ? "F" : "M")
+                    .append(",1\n");
+        }
+        Path roster = Files.createTempFile("roster", ".csv");
+        Files.writeString(roster, csv);
+        BROWSER.open("/employees");
+        BROWSER.find("#roster-file").sendKeys(roster.toAbsolutePath().toString());
+        Browser.type(BROWSER.find("#roster-date"), "06302026");
+        BROWSER.find("#roster-submit").click();
+        assertThat(BROWSER.find("#roster-result").getText()).startsWith("12 employees imported as snapshot ");
+        long snapshot = api.get("/api/v1/employees")
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
+
+        BROWSER.find("#compa-chart svg");
+        assertThat(BROWSER.all("#compa-chart rect.market-outer")).hasSize(1);
+        JsonNode position = api.get("/api/v1/employees/snapshots/" + snapshot + "/market-position")
+                .json();
+        assertThat(BROWSER.find("#position-totals").getText()).contains("12");
+        assertThat(BROWSER.find("#market-position").getText())
+                .contains(position.get("total")
+                        .get("compaRatio")
+                        .get("p50")
+                        .decimalValue()
+                        .setScale(2, RoundingMode.HALF_UP)
+                        .toPlainString());
+
+        JsonNode report =
+                api.get("/api/v1/reports/pay-gap?snapshot=" + snapshot).json();
+        BROWSER.find("#paygap-chart svg");
+        assertThat(BROWSER.all("#paygap-chart rect.gap-bar.flagged")).hasSize(1);
+        assertThat(BROWSER.find("#basic-gap").getText())
+                .startsWith(report.get("basicPay").get("meanGap").decimalValue().toPlainString() + "%");
+        assertThat(BROWSER.find("#flag-count").getText()).contains("1 category flagged");
+        shot("employee-pay");
+
+        BROWSER.find("button.export[data-format='pdf']").click();
+        Path pdf = BROWSER.downloads().resolve("pay-gap-snapshot-" + snapshot + ".pdf");
+        for (int i = 0; i < 100 && !(Files.exists(pdf) && Files.size(pdf) > 0); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+
+        BROWSER.signInAs(Role.VIEWER);
+        assertThat(BROWSER.all("#nav a[href='#/employees']")).isEmpty();
+        BROWSER.open("/employees");
+        assertThat(BROWSER.find("main h1").getText()).isEqualTo("Not available");
+    }
+
     static int activeVersion(Api api) {
         for (JsonNode v : api.get("/api/v1/rules/versions").json()) {
             if (v.get("active").asBoolean()) {
