@@ -27,7 +27,10 @@ public final class MarketDataCache {
         static Market of(List<StoredObservation> rows) {
             Map<String, Instant> oldest = new HashMap<>();
             rows.forEach(r -> oldest.merge(r.observation().sourceId(), r.loadedAt(), (a, b) -> a.isBefore(b) ? a : b));
-            return new Market(rows.stream().map(StoredObservation::observation).toList(), Map.copyOf(oldest));
+            return new Market(
+                    new MarketSlice(
+                            rows.stream().map(StoredObservation::observation).toList()),
+                    Map.copyOf(oldest));
         }
     }
 
@@ -48,7 +51,7 @@ public final class MarketDataCache {
         this.fx = (from, to, asOf) -> rates.get(from + "|" + to + "|" + asOf, k -> database.rate(from, to, asOf));
     }
 
-    /** The stored observations of an occupation in a country. */
+    /** The stored observations of an occupation in a country (grouped by area: {@link MarketSlice}). */
     public List<MarketObservation> observations(String occupationCode, String country) {
         return market(occupationCode, country).observations();
     }

@@ -27,6 +27,7 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.jobpricing.rules.facts.JobSkill;
+import org.jobpricing.rules.facts.Located;
 import org.jobpricing.rules.facts.MarketCandidate;
 import org.jobpricing.rules.facts.PricingJob;
 import org.jobpricing.rules.facts.PricingResult;
@@ -45,7 +46,9 @@ public final class RuleAllowlist {
             PricingJob.class.getSimpleName(), PricingJob.class,
             PricingResult.class.getSimpleName(), PricingResult.class,
             MarketCandidate.class.getSimpleName(), MarketCandidate.class,
-            JobSkill.class.getSimpleName(), JobSkill.class);
+            JobSkill.class.getSimpleName(), JobSkill.class,
+            // the interface the job and the candidates share, so one area-table row matches both
+            Located.class.getSimpleName(), Located.class);
 
     private static final String FACTS_PACKAGE = PricingJob.class.getPackageName();
     private static final Set<String> ORDERING = Set.of(
