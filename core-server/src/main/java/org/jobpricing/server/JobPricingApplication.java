@@ -141,6 +141,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         bootstrap.addCommand(new ValidateRulesCommand());
         bootstrap.addCommand(new TestRulesCommand());
         bootstrap.addCommand(new PriceCommand());
+        bootstrap.addCommand(new org.jobpricing.server.cli.AreaIndexCommand());
         bootstrap.addCommand(new BackupCommand());
         bootstrap.addCommand(new RestoreCommand());
         bootstrap.addCommand(new VerifyBackupCommand());
@@ -318,6 +319,9 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 quoteWriter,
                 clock);
         env.jersey().register(new PricingResource(pricing, new QuoteHistory(jdbi, env.getObjectMapper())));
+        env.jersey()
+                .register(new org.jobpricing.server.resources.AreaResource(new org.jobpricing.server.core.AreaSearch(
+                        () -> engine.active().areas())));
         BatchPricer batchPricer = new BatchPricer(
                 jdbi,
                 marketDataCache,
