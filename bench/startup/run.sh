@@ -11,11 +11,11 @@ if [[ "${1:-}" != "--skip-build" ]]; then
   (cd "$ROOT" && mvn -o -q ${MVN_REPO:+-Dmaven.repo.local=$MVN_REPO} install -DskipTests)
 fi
 WORK="$(mktemp -d /tmp/jobpricing-startup.XXXXXX)"
-cp "$ROOT/core-server/target/core-server.jar" "$WORK/"
+# the jar finds its libraries beside it (target/lib): run it where it was built
 cp "$ROOT/config.yml" "$WORK/"
 PORT=$((20000 + RANDOM % 20000)); ADMIN_PORT=$((PORT + 1))
-PASSWORD="bench-startup-$(date +%s)-pw"
-export DB_URL="jdbc:h2:$WORK/data/jobpricing" ADMIN_PASSWORD="$PASSWORD" ADMIN_EMAIL=bench@example.org \
+PASSWORD="Qx7-$(date +%s)-startup-timing"
+export DB_URL="jdbc:h2:$WORK/data/jobpricing" ADMIN_PASSWORD="$PASSWORD" ADMIN_EMAIL=ops@example.org \
        JWT_SECRET="$(head -c 48 /dev/urandom | base64)" PORT ADMIN_PORT RULES_DIR="$ROOT/rules" \
        PLUGINS_DIR="$ROOT/core-server/target/plugins"
 cd "$WORK"
@@ -24,7 +24,7 @@ start_and_time() {
   local label=$1 t0 t1 token status
   t0=$(date +%s.%N)
   java \
-       -jar core-server.jar server config.yml > "server-$label.log" 2>&1 &
+       -jar "$ROOT/core-server/target/core-server.jar" server config.yml > "server-$label.log" 2>&1 &
   SERVER=$!
   while true; do
     if ! kill -0 $SERVER 2>/dev/null; then echo "server died, see $WORK/server-$label.log"; exit 1; fi

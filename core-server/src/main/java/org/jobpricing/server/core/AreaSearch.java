@@ -68,7 +68,7 @@ public final class AreaSearch {
                     .filter(k -> !k.kind().equals("state") && k.states().get(0).equals(state))
                     .forEach(k -> found.putIfAbsent(k.code(), area(k.code(), areas)));
         }
-        // a name, optionally followed by ", ST"
+        // a name, optionally followed by ", ST" (a state's name or code finds the state and its areas only)
         String name = query.toLowerCase(Locale.ROOT);
         String inState = null;
         int comma = name.lastIndexOf(',');
@@ -76,7 +76,7 @@ public final class AreaSearch {
             inState = name.substring(comma + 1).strip().toUpperCase(Locale.ROOT);
             name = name.substring(0, comma).strip();
         }
-        if (name.length() >= 2) {
+        if (name.length() >= 2 && state == null) {
             for (Known k : known.values()) {
                 String title = k.title().toLowerCase(Locale.ROOT);
                 String place = title.contains(",") ? title.substring(0, title.lastIndexOf(',')) : title;
