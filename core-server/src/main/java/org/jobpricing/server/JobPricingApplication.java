@@ -125,6 +125,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         bootstrap.addCommand(new ValidateRulesCommand());
         bootstrap.addCommand(new TestRulesCommand());
         bootstrap.addCommand(new PriceCommand());
+        bootstrap.addCommand(new org.jobpricing.server.cli.AreaIndexCommand());
         bootstrap.addCommand(new BackupCommand());
         bootstrap.addCommand(new RestoreCommand());
         bootstrap.addCommand(new VerifyBackupCommand());
@@ -241,6 +242,9 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 env.getObjectMapper(),
                 clock);
         env.jersey().register(new org.jobpricing.server.resources.StructureResource(structures));
+        env.jersey()
+                .register(new org.jobpricing.server.resources.AreaResource(new org.jobpricing.server.core.AreaSearch(
+                        () -> context.engine().active().areas())));
         env.jersey()
                 .register(new org.jobpricing.server.resources.PostingResource(
                         new org.jobpricing.server.postings.PostingService(

@@ -22,49 +22,144 @@ class BundledDataQuoteTest {
 
     static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2());
 
+    static JsonNode quote(Api api, String area) {
+        Api.Reply reply = api.postJson(
+                "/api/v1/pricing/quotes", """
+                {"title": "Software Developer", "occupationCode": "15-1252", "level": "IC3", "country": "US",
+                 "asOf": "2026-05-01"%s}""".formatted(area == null ? "" : ", \"area\": \"" + area + "\""));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        return reply.json();
+    }
+
+    static void assertBand(JsonNode q, String min, String mid, String max) {
+        assertThat(q.get("band").get("min").decimalValue()).isEqualByComparingTo(min);
+        assertThat(q.get("band").get("mid").decimalValue()).isEqualByComparingTo(mid);
+        assertThat(q.get("band").get("max").decimalValue()).isEqualByComparingTo(max);
+    }
+
+    /** The candidate of {@code area} (null: the nation) dated {@code date}. */
+    static JsonNode observation(JsonNode q, String area, String date) {
+        for (JsonNode o : q.get("observations")) {
+            if (o.get("area").asText(null) == null
+                    ? area == null
+                    : o.get("area").asText().equals(area)) {
+                if (o.get("effectiveDate").asText().equals(date)) {
+                    return o;
+                }
+            }
+        }
+        throw new AssertionError("no observation " + area + " " + date + " in " + q.get("observations"));
+    }
+
     @Test
     void pricesSoftwareDevelopersFromTheBundledBlsFile() {
-        Api api = TestUsers.as(APP, Role.HR_MANAGER);
+        JsonNode q = quote(TestUsers.as(APP, Role.HR_MANAGER), null);
 
-        Api.Reply reply = api.postJson("/api/v1/pricing/quotes", """
-                {"title": "Software Developer", "occupationCode": "15-1252", "level": "IC3", "country": "US",
-                 "asOf": "2026-05-01"}""");
-
-        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
-        JsonNode q = reply.json();
         assertThat(q.get("market").get("p50").decimalValue()).isEqualByComparingTo("140059.40");
-        assertThat(q.get("band").get("min").decimalValue()).isEqualByComparingTo("112000");
-        assertThat(q.get("band").get("mid").decimalValue()).isEqualByComparingTo("140000");
-        assertThat(q.get("band").get("max").decimalValue()).isEqualByComparingTo("168000");
-        assertThat(q.get("observations")).singleElement().satisfies(o -> {
-            assertThat(o.get("sourceId").asText()).isEqualTo("bls-oews-2025");
-            assertThat(o.get("sourceType").asText()).isEqualTo("GOVERNMENT");
-            assertThat(o.get("match").asText()).isEqualTo("BROAD");
-            assertThat(o.get("months").asInt()).isEqualTo(12);
-        });
+        assertBand(q, "112000", "140000", "168000");
+        // a job without an area sees the national rows only: the 2025 one is used, 2024 is SUPERSEDED
+        assertThat(q.get("observations")).hasSize(2);
+        JsonNode used = observation(q, null, "2025-05-01");
+        assertThat(used.get("sourceId").asText()).isEqualTo("bls-oews");
+        assertThat(used.get("sourceType").asText()).isEqualTo("GOVERNMENT");
+        assertThat(used.get("match").asText()).isEqualTo("BROAD");
+        assertThat(used.get("areaMatch").asText()).isEqualTo("COUNTRY");
+        assertThat(used.get("months").asInt()).isEqualTo(12);
+        assertThat(used.get("included").asBoolean()).isTrue();
+        assertThat(observation(q, null, "2024-05-01").get("reason").asText()).isEqualTo("SUPERSEDED");
         assertThat(q.get("confidence").get("score").asInt()).isEqualTo(65);
         assertThat(q.get("confidence").get("label").asText()).isEqualTo("MEDIUM");
+    }
+
+    @Test
+    void workedExample3SanFranciscoIsPricedFromItsMetroRowAndSaysWhyTheOthersAreNot() {
+        JsonNode q = quote(TestUsers.as(APP, Role.HR_MANAGER), "US-41860");
+
+        assertThat(q.get("market").get("p10").decimalValue()).isEqualByComparingTo("135943.73");
+        assertThat(q.get("market").get("p25").decimalValue()).isEqualByComparingTo("169807.65");
+        assertThat(q.get("market").get("p50").decimalValue()).isEqualByComparingTo("185562.02");
+        assertThat(q.get("market").get("p75").decimalValue()).isEqualByComparingTo("226417.28");
+        assertThat(q.get("market").get("p90").isNull()).isTrue();
+        assertBand(q, "148500", "185500", "222500");
+        assertThat(q.get("confidence").get("score").asInt()).isEqualTo(20);
+        assertThat(q.get("confidence").get("label").asText()).isEqualTo("LOW");
+        assertThat(q.get("observations")).hasSize(5);
+        JsonNode metro = observation(q, "US-41860", "2024-05-01");
+        assertThat(metro.get("areaMatch").asText()).isEqualTo("AREA");
+        assertThat(metro.get("included").asBoolean()).isTrue();
+        assertThat(metro.get("months").asInt()).isEqualTo(24);
+        assertThat(metro.get("factor").decimalValue()).isEqualByComparingTo("1.0609");
+        for (String[] other : new String[][] {
+            {"US-CA", "2025-05-01", "REGION"}, {"US-CA", "2024-05-01", "REGION"},
+            {null, "2025-05-01", "COUNTRY"}, {null, "2024-05-01", "COUNTRY"}
+        }) {
+            JsonNode o = observation(q, other[0], other[1]);
+            assertThat(o.get("included").asBoolean()).isFalse();
+            assertThat(o.get("reason").asText()).isEqualTo("LESS_SPECIFIC_AREA");
+            assertThat(o.get("areaMatch").asText()).isEqualTo(other[2]);
+        }
+        // the explanation says which figure was kept and why the others were not
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        q.get("explanation").forEach(s -> messages.add(s.get("message").asText()));
+        assertThat(String.join("\n", messages))
+                .contains(
+                        "bls-oews US-CA 2025-05-01 excluded: LESS_SPECIFIC_AREA, bls-oews US-41860 2024-05-01 (AREA) is kept")
+                .contains(
+                        "bls-oews 2024-05-01 excluded: LESS_SPECIFIC_AREA, bls-oews US-41860 2024-05-01 (AREA) is kept")
+                .contains("areaIndex(US-41860) unset -> 1.325")
+                .contains("region(US-41860) -> US-CA");
+        assertThat(q.get("warnings")).isEmpty();
+    }
+
+    @Test
+    void theSameJobInCaliforniaUsesTheNewestStateRow() {
+        JsonNode q = quote(TestUsers.as(APP, Role.HR_MANAGER), "US-CA");
+
+        assertThat(q.get("market").get("p50").decimalValue()).isEqualByComparingTo("179642.30");
+        assertBand(q, "143500", "179500", "215500");
+        assertThat(observation(q, "US-CA", "2025-05-01").get("included").asBoolean())
+                .isTrue();
+        assertThat(observation(q, "US-CA", "2024-05-01").get("reason").asText()).isEqualTo("SUPERSEDED");
+        assertThat(observation(q, null, "2025-05-01").get("reason").asText()).isEqualTo("LESS_SPECIFIC_AREA");
+    }
+
+    @Test
+    void anAreaMissingFromTheTableStillPricesWithIndexOneAndAWarning() {
+        JsonNode q = quote(TestUsers.as(APP, Role.HR_MANAGER), "US-4186");
+
+        assertThat(q.get("market").get("p50").decimalValue()).isEqualByComparingTo("140059.40");
+        assertThat(q.get("warnings").toString()).contains("UNKNOWN_AREA").contains("US-4186");
     }
 
     @Test
     void theBundledObservationsAreListedWithTheirOrigin() {
         Api api = TestUsers.as(APP, Role.HR_MANAGER);
 
-        Api.Reply reply = api.get("/api/v1/market-data/observations?occupationCode=15-1252&country=us");
+        Api.Reply reply = api.get("/api/v1/market-data/observations?occupationCode=15-1252&country=us&limit=1000");
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json()).singleElement().satisfies(o -> {
-            assertThat(o.get("p50").decimalValue()).isEqualByComparingTo("135980");
-            assertThat(o.get("sampleSize").asInt()).isEqualTo(1687890);
-            assertThat(o.get("origin").asText()).isEqualTo("plugin:bls-oews");
-            assertThat(o.get("effectiveDate").asText()).isEqualTo("2025-05-01");
-            assertThat(o.get("level").isNull()).isTrue();
-        });
+        // the nation and 51 states + DC + territories, 137 nonmetro areas (two editions), 393 metros (one)
+        assertThat(reply.json().size()).isGreaterThan(700);
+        JsonNode national = null;
+        for (JsonNode o : reply.json()) {
+            if (o.get("area").isNull() && o.get("effectiveDate").asText().equals("2025-05-01")) {
+                national = o;
+            }
+        }
+        assertThat(national).isNotNull();
+        assertThat(national.get("p50").decimalValue()).isEqualByComparingTo("135980");
+        assertThat(national.get("sampleSize").asInt()).isEqualTo(1687890);
+        assertThat(national.get("origin").asText()).isEqualTo("plugin:bls-oews");
+        assertThat(national.get("sourceId").asText()).isEqualTo("bls-oews");
+        assertThat(national.get("level").isNull()).isTrue();
     }
 
     @Test
     void refreshReloadsEveryPluginSourceAndReportsEach() {
         Api api = TestUsers.as(APP, Role.HR_MANAGER);
+        int storedAtStart = api.get("/api/v1/market-data/observations?occupationCode=15-1252&country=US&limit=1000")
+                .json()
+                .size();
 
         Api.Reply reply = api.post("/api/v1/market-data/refresh", null, "");
 
@@ -81,7 +176,10 @@ class BundledDataQuoteTest {
         assertThat(bySource.get("hris-payroll").at("/problems/0/message").asText())
                 .isEqualTo("not configured: set plugins.config.hris-payroll.file or directory");
         assertThat(bls.get("status").asText()).isEqualTo("OK");
-        assertThat(bls.get("imported").asInt()).isGreaterThan(250);
+        assertThat(bls.get("imported").asInt())
+                .as("the startup refresh loaded the data; unchanged, it is not loaded again")
+                .isZero();
+        assertThat(bls.get("problems").toString()).contains("unchanged");
         assertThat(bls.get("rejected").asInt()).isZero();
         assertThat(survey.get("plugin").asText()).isEqualTo("survey-csv");
         assertThat(survey.get("status").asText())
@@ -89,11 +187,9 @@ class BundledDataQuoteTest {
                 .isEqualTo("OK");
         assertThat(survey.get("imported").asInt()).isZero();
         assertThat(survey.get("problems").get(0).get("message").asText()).contains("does not exist");
-        int stored = api.get("/api/v1/market-data/observations?occupationCode=15-1252&country=US")
+        int stored = api.get("/api/v1/market-data/observations?occupationCode=15-1252&country=US&limit=1000")
                 .json()
                 .size();
-        assertThat(stored)
-                .as("a refresh replaces rows with the same key, it does not duplicate them")
-                .isEqualTo(1);
+        assertThat(stored).as("a refresh does not duplicate rows").isEqualTo(storedAtStart);
     }
 }

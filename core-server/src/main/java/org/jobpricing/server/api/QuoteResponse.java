@@ -50,7 +50,11 @@ public record QuoteResponse(
             BigDecimal credibility,
             BigDecimal weight,
             boolean included,
-            String reason) {}
+            String reason,
+            String area,
+            String areaMatch,
+            java.time.LocalDate effectiveDate,
+            BigDecimal areaWeight) {}
 
     /**
      * One rule that changed something: its name, the file and line it is written at (null for steps

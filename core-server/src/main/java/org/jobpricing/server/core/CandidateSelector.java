@@ -9,24 +9,32 @@ import org.jobpricing.rules.facts.MarketCandidate;
 import org.jobpricing.rules.facts.Trace;
 
 /**
- * Method §2: picks the observations that describe the job, and gives each its match, age in months
- * and FX rate, the data the rules then work on.
+ * Method §2 as version 2 (§11) has it: picks the observations that describe the job (its occupation,
+ * country and level; its area, the region of its area, or the whole country), and gives each its match,
+ * area match, age in months and FX rate, the data the rules then work on.
  */
 public final class CandidateSelector {
 
     private CandidateSelector() {}
 
-    /** Observations must already be those of the job's occupation and country. */
+    /**
+     * Observations must already be those of the job's occupation and country; {@code region} is the
+     * region of the job's area in the area table in force (null when none). When they come from the
+     * market-data cache, only the job's area, its region and the whole country are read, not every area.
+     */
     public static List<MarketCandidate> select(
-            JobSpec job, List<MarketObservation> observations, FxLookup fx, Trace trace) {
+            JobSpec job, String region, List<MarketObservation> observations, FxLookup fx, Trace trace) {
+        List<MarketObservation> scope = observations instanceof MarketSlice slice
+                ? slice.inAreas(job.area(), job.area() == null ? null : region)
+                : observations;
         List<MarketCandidate> candidates = new ArrayList<>();
-        for (MarketObservation o : observations) {
+        for (MarketObservation o : scope) {
+            String areaMatch = areaMatch(o.area(), job.area(), region);
             boolean levelFits = o.level() == null || o.level().equals(job.level());
-            boolean areaFits = o.area() == null || o.area().equals(job.area());
             if (!o.occupationCode().equals(job.occupationCode())
                     || !o.country().equals(job.country())
                     || !levelFits
-                    || !areaFits) {
+                    || areaMatch == null) {
                 continue;
             }
             String match = Objects.equals(o.level(), job.level()) ? MarketCandidate.EXACT : MarketCandidate.BROAD;
@@ -36,7 +44,11 @@ public final class CandidateSelector {
                     o.sourceId(),
                     o.sourceType().name(),
                     match,
-                    o.area() != null,
+                    o.level(),
+                    o.area(),
+                    areaMatch,
+                    job.area(),
+                    o.effectiveDate(),
                     o.currency(),
                     o.period().name(),
                     months,
@@ -47,5 +59,19 @@ public final class CandidateSelector {
                     trace));
         }
         return candidates;
+    }
+
+    /** AREA, REGION or COUNTRY (method §11), or null when the observation is of another area. */
+    static String areaMatch(String observationArea, String jobArea, String region) {
+        if (observationArea == null) {
+            return MarketCandidate.COUNTRY;
+        }
+        if (jobArea == null) {
+            return null;
+        }
+        if (observationArea.equals(jobArea)) {
+            return MarketCandidate.AREA;
+        }
+        return observationArea.equals(region) ? MarketCandidate.REGION : null;
     }
 }

@@ -28,7 +28,10 @@ public final class MarketDataCache implements PricingPipeline.Market {
         static Market of(List<StoredObservation> rows) {
             Map<String, Instant> oldest = new HashMap<>();
             rows.forEach(r -> oldest.merge(r.observation().sourceId(), r.loadedAt(), (a, b) -> a.isBefore(b) ? a : b));
-            return new Market(rows.stream().map(StoredObservation::observation).toList(), Map.copyOf(oldest));
+            return new Market(
+                    new MarketSlice(
+                            rows.stream().map(StoredObservation::observation).toList()),
+                    Map.copyOf(oldest));
         }
     }
 
@@ -49,7 +52,7 @@ public final class MarketDataCache implements PricingPipeline.Market {
         this.fx = (from, to, asOf) -> rates.get(from + "|" + to + "|" + asOf, k -> database.rate(from, to, asOf));
     }
 
-    /** The stored observations of an occupation in a country. */
+    /** The stored observations of an occupation in a country (grouped by area: {@link MarketSlice}). */
     @Override
     public List<MarketObservation> observations(String occupationCode, String country) {
         return market(occupationCode, country).observations();

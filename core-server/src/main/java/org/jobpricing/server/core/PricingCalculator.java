@@ -34,9 +34,17 @@ public final class PricingCalculator {
     /** Prices into a trace that may already hold steps (what enrichers inferred). */
     public static Priced price(
             JobSpec spec, List<MarketObservation> observations, FxLookup fx, CompiledRuleSet rules, Trace trace) {
-        List<MarketCandidate> candidates = CandidateSelector.select(spec, observations, fx, trace);
+        String region = rules.areas().regionOf(spec.area());
+        List<MarketCandidate> candidates = CandidateSelector.select(spec, region, observations, fx, trace);
         PricingJob job = new PricingJob(
-                spec.occupationCode(), spec.level(), spec.country(), spec.area(), spec.currency(), spec.asOf(), trace);
+                spec.occupationCode(),
+                spec.level(),
+                spec.country(),
+                spec.area(),
+                region,
+                spec.currency(),
+                spec.asOf(),
+                trace);
         List<JobSkill> skills =
                 spec.skills().stream().map(s -> new JobSkill(s, trace)).toList();
         PricingResult result;

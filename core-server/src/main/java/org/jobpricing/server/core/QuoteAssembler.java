@@ -74,7 +74,11 @@ public final class QuoteAssembler {
                 decimal(c.getCredibility(), 6),
                 decimal(c.getWeight(), 6),
                 c.isIncluded(),
-                c.getExclusion());
+                c.getExclusion(),
+                c.getArea(),
+                c.getAreaMatch(),
+                c.getEffectiveDate(),
+                decimal(c.getAreaWeight(), 6));
     }
 
     static BigDecimal cents(Double value) {

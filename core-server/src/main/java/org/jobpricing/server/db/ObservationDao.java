@@ -11,6 +11,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.BatchChunkSize;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
@@ -75,17 +76,28 @@ public interface ObservationDao {
 
     @SqlBatch("DELETE FROM market_observation WHERE source_id = :sourceId AND occupation_code = :occupationCode "
             + "AND level = :level AND country = :country AND area = :area AND effective_date = :effectiveDate")
+    @BatchChunkSize(5000)
     void deleteByKey(@BindMethods List<Row> rows);
 
     @SqlBatch("INSERT INTO market_observation (" + COLUMNS + ") VALUES (:sourceId, :sourceType, :occupationCode, "
             + ":level, :country, :area, :currency, :period, :effectiveDate, :p10, :p25, :p50, :p75, :p90, "
             + ":sampleSize, :orgCount, :origin, :loadedAt)")
+    @BatchChunkSize(5000)
     void insert(@BindMethods List<Row> rows);
 
-    /** Inserts the rows, replacing any stored row with the same key, all in one transaction. */
+    @SqlQuery("SELECT COUNT(*) FROM market_observation WHERE source_id = :sourceId")
+    long countBySource(@Bind("sourceId") String sourceId);
+
+    /**
+     * Inserts the rows, replacing any stored row with the same key, all in one transaction. Rows of
+     * sources with nothing stored yet (a first load) are inserted in bulk without looking for old ones.
+     */
     @Transaction
     default void upsert(List<Row> rows) {
-        deleteByKey(rows);
+        boolean anyStored = rows.stream().map(Row::sourceId).distinct().anyMatch(s -> countBySource(s) > 0);
+        if (anyStored) {
+            deleteByKey(rows);
+        }
         insert(rows);
     }
 

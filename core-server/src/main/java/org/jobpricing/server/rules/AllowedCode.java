@@ -75,9 +75,13 @@ final class AllowedCode {
         return expression(parsed.getResult().get(), scope);
     }
 
-    /** The problem with a rule's consequence, or empty when it is allowed. */
+    /**
+     * The problem with a rule's consequence, or empty when it is allowed. A {@code modify($fact) { a(..),
+     * b(..) }} block is checked as the calls {@code $fact.a(..); $fact.b(..);} it makes (Drools then tells
+     * the engine which properties changed), so it allows exactly what those calls would.
+     */
     static Optional<Refusal> consequence(String code, Scope scope) {
-        ParseResult<BlockStmt> parsed = PARSER.get().parseBlock("{" + code + "\n}");
+        ParseResult<BlockStmt> parsed = PARSER.get().parseBlock("{" + expandModify(code) + "\n}");
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             return Optional.of(new Refusal(
                     "the consequence is not plain calls of fact methods: "
@@ -88,6 +92,130 @@ final class AllowedCode {
                     1));
         }
         return statement(parsed.getResult().get(), scope);
+    }
+
+    /**
+     * Rewrites every {@code modify(<name>) { <calls> }} outside literals and comments into {@code
+     * <name>.<call>;} statements, keeping the line count. Anything that does not have that exact shape is
+     * left as it is, and the Java check then refuses it.
+     */
+    static String expandModify(String code) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        int n = code.length();
+        while (i < n) {
+            char ch = code.charAt(i);
+            int skip = skipLiteralOrComment(code, i);
+            if (skip > i) {
+                out.append(code, i, skip);
+                i = skip;
+                continue;
+            }
+            if (code.startsWith("modify", i)
+                    && (i == 0 || !Character.isJavaIdentifierPart(code.charAt(i - 1)))
+                    && (i + 6 >= n || !Character.isJavaIdentifierPart(code.charAt(i + 6)))) {
+                int end = modifyBlockEnd(code, i + 6);
+                if (end > 0) {
+                    out.append(expandBlock(code.substring(i, end)));
+                    i = end;
+                    continue;
+                }
+            }
+            out.append(ch);
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** The index after a string, char literal or comment starting at {@code i}; {@code i} when none starts there. */
+    private static int skipLiteralOrComment(String code, int i) {
+        char ch = code.charAt(i);
+        int n = code.length();
+        if (ch == '"' || ch == '\'') {
+            int j = i + 1;
+            while (j < n && code.charAt(j) != ch) {
+                j += code.charAt(j) == '\\' ? 2 : 1;
+            }
+            return Math.min(n, j + 1);
+        }
+        if (code.startsWith("//", i)) {
+            int j = code.indexOf('\n', i);
+            return j < 0 ? n : j;
+        }
+        if (code.startsWith("/*", i)) {
+            int j = code.indexOf("*/", i + 2);
+            return j < 0 ? n : j + 2;
+        }
+        return i;
+    }
+
+    /** After the word {@code modify} at {@code from}: the end of {@code (name) { ... }}, or -1. */
+    private static int modifyBlockEnd(String code, int from) {
+        java.util.regex.Matcher head = MODIFY_HEAD.matcher(code).region(from, code.length());
+        if (!head.lookingAt()) {
+            return -1;
+        }
+        int depth = 0;
+        int i = head.end();
+        while (i < code.length()) {
+            int skip = skipLiteralOrComment(code, i);
+            if (skip > i) {
+                i = skip;
+                continue;
+            }
+            char ch = code.charAt(i);
+            if (ch == '{' || ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            } else if (ch == '}') {
+                if (depth == 0) {
+                    return i + 1;
+                }
+                depth--;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    private static final java.util.regex.Pattern MODIFY_HEAD =
+            java.util.regex.Pattern.compile("\\s*\\(\\s*(\\$?[A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*\\{");
+
+    /** {@code modify(name) { a(1), b(2) }} as {@code name.a(1); name.b(2);} with the same number of lines. */
+    private static String expandBlock(String block) {
+        java.util.regex.Matcher head = MODIFY_HEAD.matcher(block).region(6, block.length());
+        head.lookingAt();
+        String target = head.group(1);
+        String body = block.substring(head.end(), block.length() - 1);
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= body.length(); i++) {
+            if (i < body.length()) {
+                int skip = skipLiteralOrComment(body, i);
+                if (skip > i) {
+                    i = skip - 1;
+                    continue;
+                }
+                char ch = body.charAt(i);
+                if (ch == '(' || ch == '{') {
+                    depth++;
+                } else if (ch == ')' || ch == '}') {
+                    depth--;
+                }
+                if (ch != ',' || depth != 0) {
+                    continue;
+                }
+            }
+            String item = body.substring(start, i).strip();
+            if (!item.isEmpty()) {
+                out.append(target).append('.').append(item).append("; ");
+            }
+            start = i + 1;
+        }
+        long lines = block.chars().filter(c -> c == '\n').count();
+        return out + "\n".repeat((int) lines);
     }
 
     private static Optional<Refusal> statement(Statement statement, Scope scope) {

@@ -30,6 +30,10 @@ public record ColumnType(String description, Pattern pattern, DoublePredicate ra
             text("an ISO country code (2 capitals) or *", Pattern.compile("[A-Z]{2}"), true);
     static final ColumnType AREA_OR_ANY =
             text("an area code (e.g. US-NYC, US-41860) or *", Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,29})?"), true);
+    static final ColumnType AREA =
+            text("an area code (e.g. US-CA, US-41860)", Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,29})?"), false);
+    static final ColumnType AREA_MATCH =
+            oneOf("an area match", MarketCandidate.AREA, MarketCandidate.REGION, MarketCandidate.COUNTRY);
     static final ColumnType CURRENCY_OR_ANY =
             text("an ISO currency code (3 capitals) or *", Pattern.compile("[A-Z]{3}"), true);
     static final ColumnType SKILL = text("a skill name (letters, digits, spaces, + # . / & _ -)", WORD, false);
@@ -62,10 +66,16 @@ public record ColumnType(String description, Pattern pattern, DoublePredicate ra
         KNOWN.put("period==\"$param\"", PERIOD);
         KNOWN.put("sampleSize<$param", SAMPLE);
         KNOWN.put("$c.exclude(\"$param\");", REASON);
+        KNOWN.put("modify($c){exclude(\"$param\")}", REASON);
+        KNOWN.put("areaMatch==\"$param\",jobArea!=null", AREA_MATCH);
+        KNOWN.put("areaMatch==\"$param\"", AREA_MATCH);
+        KNOWN.put("$a.setRegion(\"$param\");", AREA);
         setter("$job.setLevelFactor", "a level factor > 0", v -> v > 0);
         setter("$job.setSpread", "a spread > 0", v -> v > 0);
         setter("$job.setAgingRate", "an aging rate > -1", v -> v > -1);
         setter("$job.setAreaIndex", "an area index > 0", v -> v > 0);
+        setter("$a.setAreaIndex", "an area index > 0", v -> v > 0);
+        setter("$c.setAreaWeight", "a weight >= 0", v -> v >= 0);
         setter("$job.setRounding", "a rounding unit > 0", v -> v > 0);
         setter("$job.setTargetPercentile", "a target percentile between 10 and 90", v -> v >= 10 && v <= 90);
         setter("$job.setPremiumCap", "a premium cap >= 0", v -> v >= 0);
@@ -92,6 +102,11 @@ public record ColumnType(String description, Pattern pattern, DoublePredicate ra
 
     private static void setter(String call, String description, DoublePredicate range) {
         KNOWN.put(call + "($param);", number(description, range));
+        // the same setter in a modify block, which tells the engine the fact changed
+        int dot = call.indexOf('.');
+        KNOWN.put(
+                "modify(" + call.substring(0, dot) + "){" + call.substring(dot + 1) + "($param)}",
+                number(description, range));
     }
 
     private static ColumnType text(String description, Pattern pattern, boolean any) {

@@ -17,11 +17,19 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * version label quotes record ("v3" for a stored version, the checksum for files not stored).
  */
 public record CompiledRuleSet(
-        String version, String checksum, List<RuleSource> sources, KieBase kieBase, RuleLocations locations) {
+        String version,
+        String checksum,
+        List<RuleSource> sources,
+        KieBase kieBase,
+        RuleLocations locations,
+        AreaTable areas) {
+
+    /** Firings after which a pricing is stopped as a loop in the rules (a quote needs a few hundred). */
+    static final int MAX_FIRINGS = 100_000;
 
     /** The same rules under another version label. */
     public CompiledRuleSet labelled(String label) {
-        return new CompiledRuleSet(label, checksum, sources, kieBase, locations);
+        return new CompiledRuleSet(label, checksum, sources, kieBase, locations, areas);
     }
 
     /** Runs the rules over one job, its candidates and skills; the trace records every rule that fired. */
@@ -38,11 +46,18 @@ public record CompiledRuleSet(
                     trace.ruleFired(rule, at == null ? null : at.file(), at == null ? null : at.line());
                 }
             });
+            // first the tables and exclusions on the job and its candidates; then the steps, whose
+            // conditions read the PricingResult as it is when it is added (after the tables)
             session.insert(job);
-            session.insert(result);
             candidates.forEach(session::insert);
             skills.forEach(session::insert);
-            session.fireAllRules();
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            session.insert(result);
+            fired += session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new RuleEvaluationException(
+                        "the rules", new IllegalStateException("rules fired " + fired + " times: they loop"));
+            }
         } catch (ConsequenceException e) {
             throw new RuleEvaluationException(
                     e.getMatch().getRule().getName(), e.getCause() == null ? e : e.getCause());

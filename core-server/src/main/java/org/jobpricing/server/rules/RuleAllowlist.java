@@ -27,6 +27,7 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.jobpricing.rules.facts.JobSkill;
+import org.jobpricing.rules.facts.Located;
 import org.jobpricing.rules.facts.MarketCandidate;
 import org.jobpricing.rules.facts.PayReportPolicy;
 import org.jobpricing.rules.facts.PostingLocation;
@@ -53,7 +54,9 @@ public final class RuleAllowlist {
             StructureGrade.class.getSimpleName(), StructureGrade.class,
             PostingLocation.class.getSimpleName(), PostingLocation.class,
             PostingRange.class.getSimpleName(), PostingRange.class,
-            PayReportPolicy.class.getSimpleName(), PayReportPolicy.class);
+            PayReportPolicy.class.getSimpleName(), PayReportPolicy.class,
+            // the interface the job and the candidates share, so one area-table row matches both
+            Located.class.getSimpleName(), Located.class);
 
     private static final String FACTS_PACKAGE = PricingJob.class.getPackageName();
     private static final Set<String> ORDERING = Set.of(

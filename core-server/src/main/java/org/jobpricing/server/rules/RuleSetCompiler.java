@@ -75,7 +75,12 @@ public final class RuleSetCompiler {
         }
         KieContainer container = ks.newKieContainer(releaseId);
         CompiledRuleSet compiled = new CompiledRuleSet(
-                version, version, List.copyOf(sources), container.getKieBase(), RuleLocations.of(sources));
+                version,
+                version,
+                List.copyOf(sources),
+                container.getKieBase(),
+                RuleLocations.of(sources),
+                AreaTable.of(sources));
         ks.getRepository().removeKieModule(releaseId);
         return compiled;
     }

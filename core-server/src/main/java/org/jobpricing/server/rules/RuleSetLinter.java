@@ -28,6 +28,7 @@ public final class RuleSetLinter {
             checkOverlaps(table, problems);
         }
         checkLevels(tables, problems);
+        problems.addAll(AreaTable.check(tables));
         return problems;
     }
 

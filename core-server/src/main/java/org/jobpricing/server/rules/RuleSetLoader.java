@@ -20,6 +20,7 @@ public final class RuleSetLoader {
     static final List<String> BUNDLED = List.of(
             "aging.drl.csv",
             "annualisation.drl.csv",
+            "area-weights.drl.csv",
             "areas.drl.csv",
             "exclusions.drl",
             "grade-spreads.drl.csv",

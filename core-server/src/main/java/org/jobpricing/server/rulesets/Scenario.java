@@ -35,9 +35,15 @@ public record Scenario(
     /** Expected confidence. */
     public record ConfidenceExpect(Integer score, String label) {}
 
-    /** Expected use of one observation, found by sourceId. */
+    /**
+     * Expected use of one observation, found by sourceId, and by area and effectiveDate when given (one
+     * source may give several candidates: the nation, a state, a metro; two editions).
+     */
     public record ObservationExpect(
             String sourceId,
+            String area,
+            java.time.LocalDate effectiveDate,
+            String areaMatch,
             Boolean included,
             String reason,
             String match,

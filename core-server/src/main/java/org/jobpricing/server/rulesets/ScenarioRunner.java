@@ -167,10 +167,14 @@ public final class ScenarioRunner {
         if (e.observations() != null) {
             for (Scenario.ObservationExpect o : e.observations()) {
                 QuoteResponse.ObservationUse use = q.observations().stream()
-                        .filter(u -> u.sourceId().equals(o.sourceId()))
+                        .filter(u -> u.sourceId().equals(o.sourceId())
+                                && (o.area() == null || o.area().equals(u.area()))
+                                && (o.effectiveDate() == null
+                                        || o.effectiveDate().equals(u.effectiveDate())))
                         .findFirst()
                         .orElse(null);
-                String at = "observations[" + o.sourceId() + "]";
+                String at = "observations[" + o.sourceId() + (o.area() == null ? "" : " " + o.area())
+                        + (o.effectiveDate() == null ? "" : " " + o.effectiveDate()) + "]";
                 if (use == null) {
                     check.mismatch(at, "a candidate", "not a candidate");
                     continue;
@@ -178,6 +182,7 @@ public final class ScenarioRunner {
                 check.equal(at + ".included", o.included(), use.included());
                 check.equal(at + ".reason", o.reason(), use.reason());
                 check.equal(at + ".match", o.match(), use.match());
+                check.equal(at + ".areaMatch", o.areaMatch(), use.areaMatch());
                 check.equal(at + ".months", o.months(), use.months());
                 check.number(at + ".factor", o.factor(), use.factor());
                 check.number(at + ".credibility", o.credibility(), use.credibility());

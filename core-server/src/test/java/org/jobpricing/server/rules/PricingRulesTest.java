@@ -183,7 +183,8 @@ class PricingRulesTest {
 
     @Test
     void hourlyAndMonthlyPayIsAnnualisedAndAnAreaIndexAppliesToCountryWideData() {
-        PricingResult r = new Case("IC3", "US", "US-NYC", "USD")
+        // US-35620 New York-Newark-Jersey City has index 1.189 in the shipped area table (method §11)
+        PricingResult r = new Case("IC3", "US", "US-35620", "USD")
                 .candidate(
                         "hourly", "SURVEY", "EXACT", false, "USD", "HOURLY", 0, 50, null, 1.0, null, null, 50.0, null,
                         null)
@@ -192,9 +193,9 @@ class PricingRulesTest {
                         null)
                 .price();
 
-        assertThat(r.getCandidates().get(0).getFactor()).isCloseTo(2080 * 1.20, within(1e-9));
+        assertThat(r.getCandidates().get(0).getFactor()).isCloseTo(2080 * 1.189, within(1e-9));
         assertThat(r.getCandidates().get(1).getFactor()).isCloseTo(12.0, within(1e-9));
-        assertThat(r.market(2)).isCloseTo((50 * 2080 * 1.2 + 120000) / 2, within(1e-6));
+        assertThat(r.market(2)).isCloseTo((50 * 2080 * 1.189 + 120000) / 2, within(1e-6));
     }
 
     @Test

@@ -98,6 +98,14 @@ class RuleAllowlistTest {
                 "kcontext.getKieRuntime();",
                 "$c.exclude(System.getenv(\"JWT_SECRET\"));",
                 "try { $c.exclude(\"A\"); } catch (Exception e) { }",
+                "modify($c) { getClass().forName(\"java.lang.Runtime\") }",
+                "modify($c) { exclude(\"}\"); System.exit(0); //\") }",
+                "modify($c) { exclude(\"A\") } System.exit(0);",
+                "modify(System) { exit(0) }",
+                "modify($c) { exclude(\"A\"), foo = 1 }",
+                "modify($c) { exclude(System.getenv(\"JWT_SECRET\")) }",
+                "modify($c) { new Object() }",
+                "modify ($c) { exclude(\"A\")",
             })
     void consequencesBeyondFactMethodsAreRefused(String consequence) {
         assertThat(RuleAllowlist.check(with("probe.drl", probe("", consequence))))
@@ -131,6 +139,17 @@ class RuleAllowlistTest {
                 "sourceType == \"SURVEY\", orgCount != null, orgCount < Math.max(5, 3), months >= -1",
                 "if ($c.getSampleSize() < 10) { $c.exclude(\"SMALL\"); drools.halt(); }");
         assertThat(RuleAllowlist.check(with("probe.drl", drl))).isEmpty();
+    }
+
+    @Test
+    void aModifyBlockOfFactMethodsIsAllowedAndCheckedAsTheCallsItMakes() throws Exception {
+        String drl = probe(
+                "exclusion == null, sourceType == \"SURVEY\"",
+                "modify($c) { exclude(\"A,}\"), setAreaWeight(Math.max(0.5, 1)) }\n$c.setMatchWeight(1);");
+        assertThat(RuleAllowlist.check(with("probe.drl", drl))).isEmpty();
+        assertThat(AllowedCode.expandModify("modify($c) { exclude(\"A,}\"),\n setAreaWeight(1) } x();"))
+                .isEqualTo("$c.exclude(\"A,}\"); $c.setAreaWeight(1); \n x();");
+        new RuleSetCompiler().compile(with("probe.drl", drl));
     }
 
     @ParameterizedTest

@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * The job being priced and the policy values the rule tables look up for it (level factor, spread,
  * aging rate, area index, rounding, target percentile, premium cap). Unset values are null.
  */
-public final class PricingJob {
+public final class PricingJob implements Located {
 
     /** The table cell that matches any value. */
     public static final String ANY = "*";
@@ -15,6 +15,7 @@ public final class PricingJob {
     private final String level;
     private final String country;
     private final String area;
+    private final String region;
     private final String currency;
     private final LocalDate asOf;
     private final Trace trace;
@@ -23,6 +24,7 @@ public final class PricingJob {
     private Double spread;
     private Double agingRate;
     private Double areaIndex;
+    private String tableRegion;
     private Double rounding;
     private Double targetPercentile;
     private Double premiumCap;
@@ -35,10 +37,27 @@ public final class PricingJob {
             String currency,
             LocalDate asOf,
             Trace trace) {
+        this(occupationCode, level, country, area, null, currency, asOf, trace);
+    }
+
+    /**
+     * @param region the region of the job's area in the area table in force (method §11), null when the
+     *     area is a region itself, missing from the table, or the job has no area
+     */
+    public PricingJob(
+            String occupationCode,
+            String level,
+            String country,
+            String area,
+            String region,
+            String currency,
+            LocalDate asOf,
+            Trace trace) {
         this.occupationCode = occupationCode;
         this.level = level;
         this.country = country;
         this.area = area;
+        this.region = region;
         this.currency = currency;
         this.asOf = asOf;
         this.trace = trace;
@@ -64,6 +83,11 @@ public final class PricingJob {
         return area != null;
     }
 
+    /** The region of the job's area (method §11), or null. */
+    public String getRegion() {
+        return region;
+    }
+
     public String getCurrency() {
         return currency;
     }
@@ -82,9 +106,10 @@ public final class PricingJob {
         return ANY.equals(code) || code.equals(country);
     }
 
-    /** Table lookup: true for {@code *} (any area, or none) or the job's area. */
+    /** Area table lookup: true for the job's area (method §11: an area missing from the table has no row). */
+    @Override
     public boolean inArea(String code) {
-        return ANY.equals(code) || code.equals(area);
+        return code.equals(area);
     }
 
     /** Table lookup: true for {@code *} (any currency) or the quote's currency. */
@@ -123,9 +148,27 @@ public final class PricingJob {
         return areaIndex;
     }
 
+    @Override
     public void setAreaIndex(double value) {
         changed("areaIndex", area == null ? "unset" : area, areaIndex, value, Trace.Kind.FACTOR);
         areaIndex = value;
+    }
+
+    /** The region the area table names for the job's area (the same the candidates were chosen by). */
+    @Override
+    public void setRegion(String code) {
+        trace.note("region({key}) -> {region}").word("key", area).word("region", code);
+        tableRegion = code;
+    }
+
+    public String getTableRegion() {
+        return tableRegion;
+    }
+
+    /** Method §11: an area missing from the area table has index 1, and the quote says so. */
+    public void unknownArea() {
+        trace.warn("UNKNOWN_AREA: area " + area + " is not in the area table; its index is 1");
+        setAreaIndex(1.0);
     }
 
     public Double getRounding() {

@@ -64,6 +64,16 @@ public final class PricingResult {
         trace.say("rejected: " + code + " (" + message + ")");
     }
 
+    /** True when the level tables gave the job's level no level factor or no spread. */
+    public boolean isUnknownLevel() {
+        return job.getLevelFactor() == null || job.getSpread() == null;
+    }
+
+    /** True when the job names an area the area table has no row for (method §11). */
+    public boolean isUnknownArea() {
+        return job.hasArea() && job.getAreaIndex() == null;
+    }
+
     /** True when at least one candidate is still included. */
     public boolean hasIncludedCandidates() {
         return candidates.stream().anyMatch(MarketCandidate::isIncluded);

@@ -7,10 +7,16 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import org.jobpricing.plugin.api.ConfigField;
 import org.jobpricing.plugin.api.CsvRows;
 import org.jobpricing.plugin.api.FetchResult;
@@ -23,16 +29,50 @@ import org.jobpricing.plugin.api.SourceType;
 import org.pf4j.Extension;
 
 /**
- * GOVERNMENT observations from a BLS OEWS national wage file: one per SOC code, all levels, the whole
- * US, annual USD, sample size = total employment. Ships the May 2025 national file; {@code file}
- * points at another one in the same columns.
+ * GOVERNMENT observations from BLS OEWS (pricing method §11): sourceId {@code bls-oews}, all levels,
+ * annual USD. Ships every detailed occupation for the nation, the states and the nonmetropolitan areas
+ * of May 2024 and May 2025 and the metropolitan areas of May 2024 (about 300,000 rows); area empty for
+ * the nation, {@code US-} + the state's USPS code for a state, {@code US-} + the OEWS area code for a
+ * metro or nonmetro area. sampleSize = total employment, or 50 for a row without it (metro rows); a row
+ * without a median is no observation. The cursor is a fingerprint of the data and the configuration: a
+ * run whose fingerprint equals the stored cursor returns no rows, so an unchanged plugin costs nothing
+ * at startup. {@code file} points at a national file in the columns of the BLS national table instead.
  */
 @Extension
 public class BlsOewsSource implements MarketDataSource {
 
+    /** The columns of a national file ({@code file}). */
     static final List<String> HEADER =
             List.of("soc", "tot_emp", "a_mean", "a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90");
-    static final String BUNDLED = "/org/jobpricing/plugins/blsoews/national_wages.csv";
+    /** The columns of the bundled area files. */
+    static final List<String> AREA_HEADER = List.of(
+            "area_code",
+            "area_type",
+            "state",
+            "soc",
+            "tot_emp",
+            "a_pct10",
+            "a_pct25",
+            "a_median",
+            "a_pct75",
+            "a_pct90",
+            "a_mean");
+
+    static final String SOURCE_ID = "bls-oews";
+    static final String RESOURCES = "/org/jobpricing/plugins/blsoews/";
+    /** The bundled editions: file and effective date (the May reference period). */
+    static final Map<String, LocalDate> BUNDLED = new LinkedHashMap<>();
+
+    static {
+        BUNDLED.put("oews_2024.csv.gz", LocalDate.of(2024, 5, 1));
+        BUNDLED.put("oews_2025.csv.gz", LocalDate.of(2025, 5, 1));
+    }
+
+    /** Sample size of a row BLS publishes without employment (metro rows): the credibility of 50. */
+    static final int NO_EMPLOYMENT_SAMPLE = 50;
+    /** Changes when the way rows are made changes, so a new plugin version reloads its data. */
+    static final String FORMAT = "bls-oews/2";
+
     static final String DEFAULT_EFFECTIVE_DATE = "2025-05-01";
 
     @Override
@@ -42,7 +82,8 @@ public class BlsOewsSource implements MarketDataSource {
 
     @Override
     public String description() {
-        return "BLS Occupational Employment and Wage Statistics, national annual wages by SOC code";
+        return "BLS Occupational Employment and Wage Statistics: annual wages by SOC code for the nation, every "
+                + "state and metropolitan and nonmetropolitan area (May 2024 and May 2025)";
     }
 
     @Override
@@ -54,35 +95,144 @@ public class BlsOewsSource implements MarketDataSource {
     public List<ConfigField> configSchema() {
         return List.of(
                 ConfigField.optional(
-                        "effectiveDate",
-                        ConfigField.Type.DATE,
-                        "reference date of the wages (default " + DEFAULT_EFFECTIVE_DATE + ", the May 2025 survey)"),
-                ConfigField.optional(
                         "file",
                         ConfigField.Type.FILE,
-                        "an OEWS national file in the bundled file's columns (default: the bundled May 2025 file)"),
+                        "an OEWS national file in the columns soc,tot_emp,a_mean,a_pct10..a_pct90, instead of the "
+                                + "bundled national, state and area data"),
                 ConfigField.optional(
-                        "sourceId", ConfigField.Type.STRING, "source id of the rows (default bls-oews-<year>)"));
+                        "effectiveDate",
+                        ConfigField.Type.DATE,
+                        "reference date of the wages of 'file' (default " + DEFAULT_EFFECTIVE_DATE + ")"),
+                ConfigField.optional("sourceId", ConfigField.Type.STRING, "source id of the rows (default bls-oews)"));
     }
 
-    /** Reads the whole file each time; its rows replace the ones stored before, so no cursor is kept. */
+    /**
+     * Reads all the data; returns no rows when the data and configuration are those of {@code cursor}
+     * (the fingerprint of the last stored run). Rows replace the stored ones with the same key.
+     */
     @Override
     public FetchResult fetch(PluginContext context, String cursor) throws IOException {
-        LocalDate effective = LocalDate.parse(context.get("effectiveDate").orElse(DEFAULT_EFFECTIVE_DATE));
-        String sourceId = context.get("sourceId").orElse("bls-oews-" + effective.getYear());
+        String sourceId = context.get("sourceId").orElse(SOURCE_ID);
         Optional<String> file = context.get("file");
-        try (Reader reader =
-                file.isPresent() ? Files.newBufferedReader(Path.of(file.get()), StandardCharsets.UTF_8) : bundled()) {
-            return read(reader, sourceId, effective);
+        LocalDate effective = LocalDate.parse(context.get("effectiveDate").orElse(DEFAULT_EFFECTIVE_DATE));
+        MessageDigest digest = sha256();
+        digest.update(
+                (FORMAT + "|" + sourceId + "|" + file.orElse("") + "|" + effective).getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        if (file.isPresent()) {
+            contents.put(file.get(), Files.readAllBytes(Path.of(file.get())));
+        } else {
+            for (String name : BUNDLED.keySet()) {
+                contents.put(name, bundled(name));
+            }
+        }
+        contents.values().forEach(digest::update);
+        String fingerprint = "sha256:" + HexFormat.of().formatHex(digest.digest());
+        if (fingerprint.equals(cursor)) {
+            return new FetchResult(
+                    List.of(),
+                    List.of(new Problem(
+                            0,
+                            null,
+                            "data unchanged since the last load (" + fingerprint.substring(0, 19)
+                                    + "): nothing to store")),
+                    fingerprint);
+        }
+        if (file.isPresent()) {
+            try (Reader reader = new InputStreamReader(
+                    new java.io.ByteArrayInputStream(contents.get(file.get())), StandardCharsets.UTF_8)) {
+                FetchResult read = read(reader, sourceId, effective);
+                return new FetchResult(read.observations(), read.warnings(), fingerprint);
+            }
+        }
+        List<MarketObservation> observations = new ArrayList<>(310_000);
+        List<Problem> warnings = new ArrayList<>();
+        for (Map.Entry<String, LocalDate> edition : BUNDLED.entrySet()) {
+            try (Reader reader = new InputStreamReader(
+                    new GZIPInputStream(new java.io.ByteArrayInputStream(contents.get(edition.getKey()))),
+                    StandardCharsets.UTF_8)) {
+                readAreas(reader, sourceId, edition.getValue(), edition.getKey(), observations, warnings);
+            }
+        }
+        return new FetchResult(observations, warnings, fingerprint);
+    }
+
+    private static byte[] bundled(String name) throws IOException {
+        try (InputStream in = BlsOewsSource.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new IOException("the bundled OEWS file " + name + " is missing from the plugin jar");
+            }
+            return in.readAllBytes();
         }
     }
 
-    private Reader bundled() throws IOException {
-        InputStream in = BlsOewsSource.class.getResourceAsStream(BUNDLED);
-        if (in == null) {
-            throw new IOException("the bundled OEWS file " + BUNDLED + " is missing from the plugin jar");
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    /** The area code of method §11: none for the nation, US-CA for a state, US-41860 for an OEWS area. */
+    static String area(String areaCode, String areaType, String state) {
+        return switch (areaType) {
+            case "national" -> null;
+            case "state", "territory" -> "US-" + state;
+            default -> "US-" + areaCode;
+        };
+    }
+
+    /**
+     * Reads a bundled area file; a row without a median is skipped silently (BLS did not publish it,
+     * counted in one warning), and the rows of one file share {@code effective}.
+     */
+    static void readAreas(
+            Reader reader,
+            String sourceId,
+            LocalDate effective,
+            String file,
+            List<MarketObservation> observations,
+            List<Problem> warnings)
+            throws IOException {
+        CsvRows.Result csv = CsvRows.read(reader, AREA_HEADER);
+        if (!csv.ok() && csv.rows().isEmpty()) {
+            throw new IOException(
+                    "not an OEWS area file: " + file + ": " + csv.problems().get(0));
+        }
+        warnings.addAll(csv.problems());
+        int unpublished = 0;
+        for (CsvRows.Row row : csv.rows()) {
+            Double median = wage(row.get(7));
+            if (median == null) {
+                unpublished++;
+                continue;
+            }
+            Long employment = count(row.get(4));
+            observations.add(new MarketObservation(
+                    sourceId,
+                    SourceType.GOVERNMENT,
+                    row.get(3),
+                    null,
+                    "US",
+                    area(row.get(0), row.get(1), row.get(2)),
+                    "USD",
+                    PayPeriod.ANNUAL,
+                    effective,
+                    wage(row.get(5)),
+                    wage(row.get(6)),
+                    median,
+                    wage(row.get(8)),
+                    wage(row.get(9)),
+                    employment == null || employment < 1
+                            ? NO_EMPLOYMENT_SAMPLE
+                            : (int) Math.min(Integer.MAX_VALUE, employment),
+                    null));
+        }
+        if (unpublished > 0) {
+            warnings.add(new Problem(
+                    0, "a_median", file + ": " + unpublished + " rows without a published annual median skipped"));
+        }
     }
 
     static FetchResult read(Reader reader, String sourceId, LocalDate effective) throws IOException {
