@@ -38,7 +38,11 @@ class PackageStructureTest {
                         "org.jobpricing.server.rules..",
                         "org.jobpricing.server.rulesets..",
                         "org.jobpricing.server.auth..",
-                        "org.jobpricing.server.plugins..")
+                        "org.jobpricing.server.plugins..",
+                        "org.jobpricing.server.structures..",
+                        "org.jobpricing.server.postings..",
+                        "org.jobpricing.server.employees..",
+                        "org.jobpricing.server.reports..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

@@ -205,7 +205,7 @@ class EmployeeRosterTest {
                         + "M-3,15-1252,IC3,US,,50.0137,USD,HOURLY,,,F,1\n"
                         + "M-4,15-1252,IC3,US,,75000.0137,USD,ANNUAL,,,M,0.5\n"
                         + "M-5,15-1252,IC3,US,,100000.0137,USD,ANNUAL,,,F,1\n"
-                        + "M-6,15-1252,IC3,US,US-NYC,100000.0137,USD,ANNUAL,,,M,1\n"
+                        + "M-6,15-1252,IC3,US,US-35620,100000.0137,USD,ANNUAL,,,M,1\n"
                         + "M-7,99-9999,IC3,US,,100000.0137,USD,ANNUAL,,,M,1\n",
                 "2026-06-30");
         assertThat(imported.status()).as(imported.text()).isEqualTo(201);
@@ -226,13 +226,18 @@ class EmployeeRosterTest {
         assertThat(quote.get("band").get("mid").decimalValue()).isEqualByComparingTo("120000");
         assertThat(quote.get("rulesetVersion").asText())
                 .isEqualTo(us.get("rulesetVersion").asText());
-        assertThat(band(position, "15-1252", "US-NYC").get("mid").decimalValue())
-                .isEqualByComparingTo("144000");
+        // New York metro (method §11: the national figures times the area index of US-35620)
+        JsonNode nyQuote = manager.postJson("/api/v1/pricing/quotes", """
+                        {"title": "Software Developer", "occupationCode": "15-1252", "level": "IC3", "country": "US",
+                         "area": "US-35620", "currency": "USD", "asOf": "2026-06-30"}""").json();
+        assertThat(band(position, "15-1252", "US-35620").get("mid").decimalValue())
+                .isEqualByComparingTo(nyQuote.at("/band/mid").decimalValue())
+                .isGreaterThan(new java.math.BigDecimal("120000"));
         assertThat(band(position, "99-9999", null).get("problem").asText()).contains("no quote could be priced");
         assertThat(band(position, "99-9999", null).get("mid").isNull()).isTrue();
 
         // the whole snapshot: 6 with a band; M-1 below min by 5999.99, M-6 below the New York min; M-4 above max
-        double nycMin = band(position, "15-1252", "US-NYC").get("min").doubleValue();
+        double nycMin = band(position, "15-1252", "US-35620").get("min").doubleValue();
         assertThat(nycMin).isGreaterThan(100000.0137);
         JsonNode total = position.get("total");
         assertThat(total.get("employees").asInt()).isEqualTo(7);
@@ -254,11 +259,11 @@ class EmployeeRosterTest {
         assertThat(total.get("compaRatio").get("p50").doubleValue()).isCloseTo(p50, within(0.00005));
         double p10 = ratios[0] + (ratios[1] - ratios[0]) * 0.5;
         assertThat(total.get("compaRatio").get("p10").doubleValue()).isCloseTo(p10, within(0.00005));
-        // locations: US has 6 employees (shown), US-NYC one (suppressed: no figure at all)
+        // locations: US has 6 employees (shown), US-35620 one (suppressed: no figure at all)
         JsonNode locations = position.get("distributions").get("location");
         assertThat(cell(locations, "US").get("employees").asInt()).isEqualTo(6);
-        assertThat(cell(locations, "US-NYC").get("suppressed").asBoolean()).isTrue();
-        assertThat(cell(locations, "US-NYC").get("employees").isNull()).isTrue();
+        assertThat(cell(locations, "US-35620").get("suppressed").asBoolean()).isTrue();
+        assertThat(cell(locations, "US-35620").get("employees").isNull()).isTrue();
         assertThat(cell(position.get("distributions").get("job"), "99-9999")
                         .get("suppressed")
                         .asBoolean())

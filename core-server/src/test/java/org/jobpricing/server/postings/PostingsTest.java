@@ -113,7 +113,7 @@ class PostingsTest {
             assertThat(range.at("/widthRule/rule").asText()).isEqualTo("Posting width_12");
             assertThat(range.at("/criteria/quoteId").asText()).isEqualTo(quote);
             assertThat(range.at("/criteria/occupationCode").asText()).isEqualTo("15-1252");
-            assertThat(range.at("/criteria/sources/0").asText()).isEqualTo("bls-oews-2025");
+            assertThat(range.at("/criteria/sources/0").asText()).isEqualTo("bls-oews");
             assertThat(range.at("/criteria/band/mid").doubleValue()).isEqualTo(140000.0);
             assertThat(range.at("/criteria/bandLower").doubleValue()).isEqualTo(0.30);
         }

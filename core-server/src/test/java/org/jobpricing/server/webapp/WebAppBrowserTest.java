@@ -463,26 +463,36 @@ class WebAppBrowserTest {
         Api api = BROWSER.signInAs(Role.HR_ANALYST);
         int active = activeVersion(api);
         BROWSER.open("/rules/" + active + "/files/areas.drl.csv");
+        int shipped = BROWSER.all("input[data-column='Area']").size();
+        assertThat(shipped).as("every U.S. state and OEWS area").isGreaterThan(500);
         BROWSER.find(".add-row").click();
-        // the new row goes before the "*" row, which must stay last
         WebElement added = BROWSER.until(d -> {
             WebElement focused = d.switchTo().activeElement();
             return "Area".equals(focused.getAttribute("data-column")) ? focused : null;
         });
-        added.sendKeys("US-SEA");
+        added.sendKeys("CA-TOR");
+        List<WebElement> indexes = BROWSER.all("input[data-column='Index']");
+        indexes.get(indexes.size() - 1).sendKeys("1.05");
         BROWSER.until(d -> d.findElement(By.id("validation-status")).getText().equals("The server found no problems."));
-        BROWSER.find("button[aria-label='Remove row US-AUS']").click();
+        BROWSER.find("button[aria-label='Remove row US-WY']").click();
         BROWSER.until(d -> d.findElement(By.id("validation-status")).getText().equals("The server found no problems."));
         List<String> areas = BROWSER.all("input[data-column='Area']").stream()
                 .map(i -> i.getAttribute("value"))
                 .toList();
-        assertThat(areas).containsExactly("US-NYC", "US-SFO", "US-SEA", "*");
+        assertThat(areas)
+                .hasSize(shipped)
+                .contains("CA-TOR", "US-CA", "US-41860")
+                .doesNotContain("US-WY");
         assertThat(BROWSER.find("#save-bar").getText()).contains("areas.drl.csv");
         BROWSER.find("#discard-changes").click();
         BROWSER.until(d -> d.findElements(By.cssSelector("input[data-column='Area']")).stream()
                 .map(i -> i.getAttribute("value"))
                 .toList()
-                .contains("US-AUS"));
+                .contains("US-WY"));
+        assertThat(BROWSER.all("input[data-column='Area']").stream()
+                        .map(i -> i.getAttribute("value"))
+                        .toList())
+                .doesNotContain("CA-TOR");
         assertThat(BROWSER.all("#save-bar:not([hidden])")).isEmpty();
 
         BROWSER.open("/rules/" + active + "/files/premiums.drl.xlsx?line=12");
