@@ -218,8 +218,8 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.lifecycle().manage(new PluginHealthChecks(env.healthChecks(), context.plugins(), context.catalog()));
 
         // market data and plugins
-        env.jersey().register(new MarketDataResource(context.marketData(), context.fxRates(), context.jobs(), audit));
-        env.jersey().register(new MarketDataJobResource(context.jobs(), audit));
+        env.jersey().register(new MarketDataResource(context.marketData(), context.fxRates(), context.jobs()));
+        env.jersey().register(new MarketDataJobResource(context.jobs()));
         env.jersey()
                 .register(new PluginResource(
                         context.catalog(),

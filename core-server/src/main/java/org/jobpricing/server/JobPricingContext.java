@@ -103,8 +103,8 @@ public final class JobPricingContext {
         }
 
         // market data and plugins
-        marketDataService = new MarketDataService(jdbi, marketData, clock);
-        fxRates = new FxRateService(jdbi, marketData, clock);
+        marketDataService = new MarketDataService(jdbi, marketData, clock, audit);
+        fxRates = new FxRateService(jdbi, marketData, clock, audit);
         PluginSettings settings = config.getPlugins();
         switches = new PluginSwitches(jdbi, clock);
         plugins = new PluginHost(Path.of(settings.getDirectory()), switches::disabled);
@@ -118,7 +118,8 @@ public final class JobPricingContext {
                 settings.pluginHttp(),
                 metrics,
                 json,
-                clock);
+                clock,
+                audit);
         scheduler = new RefreshScheduler(
                 plugins, jobs, switches, settings.getSchedules(), settings.getSchedulerTick(), clock);
         catalog = new PluginCatalog(plugins, jobs, scheduler, switches, settings.getConfig());

@@ -4,9 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.api.AuditEventView;
 import org.jobpricing.server.db.AuditDao;
+import org.jobpricing.server.failures.DomainException;
 
 /**
  * Records who did what, from where, and whether it worked. Callers pass details that never contain
@@ -47,6 +50,28 @@ public final class AuditLog {
 
     public void failure(String actor, String action, String resource, Origin origin, String details) {
         record(actor, action, resource, "FAILURE", origin, details);
+    }
+
+    /**
+     * Runs a change and audits its outcome: success with {@code details} of the result, or failure with the
+     * domain failure's message (then rethrown).
+     */
+    public <T> T audited(
+            String actor,
+            String action,
+            String resource,
+            Origin origin,
+            Supplier<T> change,
+            Function<T, String> details) {
+        T result;
+        try {
+            result = change.get();
+        } catch (DomainException e) {
+            failure(actor, action, resource, origin, e.getMessage());
+            throw e;
+        }
+        success(actor, action, resource, origin, details.apply(result));
+        return result;
     }
 
     public List<AuditEventView> find(String actor, String action, Instant from, Instant to, int limit, int offset) {

@@ -13,6 +13,7 @@ import org.jobpricing.plugin.api.CsvRows;
 import org.jobpricing.plugin.api.ObservationChecks;
 import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.server.api.ImportResult;
+import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.db.FxRateDao;
 import org.jobpricing.server.failures.InvalidInputException;
 
@@ -31,14 +32,22 @@ public final class FxRateService {
     private final Jdbi jdbi;
     private final MarketDataCache cache;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public FxRateService(Jdbi jdbi, MarketDataCache cache, Clock clock) {
+    public FxRateService(Jdbi jdbi, MarketDataCache cache, Clock clock, AuditLog audit) {
         this.jdbi = jdbi;
         this.cache = cache;
         this.clock = clock;
+        this.audit = audit;
     }
 
-    public ImportResult importCsv(String csv) {
+    /** Imports {@code csv} for {@code by}, audited: the rows stored, or why the file was refused. */
+    public ImportResult importCsv(String csv, String by, AuditLog.Origin origin) {
+        return audit.audited(
+                by, "market-data.fx-import", "fx-rates", origin, () -> importCsv(csv), r -> r.imported() + " rows");
+    }
+
+    ImportResult importCsv(String csv) {
         Parsed parsed = parse(csv, Timestamp.from(clock.instant()));
         if (!parsed.problems().isEmpty()) {
             throw new InvalidInputException(

@@ -13,6 +13,7 @@ import org.jobpricing.plugin.api.ObservationCsv;
 import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.server.api.ImportResult;
 import org.jobpricing.server.api.ObservationView;
+import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.db.ObservationDao;
 import org.jobpricing.server.failures.InvalidInputException;
 
@@ -22,15 +23,23 @@ public final class MarketDataService {
     private final Jdbi jdbi;
     private final MarketDataCache cache;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public MarketDataService(Jdbi jdbi, MarketDataCache cache, Clock clock) {
+    public MarketDataService(Jdbi jdbi, MarketDataCache cache, Clock clock, AuditLog audit) {
         this.jdbi = jdbi;
         this.cache = cache;
         this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** Imports {@code csv} for {@code by}, audited: the rows stored, or why the file was refused. */
+    public ImportResult importCsv(String csv, String by, AuditLog.Origin origin) {
+        return audit.audited(
+                by, "market-data.import", "observations", origin, () -> importCsv(csv), r -> r.imported() + " rows");
     }
 
     /** Imports a CSV in the method's format; any bad row rejects the whole file with every problem listed. */
-    public ImportResult importCsv(String csv) {
+    ImportResult importCsv(String csv) {
         ObservationCsv.Result parsed = ObservationCsv.parse(new StringReader(csv));
         List<Problem> problems = new ArrayList<>(parsed.problems());
         problems.addAll(duplicateKeys(parsed.rows()));

@@ -22,6 +22,7 @@ import org.jobpricing.plugin.api.PluginHttp;
 import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.server.api.MarketDataJobView;
 import org.jobpricing.server.api.RefreshResult;
+import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.db.MarketJobDao;
 import org.jobpricing.server.failures.EntityNotFoundException;
 import org.jobpricing.server.failures.FieldError;
@@ -51,6 +52,7 @@ public final class MarketDataJobs implements Managed {
     private final BusinessMetrics metrics;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditLog audit;
     private final ExecutorService calls = Executors.newCachedThreadPool(daemon("plugin-call"));
     private final ExecutorService runs = Executors.newCachedThreadPool(daemon("market-data-job"));
     private final SourceRun runner;
@@ -65,7 +67,9 @@ public final class MarketDataJobs implements Managed {
             PluginHttp http,
             BusinessMetrics metrics,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.host = host;
         this.jdbi = jdbi;
         this.pluginConfig = pluginConfig;
@@ -124,6 +128,33 @@ public final class MarketDataJobs implements Managed {
     }
 
     /** Runs every enabled source now, one after the other, and waits; busy sources are reported SKIPPED. */
+    /** Refreshes every source now for {@code by}, audited with each source's outcome. */
+    public RefreshResult refreshNow(String by, AuditLog.Origin origin) {
+        return audit.audited(
+                by,
+                "market-data.refresh",
+                "plugins",
+                origin,
+                () -> refreshAll("MANUAL", by),
+                result -> result.sources().stream()
+                        .map(s -> s.plugin() + "/" + s.source() + " " + s.status() + " " + s.imported() + " stored, "
+                                + s.rejected() + " rejected")
+                        .collect(java.util.stream.Collectors.joining("; ")));
+    }
+
+    /** Starts runs of one source (or all) in the background for {@code by}, audited with the jobs started. */
+    public List<MarketDataJobView> startNow(String sourceName, String by, AuditLog.Origin origin) {
+        return audit.audited(
+                by,
+                "market-data.job-start",
+                sourceName == null ? "all sources" : sourceName,
+                origin,
+                () -> startNow(sourceName, by),
+                started -> started.stream()
+                        .map(j -> "job " + j.id() + " " + j.plugin() + "/" + j.source())
+                        .collect(java.util.stream.Collectors.joining("; ")));
+    }
+
     public RefreshResult refreshAll(String trigger, String by) {
         List<RefreshResult.SourceRefresh> results = new ArrayList<>();
         for (PluginHost.Source source : host.marketDataSources()) {

@@ -19,13 +19,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jobpricing.server.api.MarketDataJobView;
-import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.server.auth.UserPrincipal;
 import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.failures.DomainException;
 import org.jobpricing.server.plugins.MarketDataJobs;
 
 /** Market-data refresh jobs: history, one job, and starting runs now. */
@@ -39,11 +36,9 @@ public class MarketDataJobResource {
             String source) {}
 
     private final MarketDataJobs jobs;
-    private final AuditLog audit;
 
-    public MarketDataJobResource(MarketDataJobs jobs, AuditLog audit) {
+    public MarketDataJobResource(MarketDataJobs jobs) {
         this.jobs = jobs;
-        this.audit = audit;
     }
 
     @GET
@@ -75,21 +70,7 @@ public class MarketDataJobResource {
             @jakarta.validation.Valid StartJobs body,
             @Context HttpServletRequest request) {
         String source = body == null ? null : body.source();
-        String what = source == null ? "all sources" : source;
-        try {
-            List<MarketDataJobView> started = jobs.startNow(source, user.username());
-            audit.success(
-                    user.username(),
-                    "market-data.job-start",
-                    what,
-                    Origins.of(request),
-                    started.stream()
-                            .map(j -> "job " + j.id() + " " + j.plugin() + "/" + j.source())
-                            .collect(Collectors.joining("; ")));
-            return Response.accepted(started).build();
-        } catch (ApiException | DomainException e) {
-            audit.failure(user.username(), "market-data.job-start", what, Origins.of(request), e.getMessage());
-            throw e;
-        }
+        return Response.accepted(jobs.startNow(source, user.username(), Origins.of(request)))
+                .build();
     }
 }

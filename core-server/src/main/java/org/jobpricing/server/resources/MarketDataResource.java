@@ -22,13 +22,10 @@ import org.jobpricing.server.api.ImportResult;
 import org.jobpricing.server.api.IsoCountry;
 import org.jobpricing.server.api.ObservationView;
 import org.jobpricing.server.api.RefreshResult;
-import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.server.auth.UserPrincipal;
 import org.jobpricing.server.core.FxRateService;
 import org.jobpricing.server.core.MarketDataService;
-import org.jobpricing.server.errors.ApiException;
-import org.jobpricing.server.failures.DomainException;
 import org.jobpricing.server.plugins.MarketDataJobs;
 
 /** Market observations and FX rates: CSV imports, listing, and refresh from the plugins. */
@@ -39,14 +36,11 @@ public class MarketDataResource {
     private final MarketDataService marketData;
     private final FxRateService fxRates;
     private final MarketDataJobs jobs;
-    private final AuditLog audit;
 
-    public MarketDataResource(
-            MarketDataService marketData, FxRateService fxRates, MarketDataJobs jobs, AuditLog audit) {
+    public MarketDataResource(MarketDataService marketData, FxRateService fxRates, MarketDataJobs jobs) {
         this.marketData = marketData;
         this.fxRates = fxRates;
         this.jobs = jobs;
-        this.audit = audit;
     }
 
     @POST
@@ -57,7 +51,7 @@ public class MarketDataResource {
             @Parameter(hidden = true) @Auth UserPrincipal user,
             @NotBlank String csv,
             @Context HttpServletRequest request) {
-        return audited(user, "market-data.import", "observations", request, () -> marketData.importCsv(csv));
+        return marketData.importCsv(csv, user.username(), Origins.of(request));
     }
 
     @GET
@@ -80,7 +74,7 @@ public class MarketDataResource {
             @Parameter(hidden = true) @Auth UserPrincipal user,
             @NotBlank String csv,
             @Context HttpServletRequest request) {
-        return audited(user, "market-data.fx-import", "fx-rates", request, () -> fxRates.importCsv(csv));
+        return fxRates.importCsv(csv, user.username(), Origins.of(request));
     }
 
     @POST
@@ -88,33 +82,7 @@ public class MarketDataResource {
     @RolesAllowed(Permissions.MARKET_DATA_REFRESH)
     public RefreshResult refresh(
             @Parameter(hidden = true) @Auth UserPrincipal user, @Context HttpServletRequest request) {
-        RefreshResult result = jobs.refreshAll("MANUAL", user.username());
-        audit.success(
-                user.username(),
-                "market-data.refresh",
-                "plugins",
-                Origins.of(request),
-                result.sources().stream()
-                        .map(s -> s.plugin() + "/" + s.source() + " " + s.status() + " " + s.imported() + " stored, "
-                                + s.rejected() + " rejected")
-                        .collect(java.util.stream.Collectors.joining("; ")));
-        return result;
-    }
-
-    private ImportResult audited(
-            UserPrincipal user,
-            String action,
-            String resource,
-            HttpServletRequest request,
-            java.util.function.Supplier<ImportResult> work) {
-        try {
-            ImportResult result = work.get();
-            audit.success(user.username(), action, resource, Origins.of(request), result.imported() + " rows");
-            return result;
-        } catch (ApiException | DomainException e) {
-            audit.failure(user.username(), action, resource, Origins.of(request), e.getMessage());
-            throw e;
-        }
+        return jobs.refreshNow(user.username(), Origins.of(request));
     }
 
     private static String blankToNull(String value) {
