@@ -26,7 +26,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RouteAccessMatrixTest {
 
     static final DropwizardAppExtension<JobPricingConfiguration> APP =
-            TestApps.appWithoutStartupRefresh(TestDatabases.h2());
+            // no plugins: a manual refresh of the full BLS data would outlast a request; access is what is tested
+            TestApps.app(
+                    TestDatabases.h2(),
+                    "plugins.directory",
+                    "no-such-plugins-directory",
+                    "plugins.refreshOnStartup",
+                    "false");
 
     static List<Route> routes() {
         return Routes.of(APP);
