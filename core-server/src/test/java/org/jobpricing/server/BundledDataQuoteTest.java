@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BundledDataQuoteTest {
 
-    static final DropwizardAppExtension<JobPricingConfiguration> APP = TestApps.app(TestDatabases.h2());
+    // every BLS row: the job is priced by its metro, its state and the nation
+    static final DropwizardAppExtension<JobPricingConfiguration> APP =
+            TestApps.app(TestDatabases.h2(), "plugins.config.bls-oews.areas", "all");
 
     static JsonNode quote(Api api, String area) {
         Api.Reply reply = api.postJson(

@@ -103,7 +103,12 @@ public class BlsOewsSource implements MarketDataSource {
                         "effectiveDate",
                         ConfigField.Type.DATE,
                         "reference date of the wages of 'file' (default " + DEFAULT_EFFECTIVE_DATE + ")"),
-                ConfigField.optional("sourceId", ConfigField.Type.STRING, "source id of the rows (default bls-oews)"));
+                ConfigField.optional("sourceId", ConfigField.Type.STRING, "source id of the rows (default bls-oews)"),
+                ConfigField.optional(
+                        "areas",
+                        ConfigField.Type.STRING,
+                        "which bundled rows to load: all (default: the nation, states, metro and nonmetro areas) "
+                                + "or national (the nation's rows only, a small database)"));
     }
 
     /**
@@ -115,9 +120,13 @@ public class BlsOewsSource implements MarketDataSource {
         String sourceId = context.get("sourceId").orElse(SOURCE_ID);
         Optional<String> file = context.get("file");
         LocalDate effective = LocalDate.parse(context.get("effectiveDate").orElse(DEFAULT_EFFECTIVE_DATE));
+        String areas = context.get("areas").orElse("all").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!areas.equals("all") && !areas.equals("national")) {
+            throw new IOException("setting areas must be all or national, not " + areas);
+        }
         MessageDigest digest = sha256();
-        digest.update(
-                (FORMAT + "|" + sourceId + "|" + file.orElse("") + "|" + effective).getBytes(StandardCharsets.UTF_8));
+        digest.update((FORMAT + "|" + sourceId + "|" + file.orElse("") + "|" + effective + "|" + areas)
+                .getBytes(StandardCharsets.UTF_8));
         Map<String, byte[]> contents = new LinkedHashMap<>();
         if (file.isPresent()) {
             contents.put(file.get(), Files.readAllBytes(Path.of(file.get())));
@@ -153,6 +162,9 @@ public class BlsOewsSource implements MarketDataSource {
                     StandardCharsets.UTF_8)) {
                 readAreas(reader, sourceId, edition.getValue(), edition.getKey(), observations, warnings);
             }
+        }
+        if (areas.equals("national")) {
+            observations.removeIf(o -> o.area() != null);
         }
         return new FetchResult(observations, warnings, fingerprint);
     }
