@@ -79,11 +79,17 @@ abstract class StructuresContract {
     /** The 20 medians, checked against the plugin's bundled file (the figures the server loaded). */
     Map<String, Double> blsMedians() throws IOException {
         Map<String, Double> file = new HashMap<>();
-        for (String line : Files.readAllLines(
-                Path.of("../plugins/bls-oews/src/main/resources/org/jobpricing/plugins/blsoews/national_wages.csv"))) {
-            String[] c = line.split(",");
-            if (c.length > 5 && !c[0].equals("soc")) {
-                file.put(c[0], Double.parseDouble(c[5]));
+        // the national rows of May 2025, the newest edition a national quote uses (method §11)
+        Path bundled =
+                Path.of("../plugins/bls-oews/src/main/resources/org/jobpricing/plugins/blsoews/oews_2025.csv.gz");
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(Files.newInputStream(bundled)),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String[] c = line.split(",");
+                if (c.length > 7 && c[1].equals("national") && !c[7].isBlank()) {
+                    file.put(c[3], Double.parseDouble(c[7]));
+                }
             }
         }
         BLS.forEach((code, median) -> assertThat(file.get(code)).as(code).isEqualTo(median));
