@@ -17,12 +17,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import org.jobpricing.server.api.PostingViews;
 import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.server.auth.UserPrincipal;
 import org.jobpricing.server.postings.Posting;
 import org.jobpricing.server.postings.PostingChecker;
 import org.jobpricing.server.postings.PostingService;
+import org.jobpricing.server.postings.PostingViews;
 
 /** Pay ranges for job postings per jurisdiction (stored with their criteria), and checks of ad texts. */
 @Path("/api/v1/postings")

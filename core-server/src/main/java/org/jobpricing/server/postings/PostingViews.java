@@ -1,4 +1,4 @@
-package org.jobpricing.server.api;
+package org.jobpricing.server.postings;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -15,10 +15,9 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jobpricing.server.api.IsoCountry;
+import org.jobpricing.server.api.IsoCurrency;
 import org.jobpricing.server.api.StructureViews.RuleView;
-import org.jobpricing.server.postings.AdText;
-import org.jobpricing.server.postings.Posting;
-import org.jobpricing.server.postings.PostingChecker;
 
 /** Requests and answers of {@code /api/v1/postings}. */
 public final class PostingViews {
