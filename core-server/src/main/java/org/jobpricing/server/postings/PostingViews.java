@@ -17,7 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jobpricing.server.api.IsoCountry;
 import org.jobpricing.server.api.IsoCurrency;
-import org.jobpricing.server.api.StructureViews.RuleView;
+import org.jobpricing.server.structures.StructureViews.RuleView;
 
 /** Requests and answers of {@code /api/v1/postings}. */
 public final class PostingViews {

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.Locale;
-import org.jobpricing.server.api.StructureViews;
 import org.jobpricing.server.auth.Permissions;
 import org.jobpricing.server.auth.UserPrincipal;
 import org.jobpricing.server.errors.ApiException;
@@ -28,6 +27,7 @@ import org.jobpricing.server.structures.MarketComparison;
 import org.jobpricing.server.structures.PayStructure;
 import org.jobpricing.server.structures.StructureExport;
 import org.jobpricing.server.structures.StructureService;
+import org.jobpricing.server.structures.StructureViews;
 
 /** Salary structures: build, list, read, edit into a new version, compare with the market, export, publish. */
 @Path("/api/v1/structures")

@@ -2,10 +2,12 @@ package org.jobpricing.server.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +25,17 @@ class PackageStructureTest {
 
     @Test
     void noImportCycleBetweenPackages() {
-        slices().matching("org.jobpricing.server.(*)..")
+        assertThat(server.size()).as("classes of the server imported").isGreaterThan(200);
+        EvaluationResult cycles = slices().matching("org.jobpricing.server.(*)..")
                 .should()
                 .beFreeOfCycles()
-                .check(server);
+                .evaluate(server);
+        assertThat(cycles.getFailureReport().getDetails()).as("package cycles").isEmpty();
     }
 
     @Test
     void theDomainDoesNotSpeakHttp() {
-        noClasses()
+        EvaluationResult http = noClasses()
                 .that()
                 .resideInAnyPackage(
                         "org.jobpricing.server.core..",
@@ -54,6 +58,9 @@ class PackageStructureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("org.jobpricing.server.errors..")
                 .because("the domain throws failures.*; errors/ alone maps them to statuses")
-                .check(server);
+                .evaluate(server);
+        assertThat(http.getFailureReport().getDetails())
+                .as("domain classes that speak HTTP")
+                .isEmpty();
     }
 }

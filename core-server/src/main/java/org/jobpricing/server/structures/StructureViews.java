@@ -1,4 +1,4 @@
-package org.jobpricing.server.api;
+package org.jobpricing.server.structures;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -15,9 +15,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
-import org.jobpricing.server.structures.MarketComparison;
-import org.jobpricing.server.structures.PayPolicy;
-import org.jobpricing.server.structures.PayStructure;
+import org.jobpricing.server.api.IsoCurrency;
+import org.jobpricing.server.api.PricingRequest;
 
 /** Requests and answers of {@code /api/v1/structures}. Money has 2 decimals, shares and ratios 6. */
 public final class StructureViews {
