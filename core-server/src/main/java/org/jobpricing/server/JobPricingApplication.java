@@ -56,10 +56,8 @@ import org.jobpricing.server.employees.EmployeeService;
 import org.jobpricing.server.employees.QuoteBands;
 import org.jobpricing.server.errors.ApiExceptionMapper;
 import org.jobpricing.server.errors.DomainExceptionMapper;
-import org.jobpricing.server.errors.EmployeeExceptionMapper;
 import org.jobpricing.server.errors.ErrorReporter;
 import org.jobpricing.server.errors.JsonExceptionMapper;
-import org.jobpricing.server.errors.MissingPayPolicyExceptionMapper;
 import org.jobpricing.server.errors.SentryReporter;
 import org.jobpricing.server.errors.UnexpectedExceptionMapper;
 import org.jobpricing.server.errors.ValidationExceptionMapper;
@@ -233,7 +231,6 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.jersey().register(new RuleSetResource(context.ruleSets(), context.whatIf()));
 
         // salary structures and job posting ranges (issue 16)
-        env.jersey().register(new org.jobpricing.server.errors.PayExceptionMapper());
         var structures = new org.jobpricing.server.structures.StructureService(
                 jdbi.onDemand(org.jobpricing.server.db.StructureDao.class),
                 context.pricing(),
@@ -267,8 +264,6 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 clock);
         env.jersey().register(new EmployeeResource(employeeService));
         env.jersey().register(new PayGapReportResource(new PayGapReports(jdbi, employeeService, audit, clock)));
-        env.jersey().register(new EmployeeExceptionMapper());
-        env.jersey().register(new MissingPayPolicyExceptionMapper());
     }
 
     /** The development e-mail sender (log + in-memory outbox). */

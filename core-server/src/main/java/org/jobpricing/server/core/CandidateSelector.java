@@ -19,16 +19,12 @@ public final class CandidateSelector {
 
     /**
      * Observations must already be those of the job's occupation and country; {@code region} is the
-     * region of the job's area in the area table in force (null when none). When they come from the
-     * market-data cache, only the job's area, its region and the whole country are read, not every area.
+     * region of the job's area in the area table in force (null when none).
      */
     public static List<MarketCandidate> select(
             JobSpec job, String region, List<MarketObservation> observations, FxLookup fx, Trace trace) {
-        List<MarketObservation> scope = observations instanceof MarketSlice slice
-                ? slice.inAreas(job.area(), job.area() == null ? null : region)
-                : observations;
         List<MarketCandidate> candidates = new ArrayList<>();
-        for (MarketObservation o : scope) {
+        for (MarketObservation o : observations) {
             String areaMatch = areaMatch(o.area(), job.area(), region);
             boolean levelFits = o.level() == null || o.level().equals(job.level());
             if (!o.occupationCode().equals(job.occupationCode())

@@ -24,7 +24,7 @@ public final class MarketDataCache implements PricingPipeline.Market {
 
     private final Jdbi jdbi;
     /** The rows of one occupation and country, and when each source's oldest row among them was loaded. */
-    private record Market(List<MarketObservation> observations, Map<String, Instant> oldestLoad) {
+    private record Market(MarketSlice observations, Map<String, Instant> oldestLoad) {
         static Market of(List<StoredObservation> rows) {
             Map<String, Instant> oldest = new HashMap<>();
             rows.forEach(r -> oldest.merge(r.observation().sourceId(), r.loadedAt(), (a, b) -> a.isBefore(b) ? a : b));
@@ -52,10 +52,10 @@ public final class MarketDataCache implements PricingPipeline.Market {
         this.fx = (from, to, asOf) -> rates.get(from + "|" + to + "|" + asOf, k -> database.rate(from, to, asOf));
     }
 
-    /** The stored observations of an occupation in a country (grouped by area: {@link MarketSlice}). */
+    /** Of those, only the whole country's, the area's and the region's rows (cached grouped by area). */
     @Override
-    public List<MarketObservation> observations(String occupationCode, String country) {
-        return market(occupationCode, country).observations();
+    public List<MarketObservation> observations(String occupationCode, String country, String area, String region) {
+        return market(occupationCode, country).observations().inAreas(area, region);
     }
 
     /** When the oldest stored row of a source for this occupation and country was loaded, if any. */

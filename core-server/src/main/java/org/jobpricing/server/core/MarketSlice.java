@@ -1,6 +1,5 @@
 package org.jobpricing.server.core;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,21 +7,18 @@ import java.util.Map;
 import org.jobpricing.plugin.api.MarketObservation;
 
 /**
- * The stored observations of one occupation and country, also grouped by area once when they are
- * cached, so a quote reads the rows of its area, its region and the whole country (a few) rather than
+ * The stored observations of one occupation and country, grouped by area once when they are cached, so a quote reads the rows of its area, its region and the whole country (a few) rather than
  * every area's (hundreds with the BLS state and metro data).
  */
-public final class MarketSlice extends AbstractList<MarketObservation> {
+public final class MarketSlice {
 
     private static final String COUNTRY = "";
 
-    private final List<MarketObservation> all;
     private final Map<String, List<MarketObservation>> byArea;
 
     public MarketSlice(List<MarketObservation> observations) {
-        this.all = List.copyOf(observations);
         Map<String, List<MarketObservation>> groups = new HashMap<>();
-        for (MarketObservation o : all) {
+        for (MarketObservation o : observations) {
             groups.computeIfAbsent(o.area() == null ? COUNTRY : o.area(), k -> new ArrayList<>())
                     .add(o);
         }
@@ -40,15 +36,5 @@ public final class MarketSlice extends AbstractList<MarketObservation> {
             rows.addAll(byArea.getOrDefault(region, List.of()));
         }
         return rows;
-    }
-
-    @Override
-    public MarketObservation get(int index) {
-        return all.get(index);
-    }
-
-    @Override
-    public int size() {
-        return all.size();
     }
 }

@@ -27,7 +27,11 @@ public final class PricingPipeline {
 
     /** The market data a job is priced on: its observations and the FX rates. */
     public interface Market {
-        List<MarketObservation> observations(String occupationCode, String country);
+        /**
+         * The observations a job of this occupation and country can use: those of the whole country, of
+         * {@code area} and of {@code region} (either may be null); a market may answer more, never less.
+         */
+        List<MarketObservation> observations(String occupationCode, String country, String area, String region);
 
         FxLookup fx();
     }
@@ -70,7 +74,9 @@ public final class PricingPipeline {
         Trace trace = new Trace();
         PricingRequest enriched = enricher.enrich(request, trace);
         JobSpec spec = JobSpecs.of(enriched, clock);
-        List<MarketObservation> observations = market.observations(spec.occupationCode(), spec.country());
+        String region = spec.area() == null ? null : rules.areas().regionOf(spec.area());
+        List<MarketObservation> observations =
+                market.observations(spec.occupationCode(), spec.country(), spec.area(), region);
         long started = System.nanoTime();
         PricingCalculator.Priced priced = PricingCalculator.price(spec, observations, market.fx(), rules, trace);
         long evaluation = System.nanoTime() - started;

@@ -284,7 +284,7 @@ public final class PostingService {
                                             .map(p -> p.jurisdiction() + " " + p.message())
                                             .toList()));
             PayException.Detail first = problems.get(0);
-            throw new PayException(
+            throw PayException.of(
                     PayException.Kind.INVALID,
                     "POSTING_RANGE_REFUSED",
                     first.jurisdiction() + " (" + (first.rule() == null ? "" : first.rule() + ", ") + first.file()
@@ -413,7 +413,7 @@ public final class PostingService {
                 .orElseThrow(() -> PayException.invalid(
                         "STRUCTURE_NOT_FOUND", "structureId", "no structure has the id " + command.structureId()));
         if (structure.status() != PayStructure.Status.PUBLISHED) {
-            throw new PayException(
+            throw PayException.of(
                     PayException.Kind.CONFLICT,
                     "STRUCTURE_NOT_PUBLISHED",
                     structure.name() + " v" + structure.version() + " is " + structure.status()

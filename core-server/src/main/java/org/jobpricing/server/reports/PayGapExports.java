@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jobpricing.server.api.PayGapReportView;
+import org.jobpricing.server.core.CsvText;
 
 /**
  * The pay-gap report as files: CSV (one table of sections), XLSX (a sheet per section, figures as
@@ -161,11 +162,7 @@ public final class PayGapExports {
     }
 
     private static String csvCell(String value) {
-        // a cell a spreadsheet would run as a formula is quoted and prefixed
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.]+")
-                ? "'" + value
-                : value;
-        return safe.matches(".*[,\"\\r\\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        return CsvText.textCell(value);
     }
 
     public static byte[] xlsx(PayGapReportView report) {

@@ -8,10 +8,6 @@ import org.jobpricing.plugin.api.PayPeriod;
 import org.jobpricing.rules.facts.MarketCandidate;
 import org.jobpricing.rules.facts.PayReportPolicy;
 import org.jobpricing.rules.facts.Trace;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Reads the pay-transparency policy out of a compiled rule set: the pay tables set a
@@ -46,28 +42,14 @@ public final class PayPolicyEvaluator {
                             trace));
         }
         List<PayPolicy.Rule> fired = new ArrayList<>();
-        KieSession session = rules.kieBase().newKieSession();
-        try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    String rule = event.getMatch().getRule().getName();
-                    if (event.getMatch().getObjects().stream().anyMatch(o -> o instanceof PayReportPolicy)) {
-                        RuleLocations.Location at = rules.locations().of(rule);
-                        fired.add(
-                                new PayPolicy.Rule(rule, at == null ? null : at.file(), at == null ? null : at.line()));
-                    }
-                }
-            });
-            session.insert(policy);
-            periods.values().forEach(session::insert);
-            session.fireAllRules();
-        } catch (ConsequenceException e) {
-            throw new RuleEvaluationException(
-                    e.getMatch().getRule().getName(), e.getCause() == null ? e : e.getCause());
-        } finally {
-            session.dispose();
-        }
+        List<Object> facts = new ArrayList<>();
+        facts.add(policy);
+        facts.addAll(periods.values());
+        PolicySession.run(rules, facts, (rule, at, matched) -> {
+            if (matched.stream().anyMatch(o -> o instanceof PayReportPolicy)) {
+                fired.add(new PayPolicy.Rule(rule, at == null ? null : at.file(), at == null ? null : at.line()));
+            }
+        });
         List<String> missing = new ArrayList<>();
         if (policy.getMinCellSize() == null || policy.getMinPerGender() == null) {
             missing.add("pay-suppression.drl.csv (fewest employees in a cell, fewest women or men)");

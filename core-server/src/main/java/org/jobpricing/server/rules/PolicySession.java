@@ -16,16 +16,31 @@ public final class PolicySession {
 
     private PolicySession() {}
 
+    /** A rule that fired: its name, where it is written (null when unknown) and the facts it matched. */
+    @FunctionalInterface
+    public interface Fired {
+        void fired(String rule, RuleLocations.Location at, List<Object> facts);
+    }
+
     /** Inserts {@code facts}, fires every rule that matches them and returns the version of the rules used. */
     public static String run(CompiledRuleSet rules, List<?> facts, Trace trace) {
+        return run(
+                rules,
+                facts,
+                (rule, at, matched) ->
+                        trace.ruleFired(rule, at == null ? null : at.file(), at == null ? null : at.line()));
+    }
+
+    /** As {@link #run(CompiledRuleSet, List, Trace)}, telling {@code listener} of each rule that fired. */
+    public static String run(CompiledRuleSet rules, List<?> facts, Fired listener) {
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     String rule = event.getMatch().getRule().getName();
-                    RuleLocations.Location at = rules.locations().of(rule);
-                    trace.ruleFired(rule, at == null ? null : at.file(), at == null ? null : at.line());
+                    listener.fired(
+                            rule, rules.locations().of(rule), event.getMatch().getObjects());
                 }
             });
             facts.forEach(session::insert);

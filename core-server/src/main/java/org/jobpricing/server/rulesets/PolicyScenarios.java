@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jobpricing.server.api.ScenarioResult;
+import org.jobpricing.server.failures.DomainException;
 import org.jobpricing.server.rules.CompiledRuleSet;
 import org.jobpricing.server.rules.RuleSource;
-import org.jobpricing.server.structures.PayException;
 import org.jobpricing.server.structures.PayPolicy;
 
 /**
@@ -63,7 +63,7 @@ public final class PolicyScenarios {
             Map<String, Object> actual;
             try {
                 actual = lookUp(policy, s);
-            } catch (PayException e) {
+            } catch (DomainException e) {
                 actual = Map.of("error", e.code());
             } catch (IllegalArgumentException e) {
                 results.add(new ScenarioResult(source.name(), name, false, List.of(), e.getMessage()));

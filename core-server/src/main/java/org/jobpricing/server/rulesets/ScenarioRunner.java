@@ -237,7 +237,7 @@ public final class ScenarioRunner {
     /** A scenario's own observations and rates: every job of the scenario sees all of them. */
     private record ScenarioMarket(List<MarketObservation> data, FxLookup fx) implements PricingPipeline.Market {
         @Override
-        public List<MarketObservation> observations(String occupationCode, String country) {
+        public List<MarketObservation> observations(String occupationCode, String country, String area, String region) {
             return data;
         }
     }

@@ -1,15 +1,19 @@
 package org.jobpricing.server.structures;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jobpricing.server.failures.DomainException;
+import org.jobpricing.server.failures.EntityNotFoundException;
+import org.jobpricing.server.failures.InvalidInputException;
+import org.jobpricing.server.failures.StateConflictException;
+import org.jobpricing.server.failures.UnusableException;
 
 /**
  * A request about salary structures or job postings that cannot be carried out, and why: what kind
  * of failure, a machine code, a message and the details naming each problem. Mapped to the error
  * shape in {@code errors/}; the domain never speaks HTTP.
  */
-public final class PayException extends RuntimeException {
-
-    private static final long serialVersionUID = 1L;
+public final class PayException {
 
     /** What kind of failure it is. */
     public enum Kind {
@@ -25,46 +29,36 @@ public final class PayException extends RuntimeException {
 
     /**
      * One problem: the request field it is about and why; for a rule, the jurisdiction, the rule and
-     * where it is written (null when not about a rule).
+     * where it is written (left out when not about a rule).
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Detail(String field, String message, String jurisdiction, String rule, String file, Integer line) {
         public static Detail of(String field, String message) {
             return new Detail(field, message, null, null, null, null);
         }
     }
 
-    private final Kind kind;
-    private final String code;
-    private final transient List<Detail> details;
+    private PayException() {}
 
-    public PayException(Kind kind, String code, String message, List<Detail> details) {
-        super(message);
-        this.kind = kind;
-        this.code = code;
-        this.details = List.copyOf(details);
+    /** The domain failure of this kind, which errors/DomainExceptionMapper answers like any other. */
+    public static DomainException of(Kind kind, String code, String message, List<Detail> details) {
+        return switch (kind) {
+            case INVALID -> new InvalidInputException(code, message, details);
+            case NOT_FOUND -> new EntityNotFoundException(code, message, details);
+            case CONFLICT -> new StateConflictException(code, message, details);
+            case POLICY -> new UnusableException(code, message, details);
+        };
     }
 
-    public static PayException invalid(String code, String field, String message) {
-        return new PayException(Kind.INVALID, code, message, List.of(Detail.of(field, message)));
+    public static DomainException invalid(String code, String field, String message) {
+        return of(Kind.INVALID, code, message, List.of(Detail.of(field, message)));
     }
 
-    public static PayException notFound(String what, String field, String value) {
-        return new PayException(
+    public static DomainException notFound(String what, String field, String value) {
+        return of(
                 Kind.NOT_FOUND,
                 "NOT_FOUND",
                 what + " " + value + " was not found",
                 List.of(Detail.of(field, "no " + what + " has this " + field)));
-    }
-
-    public Kind kind() {
-        return kind;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public List<Detail> details() {
-        return details;
     }
 }

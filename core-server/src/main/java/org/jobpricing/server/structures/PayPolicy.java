@@ -59,7 +59,7 @@ public final class PayPolicy {
         StructureGrade fact = new StructureGrade(grade, trace);
         PolicySession.run(rules, List.of(fact), trace);
         if (fact.getSpread() == null || fact.getSlotTolerance() == null) {
-            throw new PayException(
+            throw PayException.of(
                     PayException.Kind.POLICY,
                     "MISSING_POLICY",
                     "grade " + grade + " has no row in grade-spreads.drl.csv",
@@ -74,7 +74,7 @@ public final class PayPolicy {
         PricingJob job = new PricingJob(null, null, null, null, currency, null, trace);
         PolicySession.run(rules, List.of(job), trace);
         if (job.getRounding() == null) {
-            throw new PayException(
+            throw PayException.of(
                     PayException.Kind.POLICY,
                     "MISSING_POLICY",
                     "currency " + currency + " has no row in rounding.drl.csv",
@@ -101,7 +101,7 @@ public final class PayPolicy {
                 trace);
         PolicySession.run(rules, List.of(hourly), trace);
         if (hourly.getAnnualize() == null) {
-            throw new PayException(
+            throw PayException.of(
                     PayException.Kind.POLICY,
                     "MISSING_POLICY",
                     "annualisation.drl.csv has no HOURLY row",
@@ -144,7 +144,7 @@ public final class PayPolicy {
         PostingRange fact = new PostingRange(jurisdiction, trace);
         PolicySession.run(rules, List.of(fact), trace);
         if (fact.getLower() == null || fact.getUpper() == null || fact.getMaxWidth() == null) {
-            throw new PayException(
+            throw PayException.of(
                     PayException.Kind.POLICY,
                     "MISSING_POLICY",
                     "jurisdiction " + jurisdiction + " has no row in posting-width.drl.csv",

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jobpricing.server.core.CsvText;
 import org.jobpricing.server.structures.PayStructure.Grade;
 import org.jobpricing.server.structures.PayStructure.SlottedJob;
 
@@ -172,21 +173,7 @@ public final class StructureExport {
     }
 
     private static String cell(Object v) {
-        if (v instanceof BigDecimal d) {
-            return d.toPlainString();
-        }
-        if (v instanceof Number || v instanceof Boolean) {
-            return String.valueOf(v);
-        }
-        String s = String.valueOf(v);
-        // a cell a spreadsheet would read as a formula is written as text
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            s = "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+        return v instanceof Number || v instanceof Boolean ? CsvText.cell(v) : CsvText.textCell(String.valueOf(v));
     }
 
     private static String text(String s) {

@@ -239,7 +239,7 @@ public final class StructureService implements GradeLookup {
         PayStructure next = get(id);
         if (next.status() == Status.PUBLISHED) {
             audit.failure(author, "structure.publish", "structure:" + id, origin, "already published");
-            throw new PayException(
+            throw PayException.of(
                     PayException.Kind.CONFLICT,
                     "ALREADY_PUBLISHED",
                     next.name() + " v" + next.version() + " is already the published version",
@@ -336,7 +336,7 @@ public final class StructureService implements GradeLookup {
                         : pricing.price(input.request(), author).quote();
             } catch (DomainException e) {
                 String field = "jobs[" + i + "]" + (input.quoteId() != null ? ".quoteId" : ".request");
-                throw new PayException(
+                throw PayException.of(
                         e instanceof CannotPriceException ? PayException.Kind.POLICY : PayException.Kind.INVALID,
                         e instanceof EntityNotFoundException ? "QUOTE_NOT_FOUND" : e.code(),
                         field + ": " + e.getMessage(),
@@ -377,7 +377,7 @@ public final class StructureService implements GradeLookup {
                     throw e;
                 }
                 if (attempt >= 2) {
-                    throw new PayException(
+                    throw PayException.of(
                             PayException.Kind.CONFLICT,
                             "CONCURRENT_EDIT",
                             "another version of " + s.name() + " was stored at the same time; try again",

@@ -73,7 +73,7 @@ class PricingPipelineTest {
 
     final PricingPipeline.Market market = new PricingPipeline.Market() {
         @Override
-        public List<MarketObservation> observations(String occupationCode, String country) {
+        public List<MarketObservation> observations(String occupationCode, String country, String area, String region) {
             asked.add(occupationCode + "/" + country);
             return EXAMPLE_1;
         }

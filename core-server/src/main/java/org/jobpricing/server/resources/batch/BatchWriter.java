@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jobpricing.server.api.QuoteResponse;
+import org.jobpricing.server.core.CsvText;
 import org.jobpricing.server.core.batch.BatchOutcome;
 import org.jobpricing.server.core.batch.BatchSink;
 import org.jobpricing.server.core.batch.BatchSummary;
@@ -170,10 +171,6 @@ public final class BatchWriter implements BatchSink {
     }
 
     static String csvCell(Object value) {
-        String text =
-                value == null ? "" : value instanceof java.math.BigDecimal b ? b.toPlainString() : value.toString();
-        return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\""
-                : text;
+        return CsvText.cell(value);
     }
 }
