@@ -131,11 +131,14 @@ class PluginFaultIsolationTest {
         assertThat(bls.at("/sources/0/description").asText()).contains("Occupational Employment and Wage Statistics");
         assertThat(bls.at("/sources/0/configSchema"))
                 .extracting(f -> f.get("key").asText())
-                .containsExactly("effectiveDate", "file", "sourceId");
+                .containsExactly("file", "effectiveDate", "sourceId", "areas");
         assertThat(bls.at("/sources/0/lastRun/status").asText()).isEqualTo("OK");
         assertThat(bls.at("/sources/0/lastRun/rowsOut").asInt())
-                .as("281 rows, 2 suppressed")
-                .isEqualTo(279);
+                .as(
+                        "the national rows of May 2024 and May 2025 (the test apps' areas: national), suppressed cells left out")
+                .isEqualTo(1634)
+                .isEqualTo(bls.at("/sources/0/lastRun/rowsIn").asInt()
+                        - bls.at("/sources/0/lastRun/rowsRejected").asInt());
         assertThat(bls.at("/sources/0/lastSuccessAt").isNull()).isFalse();
         assertThat(bls.get("apiVersion").asText()).isEqualTo("1.1.0");
         assertThat(bls.get("health").asText()).isEqualTo("HEALTHY");
