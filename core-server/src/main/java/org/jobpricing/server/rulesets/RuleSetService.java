@@ -79,6 +79,8 @@ public final class RuleSetService {
                         "system",
                         active == null ? "initial rules" : "rules directory changed",
                         active);
+                // the check compiled these files already: a second build would double a first start
+                compiled.put(version, checked.rules().labelled(label(version)));
                 activate(version, "system");
                 active = version;
             } else if (active == null) {
