@@ -14,7 +14,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 import org.jdbi.v3.sqlobject.transaction.Transactional;
 
-/** Market-data jobs (run history), per-source state (cursor, lease) and plugin on/off settings. */
+/**
+ * Market-data jobs (run history), per-source state (cursor, lease) and plugin on/off settings. Transactional
+ * for {@link #claim}: a manual claim that finds the source busy rolls back the job it recorded.
+ */
 @RegisterConstructorMapper(MarketJobDao.JobRow.class)
 @RegisterConstructorMapper(MarketJobDao.StateRow.class)
 public interface MarketJobDao extends Transactional<MarketJobDao> {
