@@ -46,8 +46,14 @@ import org.jobpricing.server.cli.backup.RestoreCommand;
 import org.jobpricing.server.cli.backup.VerifyBackupCommand;
 import org.jobpricing.server.config.AuthSettings;
 import org.jobpricing.server.config.Mode;
+import org.jobpricing.server.db.AuditDao;
+import org.jobpricing.server.db.EmailVerificationDao;
+import org.jobpricing.server.db.EmployeeDao;
 import org.jobpricing.server.db.H2Durability;
+import org.jobpricing.server.db.LoginThrottleDao;
 import org.jobpricing.server.db.Migrator;
+import org.jobpricing.server.db.QuoteDao;
+import org.jobpricing.server.db.RefreshTokenDao;
 import org.jobpricing.server.db.SlowQueryLog;
 import org.jobpricing.server.db.UserDao;
 import org.jobpricing.server.db.UserLookup;
@@ -164,7 +170,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         Migrator.migrate(jdbi);
 
         // accounts and access
-        AuditLog audit = new AuditLog(jdbi, clock);
+        AuditLog audit = new AuditLog(jdbi.onDemand(AuditDao.class), clock);
         AuthSettings authConfig = config.getAuth();
         PasswordHasher hasher = new PasswordHasher(authConfig.getBcryptCost());
         PasswordPolicy policy = new PasswordPolicy();
@@ -174,11 +180,12 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                 authConfig.getAudience(),
                 authConfig.getAccessTokenTtl(),
                 clock);
+        UserDao userDao = jdbi.onDemand(UserDao.class);
+        UserLookup lookup = new UserLookup(jdbi);
         FirstAdmin.ensure(
-                jdbi, hasher, policy, audit, clock, authConfig.getAdminEmail(), authConfig.getAdminPassword());
+                userDao, hasher, policy, audit, clock, authConfig.getAdminEmail(), authConfig.getAdminPassword());
         // signed-in callers' accounts are remembered; a change on any server is in force everywhere within 250 ms
-        AccountCache accounts = new AccountCache(
-                new UserLookup(jdbi), jdbi.onDemand(UserDao.class)::accountVersion, Duration.ofMillis(250));
+        AccountCache accounts = new AccountCache(lookup, userDao::accountVersion, Duration.ofMillis(250));
         env.lifecycle().manage(accounts);
         env.jersey()
                 .register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<UserPrincipal>()
@@ -191,15 +198,34 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.jersey().register(RolesAllowedDynamicFeature.class);
         env.jersey().register(new AuthValueFactoryProvider.Binder<>(UserPrincipal.class));
         LoginThrottle throttle = new LoginThrottle(
-                jdbi,
+                jdbi.onDemand(LoginThrottleDao.class),
                 clock,
                 authConfig.getMaxFailedLogins(),
                 authConfig.getFailedLoginWindow(),
                 authConfig.getLockout());
         AuthService authService = new AuthService(
-                jdbi, jwt, hasher, policy, throttle, audit, authConfig.getRefreshTokenTtl(), clock, accounts);
+                userDao,
+                lookup,
+                jdbi.onDemand(RefreshTokenDao.class),
+                jwt,
+                hasher,
+                policy,
+                throttle,
+                audit,
+                authConfig.getRefreshTokenTtl(),
+                clock,
+                accounts);
         UserService users = new UserService(
-                jdbi, hasher, policy, emailSender, audit, authConfig.getEmailVerificationTtl(), clock, accounts);
+                userDao,
+                lookup,
+                jdbi.onDemand(EmailVerificationDao.class),
+                hasher,
+                policy,
+                emailSender,
+                audit,
+                authConfig.getEmailVerificationTtl(),
+                clock,
+                accounts);
         env.jersey()
                 .register(new AuthResource(
                         authService, users, authConfig.isRegistrationEnabled(), authConfig.getRefreshTokenTtl()));
@@ -255,15 +281,16 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
                         new org.jobpricing.server.postings.PostingChecker(context.engine())));
 
         // employee pay against the market and the EU pay-gap report (employees:read / employees:write)
+        EmployeeDao rosters = jdbi.onDemand(EmployeeDao.class);
         EmployeeService employeeService = new EmployeeService(
-                jdbi,
+                rosters,
                 new EmployeeKeys(config.getEmployees().getIdKey()),
-                new QuoteBands(jdbi, context.pricing(), env.getObjectMapper()),
+                new QuoteBands(jdbi.onDemand(QuoteDao.class), context.pricing(), env.getObjectMapper()),
                 context.engine(),
                 audit,
                 clock);
         env.jersey().register(new EmployeeResource(employeeService));
-        env.jersey().register(new PayGapReportResource(new PayGapReports(jdbi, employeeService, audit, clock)));
+        env.jersey().register(new PayGapReportResource(new PayGapReports(rosters, employeeService, audit, clock)));
     }
 
     /** The development e-mail sender (log + in-memory outbox). */

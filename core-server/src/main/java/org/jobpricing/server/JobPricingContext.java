@@ -27,7 +27,12 @@ import org.jobpricing.server.core.QuoteHistory;
 import org.jobpricing.server.core.QuoteStore;
 import org.jobpricing.server.core.QuoteWriter;
 import org.jobpricing.server.core.Staleness;
+import org.jobpricing.server.db.DataVersionDao;
+import org.jobpricing.server.db.FxRateDao;
+import org.jobpricing.server.db.MarketJobDao;
+import org.jobpricing.server.db.ObservationDao;
 import org.jobpricing.server.db.QuoteDao;
+import org.jobpricing.server.db.RuleSetDao;
 import org.jobpricing.server.metrics.BusinessMetrics;
 import org.jobpricing.server.plugins.MarketDataJobs;
 import org.jobpricing.server.plugins.PluginCatalog;
@@ -94,23 +99,27 @@ public final class JobPricingContext {
         // rules: versions in the database, seeded from (in development: following) the rules directory
         Path rulesDirectory = Path.of(config.getRules().getDirectory());
         boolean development = config.getEnvironment() == Mode.DEVELOPMENT;
-        ruleSets = new RuleSetService(jdbi, new RuleSetCompiler(), new ScenarioRunner(validator), audit, clock);
+        ruleSets = new RuleSetService(
+                jdbi.onDemand(RuleSetDao.class), new RuleSetCompiler(), new ScenarioRunner(validator), audit, clock);
         engine = ruleSets.start(startupRules(rulesDirectory), development);
-        marketData = new MarketDataCache(jdbi);
+        ObservationDao observations = jdbi.onDemand(ObservationDao.class);
+        FxRateDao rates = jdbi.onDemand(FxRateDao.class);
+        marketData = new MarketDataCache(observations, rates, jdbi.onDemand(DataVersionDao.class));
         managed.add(new RuleSetFollower(ruleSets, marketData, config.getRules().getPollInterval()));
         if (development && config.getRules().isWatch() && Files.isDirectory(rulesDirectory)) {
             managed.add(new RulesDirectoryWatcher(ruleSets, rulesDirectory));
         }
 
         // market data and plugins
-        marketDataService = new MarketDataService(jdbi, marketData, clock, audit);
-        fxRates = new FxRateService(jdbi, marketData, clock, audit);
+        marketDataService = new MarketDataService(observations, marketData, clock, audit);
+        fxRates = new FxRateService(rates, marketData, clock, audit);
         PluginSettings settings = config.getPlugins();
-        switches = new PluginSwitches(jdbi, clock);
+        MarketJobDao marketJobs = jdbi.onDemand(MarketJobDao.class);
+        switches = new PluginSwitches(marketJobs, clock);
         plugins = new PluginHost(Path.of(settings.getDirectory()), switches::disabled);
         jobs = new MarketDataJobs(
                 plugins,
-                jdbi,
+                marketJobs,
                 marketData::invalidate,
                 settings.getConfig(),
                 settings.getFetchTimeout(),
@@ -144,7 +153,7 @@ public final class JobPricingContext {
         managed.add(writer);
         pricing = new PricingService(pipeline, engine, quotes, writer, store, json, metrics);
         batch = new BatchPricer(pipeline, store, json, validator, metrics);
-        quoteHistory = new QuoteHistory(jdbi, json);
+        quoteHistory = new QuoteHistory(quotes, json);
         whatIf = new WhatIfSimulator(quotes, pipeline, json, clock);
     }
 

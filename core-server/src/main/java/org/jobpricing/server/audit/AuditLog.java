@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.api.AuditEventView;
 import org.jobpricing.server.db.AuditDao;
 import org.jobpricing.server.failures.DomainException;
@@ -22,11 +21,11 @@ public final class AuditLog {
         public static final Origin INTERNAL = new Origin(null, "job-pricing");
     }
 
-    private final Jdbi jdbi;
+    private final AuditDao events;
     private final Clock clock;
 
-    public AuditLog(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public AuditLog(AuditDao events, Clock clock) {
+        this.events = events;
         this.clock = clock;
     }
 
@@ -41,7 +40,7 @@ public final class AuditLog {
                 origin.ip(),
                 truncate(origin.userAgent(), 300),
                 truncate(details, 2000));
-        jdbi.useExtension(AuditDao.class, dao -> dao.insert(row));
+        events.insert(row);
     }
 
     public void success(String actor, String action, String resource, Origin origin, String details) {
@@ -75,11 +74,7 @@ public final class AuditLog {
     }
 
     public List<AuditEventView> find(String actor, String action, Instant from, Instant to, int limit, int offset) {
-        return jdbi
-                .withExtension(
-                        AuditDao.class,
-                        dao -> dao.find(actor, action, Timestamp.from(from), Timestamp.from(to), limit, offset))
-                .stream()
+        return events.find(actor, action, Timestamp.from(from), Timestamp.from(to), limit, offset).stream()
                 .map(r -> new AuditEventView(
                         r.id(),
                         r.at().toInstant(),

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.api.TokenResponse;
 import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.db.RefreshTokenDao;
@@ -26,7 +25,9 @@ import org.jobpricing.server.failures.InvalidInputException;
  */
 public final class AuthService {
 
-    private final Jdbi jdbi;
+    private final UserDao users;
+    private final UserLookup lookup;
+    private final RefreshTokenDao refreshTokens;
     private final JwtService jwt;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
@@ -35,10 +36,11 @@ public final class AuthService {
     private final Duration refreshTtl;
     private final Clock clock;
     private final AccountCache accounts;
-    private final UserLookup users;
 
     public AuthService(
-            Jdbi jdbi,
+            UserDao users,
+            UserLookup lookup,
+            RefreshTokenDao refreshTokens,
             JwtService jwt,
             PasswordHasher hasher,
             PasswordPolicy policy,
@@ -47,8 +49,9 @@ public final class AuthService {
             Duration refreshTtl,
             Clock clock,
             AccountCache accounts) {
-        this.jdbi = jdbi;
-        this.users = new UserLookup(jdbi);
+        this.users = users;
+        this.lookup = lookup;
+        this.refreshTokens = refreshTokens;
         this.jwt = jwt;
         this.hasher = hasher;
         this.policy = policy;
@@ -80,7 +83,7 @@ public final class AuthService {
                     List.of(new FieldError(field, "must be at most " + LoginThrottle.MAX_KEY + " characters")));
         }
         requireFits("password", password);
-        Optional<UserDao.UserRow> user = jdbi.withExtension(UserDao.class, dao -> dao.findByLogin(login.strip()));
+        Optional<UserDao.UserRow> user = users.findByLogin(login.strip());
         // an account is locked whichever of its names (username or e-mail) the failures were typed with
         String throttled = user.map(u -> LoginThrottle.account(u.id())).orElse(login);
         Optional<Duration> locked = throttle.lockedFor(throttled);
@@ -119,15 +122,13 @@ public final class AuthService {
     public TokenResponse refresh(String refreshToken, AuditLog.Origin origin) {
         String hash = Tokens.hash(refreshToken);
         Instant now = clock.instant();
-        RefreshTokenDao.TokenRow row = jdbi.withExtension(RefreshTokenDao.class, dao -> dao.find(hash))
-                .orElseThrow(AuthService::invalidRefresh);
+        RefreshTokenDao.TokenRow row = refreshTokens.find(hash).orElseThrow(AuthService::invalidRefresh);
         if (row.revokedAt() != null || row.expiresAt().toInstant().isBefore(now)) {
             audit.failure(row.userId(), "auth.refresh", "user:" + row.userId(), origin, "revoked or expired token");
             throw invalidRefresh();
         }
-        int rotated = jdbi.withExtension(RefreshTokenDao.class, dao -> dao.rotate(hash, Timestamp.from(now)));
-        if (rotated == 0) {
-            jdbi.useExtension(RefreshTokenDao.class, dao -> dao.revokeFamily(row.familyId(), Timestamp.from(now)));
+        if (refreshTokens.rotate(hash, Timestamp.from(now)) == 0) {
+            refreshTokens.revokeFamily(row.familyId(), Timestamp.from(now));
             audit.record(
                     row.userId(),
                     "auth.refresh.reuse",
@@ -138,7 +139,7 @@ public final class AuthService {
             throw invalidRefresh();
         }
         UserDao.UserRow user =
-                users.byId(row.userId()).filter(UserDao.UserRow::active).orElseThrow(AuthService::invalidRefresh);
+                lookup.byId(row.userId()).filter(UserDao.UserRow::active).orElseThrow(AuthService::invalidRefresh);
         audit.success(user.username(), "auth.refresh", "user:" + user.id(), origin, null);
         return tokens(user, row.familyId());
     }
@@ -146,19 +147,17 @@ public final class AuthService {
     /** Revokes the token's family; unknown tokens are ignored so logout never fails. */
     public void logout(String refreshToken, AuditLog.Origin origin) {
         Instant now = clock.instant();
-        jdbi.withExtension(RefreshTokenDao.class, dao -> dao.find(Tokens.hash(refreshToken)))
-                .ifPresent(row -> {
-                    jdbi.useExtension(
-                            RefreshTokenDao.class, dao -> dao.revokeFamily(row.familyId(), Timestamp.from(now)));
-                    audit.success(row.userId(), "auth.logout", "user:" + row.userId(), origin, null);
-                });
+        refreshTokens.find(Tokens.hash(refreshToken)).ifPresent(row -> {
+            refreshTokens.revokeFamily(row.familyId(), Timestamp.from(now));
+            audit.success(row.userId(), "auth.logout", "user:" + row.userId(), origin, null);
+        });
     }
 
     /** Changes the signed-in user's password and revokes their refresh tokens. */
     public void changePassword(UserPrincipal principal, String current, String next, AuditLog.Origin origin) {
         requireFits("currentPassword", current);
         requireFits("newPassword", next);
-        UserDao.UserRow user = users.byId(principal.id()).orElseThrow(() -> new EntityNotFoundException("user"));
+        UserDao.UserRow user = lookup.byId(principal.id()).orElseThrow(() -> new EntityNotFoundException("user"));
         if (!hasher.verify(current, user.passwordHash())) {
             audit.failure(
                     user.username(), "auth.password.change", "user:" + user.id(), origin, "wrong current password");
@@ -176,10 +175,7 @@ public final class AuthService {
         }
         Timestamp now = Timestamp.from(clock.instant());
         String hash = hasher.hash(next);
-        jdbi.useTransaction(handle -> {
-            handle.attach(UserDao.class).setPassword(user.id(), hash, now);
-            handle.attach(RefreshTokenDao.class).revokeUserExcept(user.id(), "", now);
-        });
+        users.changePassword(user.id(), hash, now);
         accounts.forget(user.id());
         audit.success(user.username(), "auth.password.change", "user:" + user.id(), origin, null);
     }
@@ -195,7 +191,7 @@ public final class AuthService {
                 Timestamp.from(now.plus(refreshTtl)),
                 null,
                 null);
-        jdbi.useExtension(RefreshTokenDao.class, dao -> dao.insert(row));
+        refreshTokens.insert(row);
         return new TokenResponse(
                 jwt.issue(user.id(), Role.valueOf(user.role())),
                 "Bearer",

@@ -3,7 +3,6 @@ package org.jobpricing.server.auth;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.db.UserDao;
 import org.jobpricing.server.failures.StartupRefused;
@@ -21,14 +20,14 @@ public final class FirstAdmin {
     private FirstAdmin() {}
 
     public static void ensure(
-            Jdbi jdbi,
+            UserDao users,
             PasswordHasher hasher,
             PasswordPolicy policy,
             AuditLog audit,
             Clock clock,
             String email,
             String password) {
-        if (jdbi.withExtension(UserDao.class, UserDao::count) > 0) {
+        if (users.count() > 0) {
             return;
         }
         boolean given = email != null && !email.isBlank() && password != null && !password.isBlank();
@@ -52,7 +51,7 @@ public final class FirstAdmin {
                 !given,
                 now,
                 now);
-        jdbi.useExtension(UserDao.class, dao -> dao.insert(admin));
+        users.insert(admin);
         audit.success(
                 "system",
                 "user.create",

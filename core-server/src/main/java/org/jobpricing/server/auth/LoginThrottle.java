@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.db.LoginThrottleDao;
 
 /**
@@ -16,14 +15,14 @@ import org.jobpricing.server.db.LoginThrottleDao;
  */
 public final class LoginThrottle {
 
-    private final Jdbi jdbi;
+    private final LoginThrottleDao counters;
     private final Clock clock;
     private final int maxFailures;
     private final Duration window;
     private final Duration lockout;
 
-    public LoginThrottle(Jdbi jdbi, Clock clock, int maxFailures, Duration window, Duration lockout) {
-        this.jdbi = jdbi;
+    public LoginThrottle(LoginThrottleDao counters, Clock clock, int maxFailures, Duration window, Duration lockout) {
+        this.counters = counters;
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.window = window;
@@ -45,7 +44,7 @@ public final class LoginThrottle {
     /** How long the name stays locked, when it is. */
     public Optional<Duration> lockedFor(String login) {
         Instant now = clock.instant();
-        return jdbi.withExtension(LoginThrottleDao.class, dao -> dao.find(key(login)))
+        return counters.find(key(login))
                 .map(LoginThrottleDao.ThrottleRow::lockedUntil)
                 .map(Timestamp::toInstant)
                 .filter(until -> until.isAfter(now))
@@ -56,28 +55,27 @@ public final class LoginThrottle {
     public synchronized boolean failed(String login) {
         Instant now = clock.instant();
         String key = key(login);
-        return jdbi.inTransaction(handle -> {
-            LoginThrottleDao dao = handle.attach(LoginThrottleDao.class);
-            Optional<LoginThrottleDao.ThrottleRow> row = dao.find(key);
-            boolean fresh = row.isEmpty()
-                    || row.get().windowStart().toInstant().plus(window).isBefore(now);
-            int failures = fresh ? 1 : row.get().failures() + 1;
-            Instant windowStart = fresh ? now : row.get().windowStart().toInstant();
-            Timestamp lockedUntil = failures >= maxFailures ? Timestamp.from(now.plus(lockout)) : null;
-            if (row.isEmpty()) {
-                dao.insert(key, failures, Timestamp.from(windowStart), lockedUntil);
-            } else {
-                dao.update(
-                        key,
-                        lockedUntil != null ? 0 : failures,
-                        Timestamp.from(lockedUntil != null ? now : windowStart),
-                        lockedUntil);
-            }
-            return lockedUntil != null;
-        });
+        return counters.countFailure(key, row -> next(key, row, now)).lockedUntil() != null;
+    }
+
+    /** The counter after one more failure at {@code now}; locking a stored counter resets it for after the lock. */
+    private LoginThrottleDao.ThrottleRow next(String key, Optional<LoginThrottleDao.ThrottleRow> row, Instant now) {
+        boolean fresh = row.isEmpty()
+                || row.get().windowStart().toInstant().plus(window).isBefore(now);
+        int failures = fresh ? 1 : row.get().failures() + 1;
+        Instant windowStart = fresh ? now : row.get().windowStart().toInstant();
+        Timestamp lockedUntil = failures >= maxFailures ? Timestamp.from(now.plus(lockout)) : null;
+        if (row.isEmpty()) {
+            return new LoginThrottleDao.ThrottleRow(key, failures, Timestamp.from(windowStart), lockedUntil);
+        }
+        return new LoginThrottleDao.ThrottleRow(
+                key,
+                lockedUntil != null ? 0 : failures,
+                Timestamp.from(lockedUntil != null ? now : windowStart),
+                lockedUntil);
     }
 
     public void succeeded(String login) {
-        jdbi.useExtension(LoginThrottleDao.class, dao -> dao.clear(key(login)));
+        counters.clear(key(login));
     }
 }

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jobpricing.server.api.AuthRequests;
 import org.jobpricing.server.api.UserView;
 import org.jobpricing.server.audit.AuditLog;
+import org.jobpricing.server.db.EmailVerificationDao;
 import org.jobpricing.server.db.UserDao;
 import org.jobpricing.server.db.UserLookup;
 import org.jobpricing.server.failures.EntityNotFoundException;
@@ -23,7 +23,9 @@ import org.jobpricing.server.failures.StateConflictException;
 /** Accounts: creation (by admins or self-registration), changes, deletion, e-mail verification. */
 public final class UserService {
 
-    private final Jdbi jdbi;
+    private final UserDao users;
+    private final UserLookup lookup;
+    private final EmailVerificationDao verifications;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final EmailSender email;
@@ -31,10 +33,11 @@ public final class UserService {
     private final Duration verificationTtl;
     private final Clock clock;
     private final AccountCache accounts;
-    private final UserLookup lookup;
 
     public UserService(
-            Jdbi jdbi,
+            UserDao users,
+            UserLookup lookup,
+            EmailVerificationDao verifications,
             PasswordHasher hasher,
             PasswordPolicy policy,
             EmailSender email,
@@ -42,7 +45,9 @@ public final class UserService {
             Duration verificationTtl,
             Clock clock,
             AccountCache accounts) {
-        this.jdbi = jdbi;
+        this.users = users;
+        this.lookup = lookup;
+        this.verifications = verifications;
         this.hasher = hasher;
         this.policy = policy;
         this.email = email;
@@ -50,7 +55,6 @@ public final class UserService {
         this.verificationTtl = verificationTtl;
         this.clock = clock;
         this.accounts = accounts;
-        this.lookup = new UserLookup(jdbi);
     }
 
     /** Creates an account; {@code actor} is the admin, or the new user for self-registration. */
@@ -69,10 +73,8 @@ public final class UserService {
                 mustChangePassword,
                 now,
                 now);
-        boolean clash = jdbi.withExtension(
-                UserDao.class,
-                dao -> dao.findByLogin(row.username()).isPresent()
-                        || dao.findByLogin(row.email()).isPresent());
+        boolean clash = users.findByLogin(row.username()).isPresent()
+                || users.findByLogin(row.email()).isPresent();
         if (clash) {
             throw new StateConflictException(
                     "USER_EXISTS",
@@ -80,7 +82,7 @@ public final class UserService {
                     List.of(new FieldError("username", "or email is taken")));
         }
         try {
-            jdbi.useExtension(UserDao.class, dao -> dao.insert(row));
+            users.insert(row);
         } catch (UnableToExecuteStatementException e) {
             throw new StateConflictException(
                     "USER_EXISTS",
@@ -93,9 +95,7 @@ public final class UserService {
     }
 
     public List<UserView> list(int limit, int offset) {
-        return jdbi.withExtension(UserDao.class, dao -> dao.list(limit, offset)).stream()
-                .map(UserService::view)
-                .toList();
+        return users.list(limit, offset).stream().map(UserService::view).toList();
     }
 
     public UserView get(String id) {
@@ -118,7 +118,7 @@ public final class UserService {
         if (isActiveAdmin(user) && (!role.equals(Role.ADMIN.name()) || !active)) {
             requireAnotherAdmin(user);
         }
-        jdbi.useExtension(UserDao.class, dao -> dao.update(id, role, active, Timestamp.from(clock.instant())));
+        users.update(id, role, active, Timestamp.from(clock.instant()));
         accounts.forget(id);
         audit.success(
                 actor.username(),
@@ -134,51 +134,26 @@ public final class UserService {
         if (isActiveAdmin(user)) {
             requireAnotherAdmin(user);
         }
-        jdbi.useExtension(UserDao.class, dao -> dao.delete(id));
+        users.delete(id);
         accounts.forget(id);
         audit.success(actor.username(), "user.delete", "user:" + id, origin, "username=" + user.username());
     }
 
     /** Marks the e-mail verified; the token works once and only before it expires. */
     public void verifyEmail(String token, AuditLog.Origin origin) {
-        Instant now = clock.instant();
-        String userId = jdbi.inTransaction(handle -> {
-            var row = handle.createQuery(
-                            "SELECT user_id, expires_at, used_at FROM email_verification WHERE token_hash = :h")
-                    .bind("h", Tokens.hash(token))
-                    .mapToMap()
-                    .findOne();
-            if (row.isEmpty()
-                    || row.get().get("used_at") != null
-                    || ((Timestamp) row.get().get("expires_at")).toInstant().isBefore(now)) {
-                return null;
-            }
-            handle.createUpdate("UPDATE email_verification SET used_at = :now WHERE token_hash = :h")
-                    .bind("now", Timestamp.from(now))
-                    .bind("h", Tokens.hash(token))
-                    .execute();
-            String id = (String) row.get().get("user_id");
-            handle.attach(UserDao.class).markEmailVerified(id, Timestamp.from(now));
-            return id;
-        });
-        if (userId == null) {
-            throw new InvalidInputException(
-                    "INVALID_TOKEN",
-                    "the verification token is invalid, used or expired",
-                    List.of(new FieldError("token", "is invalid, used or expired")));
-        }
+        String userId = verifications
+                .verify(Tokens.hash(token), clock.instant())
+                .orElseThrow(() -> new InvalidInputException(
+                        "INVALID_TOKEN",
+                        "the verification token is invalid, used or expired",
+                        List.of(new FieldError("token", "is invalid, used or expired"))));
         audit.success(userId, "user.email.verify", "user:" + userId, origin, null);
     }
 
     private void sendVerification(UserDao.UserRow user) {
         String token = Tokens.random();
         Instant expires = clock.instant().plus(verificationTtl);
-        jdbi.useHandle(handle -> handle.createUpdate(
-                        "INSERT INTO email_verification (token_hash, user_id, expires_at) " + "VALUES (:h, :u, :e)")
-                .bind("h", Tokens.hash(token))
-                .bind("u", user.id())
-                .bind("e", Timestamp.from(expires))
-                .execute());
+        verifications.insert(Tokens.hash(token), user.id(), Timestamp.from(expires));
         email.send(
                 user.email(),
                 "Verify your e-mail address",
@@ -194,12 +169,7 @@ public final class UserService {
     }
 
     private void requireAnotherAdmin(UserDao.UserRow user) {
-        long others = jdbi.withHandle(
-                h -> h.createQuery("SELECT COUNT(*) FROM app_user WHERE role = 'ADMIN' AND active " + "AND id <> :id")
-                        .bind("id", user.id())
-                        .mapTo(Long.class)
-                        .one());
-        if (others == 0) {
+        if (users.otherActiveAdmins(user.id()) == 0) {
             throw new StateConflictException(
                     "LAST_ADMIN",
                     "the last active admin cannot be removed, demoted or deactivated",

@@ -21,6 +21,7 @@ import org.jobpricing.server.JobPricingContext;
 import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.core.BatchPricer;
 import org.jobpricing.server.core.batch.BatchSummary;
+import org.jobpricing.server.db.AuditDao;
 import org.jobpricing.server.db.H2Durability;
 import org.jobpricing.server.db.Migrator;
 import org.jobpricing.server.db.SlowQueryLog;
@@ -76,7 +77,7 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
                 Jackson.newObjectMapper(),
                 Validators.newValidator(),
                 new BusinessMetrics(registry),
-                new AuditLog(jdbi, clock),
+                new AuditLog(jdbi.onDemand(AuditDao.class), clock),
                 clock);
         context.plugins().start();
         try {

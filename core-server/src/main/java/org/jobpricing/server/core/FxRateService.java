@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.plugin.api.CsvRows;
 import org.jobpricing.plugin.api.ObservationChecks;
 import org.jobpricing.plugin.api.Problem;
@@ -29,13 +28,13 @@ public final class FxRateService {
      */
     static final double MAX_RATE = 1e9;
 
-    private final Jdbi jdbi;
+    private final FxRateDao rates;
     private final MarketDataCache cache;
     private final Clock clock;
     private final AuditLog audit;
 
-    public FxRateService(Jdbi jdbi, MarketDataCache cache, Clock clock, AuditLog audit) {
-        this.jdbi = jdbi;
+    public FxRateService(FxRateDao rates, MarketDataCache cache, Clock clock, AuditLog audit) {
+        this.rates = rates;
         this.cache = cache;
         this.clock = clock;
         this.audit = audit;
@@ -61,7 +60,7 @@ public final class FxRateService {
                     "the CSV has a header but no rows; nothing was imported",
                     List.of(new Problem(1, null, "the header is followed by no rows")));
         }
-        jdbi.useExtension(FxRateDao.class, dao -> dao.upsert(parsed.rows()));
+        rates.upsert(parsed.rows());
         cache.changed();
         return new ImportResult(parsed.rows().size());
     }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.server.db.DataVersionDao;
 import org.jobpricing.server.db.FxRateDao;
@@ -22,7 +21,8 @@ import org.jobpricing.server.db.StoredObservation;
  */
 public final class MarketDataCache implements PricingPipeline.Market {
 
-    private final Jdbi jdbi;
+    private final ObservationDao stored;
+    private final DataVersionDao version;
     /** The rows of one occupation and country, and when each source's oldest row among them was loaded. */
     private record Market(MarketSlice observations, Map<String, Instant> oldestLoad) {
         static Market of(List<StoredObservation> rows) {
@@ -46,9 +46,10 @@ public final class MarketDataCache implements PricingPipeline.Market {
     private final FxLookup fx;
     private volatile long seen = -1;
 
-    public MarketDataCache(Jdbi jdbi) {
-        this.jdbi = jdbi;
-        FxRates database = new FxRates(jdbi.onDemand(FxRateDao.class));
+    public MarketDataCache(ObservationDao stored, FxRateDao fxRates, DataVersionDao version) {
+        this.stored = stored;
+        this.version = version;
+        FxRates database = new FxRates(fxRates);
         this.fx = (from, to, asOf) -> rates.get(from + "|" + to + "|" + asOf, k -> database.rate(from, to, asOf));
     }
 
@@ -64,9 +65,7 @@ public final class MarketDataCache implements PricingPipeline.Market {
     }
 
     private Market market(String occupationCode, String country) {
-        return observations.get(
-                occupationCode + "|" + country,
-                k -> Market.of(jdbi.withExtension(ObservationDao.class, dao -> dao.find(occupationCode, country))));
+        return observations.get(occupationCode + "|" + country, k -> Market.of(stored.find(occupationCode, country)));
     }
 
     /** The method's FX lookup, cached. */
@@ -77,16 +76,16 @@ public final class MarketDataCache implements PricingPipeline.Market {
 
     /** Call after every write of market data or FX rates: all servers drop their caches. */
     public void changed() {
-        jdbi.useExtension(DataVersionDao.class, DataVersionDao::bump);
+        version.bump();
         invalidate();
     }
 
     /** Drops the caches when another server changed the data. */
     public void follow() {
-        long version = jdbi.withExtension(DataVersionDao.class, DataVersionDao::current);
-        if (version != seen) {
+        long current = version.current();
+        if (current != seen) {
             invalidate();
-            seen = version;
+            seen = current;
         }
     }
 

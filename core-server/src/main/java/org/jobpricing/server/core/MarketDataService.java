@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.plugin.api.ObservationCsv;
 import org.jobpricing.plugin.api.Problem;
@@ -20,13 +19,13 @@ import org.jobpricing.server.failures.InvalidInputException;
 /** Imports, stores and lists market observations. Every import is all-or-nothing. */
 public final class MarketDataService {
 
-    private final Jdbi jdbi;
+    private final ObservationDao stored;
     private final MarketDataCache cache;
     private final Clock clock;
     private final AuditLog audit;
 
-    public MarketDataService(Jdbi jdbi, MarketDataCache cache, Clock clock, AuditLog audit) {
-        this.jdbi = jdbi;
+    public MarketDataService(ObservationDao stored, MarketDataCache cache, Clock clock, AuditLog audit) {
+        this.stored = stored;
         this.cache = cache;
         this.clock = clock;
         this.audit = audit;
@@ -66,14 +65,12 @@ public final class MarketDataService {
         List<ObservationDao.Row> rows = observations.stream()
                 .map(o -> ObservationDao.Row.of(o, origin, now))
                 .toList();
-        jdbi.useExtension(ObservationDao.class, dao -> dao.upsert(rows));
+        stored.upsert(rows);
         cache.changed();
     }
 
     public List<ObservationView> list(String occupationCode, String country, int limit, int offset) {
-        return jdbi
-                .withExtension(ObservationDao.class, dao -> dao.list(occupationCode, country, limit, offset))
-                .stream()
+        return stored.list(occupationCode, country, limit, offset).stream()
                 .map(s -> {
                     MarketObservation o = s.observation();
                     return new ObservationView(

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.api.QuoteList;
 import org.jobpricing.server.api.QuoteResponse;
 import org.jobpricing.server.db.QuoteDao;
@@ -29,11 +28,11 @@ public final class QuoteHistory {
 
     private static final Instant FIRST = Instant.EPOCH;
     private static final Instant LAST = Instant.parse("9999-12-31T00:00:00Z");
-    private final Jdbi jdbi;
+    private final QuoteDao quotes;
     private final ObjectMapper json;
 
-    public QuoteHistory(Jdbi jdbi, ObjectMapper json) {
-        this.jdbi = jdbi;
+    public QuoteHistory(QuoteDao quotes, ObjectMapper json) {
+        this.quotes = quotes;
         this.json = json;
     }
 
@@ -56,14 +55,9 @@ public final class QuoteHistory {
                                         .plusDays(1)
                                         .atStartOfDay(ZoneOffset.UTC)
                                         .toInstant()));
-        return jdbi.inTransaction(handle -> {
-            QuoteDao dao = handle.attach(QuoteDao.class);
-            long total = dao.count(filter);
-            List<QuoteList.Item> items = dao.find(filter, query.limit(), query.offset()).stream()
-                    .map(this::item)
-                    .toList();
-            return new QuoteList(total, query.limit(), query.offset(), items);
-        });
+        QuoteDao.Page page = quotes.page(filter, query.limit(), query.offset());
+        List<QuoteList.Item> items = page.rows().stream().map(this::item).toList();
+        return new QuoteList(page.total(), query.limit(), query.offset(), items);
     }
 
     private QuoteList.Item item(QuoteDao.Listed row) {

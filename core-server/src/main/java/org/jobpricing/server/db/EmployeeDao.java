@@ -12,6 +12,7 @@ import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Roster snapshots, their employee rows and the justifications of flagged pay-gap categories. */
 @RegisterConstructorMapper(EmployeeDao.SnapshotRow.class)
@@ -47,7 +48,33 @@ public interface EmployeeDao {
             BigDecimal variablePay,
             LocalDate hireDate,
             String gender,
-            BigDecimal fte) {}
+            BigDecimal fte) {
+
+        /** This row as a row of snapshot {@code id}. */
+        public RecordRow inSnapshot(long id) {
+            return new RecordRow(
+                    this.id,
+                    id,
+                    employeeKey,
+                    occupationCode,
+                    jobCode,
+                    jobFamily,
+                    level,
+                    grade,
+                    country,
+                    area,
+                    currency,
+                    period,
+                    basePay,
+                    variablePay,
+                    hireDate,
+                    gender,
+                    fte);
+        }
+    }
+
+    /** What erasing one employee removed: their rows, and the snapshots that held them. */
+    record Erased(int rows, List<Long> snapshots) {}
 
     /** Why a flagged category's gap is justified, and who said so. */
     record JustificationRow(
@@ -57,6 +84,21 @@ public interface EmployeeDao {
             + "VALUES (:asOf, :label, :createdAt, :createdBy, :employees, :idsHashed)")
     @GetGeneratedKeys("id")
     long insertSnapshot(@BindMethods SnapshotRow row);
+
+    /**
+     * Stores a snapshot and its rows (given with any snapshot id) in one transaction, so an import is all or
+     * nothing; the snapshot's id.
+     */
+    @Transaction
+    default long importSnapshot(SnapshotRow snapshot, List<RecordRow> records) {
+        long id = insertSnapshot(snapshot);
+        List<RecordRow> rows = records.stream().map(r -> r.inSnapshot(id)).toList();
+        // a statement batch of bounded size, however large the roster
+        for (int from = 0; from < rows.size(); from += 1000) {
+            insertRecords(rows.subList(from, Math.min(rows.size(), from + 1000)));
+        }
+        return id;
+    }
 
     @SqlBatch("INSERT INTO employee_record (snapshot_id, employee_key, occupation_code, job_code, job_family, level, "
             + "grade, country, area, currency, period, base_pay, variable_pay, hire_date, gender, fte) VALUES "
@@ -89,6 +131,21 @@ public interface EmployeeDao {
             + "LIMIT :limit OFFSET :offset")
     List<RecordRow> records(@Bind("snapshotId") long snapshotId, @Bind("limit") int limit, @Bind("offset") int offset);
 
+    /**
+     * Erases a snapshot with its justifications and rows in one transaction; the rows erased, or empty
+     * (nothing written) when there is no such snapshot.
+     */
+    @Transaction
+    default Optional<Integer> eraseSnapshot(long id) {
+        if (snapshot(id).isEmpty()) {
+            return Optional.empty();
+        }
+        deleteJustificationsOf(id);
+        int rows = deleteRecordsOf(id);
+        deleteSnapshot(id);
+        return Optional.of(rows);
+    }
+
     @SqlUpdate("DELETE FROM employee_snapshot WHERE id = :id")
     int deleteSnapshot(@Bind("id") long id);
 
@@ -98,6 +155,21 @@ public interface EmployeeDao {
 
     @SqlUpdate("DELETE FROM pay_gap_justification WHERE snapshot_id = :id")
     int deleteJustificationsOf(@Bind("id") long id);
+
+    /**
+     * Erases one employee's rows from every snapshot and recounts those snapshots, in one transaction;
+     * nothing is written when no snapshot holds the key.
+     */
+    @Transaction
+    default Erased eraseEmployee(String key) {
+        List<Long> snapshots = snapshotsHolding(key);
+        if (snapshots.isEmpty()) {
+            return new Erased(0, List.of());
+        }
+        int rows = deleteEmployee(key);
+        snapshots.forEach(this::recount);
+        return new Erased(rows, List.copyOf(snapshots));
+    }
 
     @SqlQuery("SELECT DISTINCT snapshot_id FROM employee_record WHERE employee_key = :key")
     List<Long> snapshotsHolding(@Bind("key") String key);
@@ -119,4 +191,13 @@ public interface EmployeeDao {
     @SqlUpdate("INSERT INTO pay_gap_justification (snapshot_id, category, justification, author, changed_at) "
             + "VALUES (:snapshotId, :category, :justification, :author, :changedAt)")
     void insertJustification(@BindMethods JustificationRow row);
+
+    /** Replaces a category's justification with {@code justification} (null: withdraws it), in one transaction. */
+    @Transaction
+    default void justify(long snapshotId, String category, JustificationRow justification) {
+        deleteJustification(snapshotId, category);
+        if (justification != null) {
+            insertJustification(justification);
+        }
+    }
 }

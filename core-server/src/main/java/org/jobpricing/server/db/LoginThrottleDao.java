@@ -2,10 +2,12 @@ package org.jobpricing.server.db;
 
 import java.sql.Timestamp;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Failed-login counters per login name. */
 @RegisterConstructorMapper(LoginThrottleDao.ThrottleRow.class)
@@ -32,6 +34,22 @@ public interface LoginThrottleDao {
             @Bind("failures") int failures,
             @Bind("windowStart") Timestamp windowStart,
             @Bind("lockedUntil") Timestamp lockedUntil);
+
+    /**
+     * Reads the name's counter and writes the one {@code next} makes of it (a new row when there was none),
+     * in one transaction; the row written.
+     */
+    @Transaction
+    default ThrottleRow countFailure(String key, Function<Optional<ThrottleRow>, ThrottleRow> next) {
+        Optional<ThrottleRow> row = find(key);
+        ThrottleRow counted = next.apply(row);
+        if (row.isEmpty()) {
+            insert(key, counted.failures(), counted.windowStart(), counted.lockedUntil());
+        } else {
+            update(key, counted.failures(), counted.windowStart(), counted.lockedUntil());
+        }
+        return counted;
+    }
 
     @SqlUpdate("DELETE FROM login_throttle WHERE login_key = :key")
     void clear(@Bind("key") String key);

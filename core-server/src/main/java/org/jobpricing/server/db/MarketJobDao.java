@@ -1,18 +1,26 @@
 package org.jobpricing.server.db;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.CreateSqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+import org.jdbi.v3.sqlobject.transaction.Transactional;
 
-/** Market-data jobs (run history), per-source state (cursor, lease) and plugin on/off settings. */
+/**
+ * Market-data jobs (run history), per-source state (cursor, lease) and plugin on/off settings. Transactional
+ * for {@link #claim}: a manual claim that finds the source busy rolls back the job it recorded.
+ */
 @RegisterConstructorMapper(MarketJobDao.JobRow.class)
 @RegisterConstructorMapper(MarketJobDao.StateRow.class)
-public interface MarketJobDao {
+public interface MarketJobDao extends Transactional<MarketJobDao> {
 
     /** One run of one source. */
     record JobRow(
@@ -42,6 +50,38 @@ public interface MarketJobDao {
             Timestamp leaseUntil,
             Timestamp lastSuccessAt) {}
 
+    /** How a run ended, as its job row records it. */
+    record JobEnd(
+            long id,
+            String status,
+            Timestamp finishedAt,
+            int rowsIn,
+            int rowsOut,
+            int rowsRejected,
+            String problems,
+            String cursorBefore,
+            String cursorAfter) {
+
+        /** This end, finished at {@code at}. */
+        public JobEnd at(Timestamp at) {
+            return new JobEnd(id, status, at, rowsIn, rowsOut, rowsRejected, problems, cursorBefore, cursorAfter);
+        }
+    }
+
+    /** A run to claim: whose source, why, for which due time (null: now) and until when the lease holds. */
+    record Claiming(
+            String pluginId,
+            String source,
+            String trigger,
+            Timestamp due,
+            Timestamp now,
+            Timestamp leaseUntil,
+            String holder,
+            String startedBy) {}
+
+    /** A claim's outcome: the job to run (empty: the source is busy), and the stopped servers' runs failed. */
+    record Claim(Optional<Long> job, int abandoned) {}
+
     String JOB_COLUMNS = "id, plugin_id, source, job_trigger, scheduled_for, status, started_at, finished_at, rows_in, "
             + "rows_out, rows_rejected, problems, cursor_before, cursor_after, server_id, started_by";
 
@@ -61,16 +101,67 @@ public interface MarketJobDao {
     @SqlUpdate("UPDATE market_data_job SET status = :status, finished_at = :finishedAt, rows_in = :rowsIn, "
             + "rows_out = :rowsOut, rows_rejected = :rowsRejected, problems = :problems, cursor_before = :cursorBefore, "
             + "cursor_after = :cursorAfter WHERE id = :id")
-    void finishJob(
-            @Bind("id") long id,
-            @Bind("status") String status,
-            @Bind("finishedAt") Timestamp finishedAt,
-            @Bind("rowsIn") int rowsIn,
-            @Bind("rowsOut") int rowsOut,
-            @Bind("rowsRejected") int rowsRejected,
-            @Bind("problems") String problems,
-            @Bind("cursorBefore") String cursorBefore,
-            @Bind("cursorAfter") String cursorAfter);
+    void finishJob(@BindMethods JobEnd end);
+
+    /**
+     * Records a RUNNING job and takes the source's lease, in one transaction. For a scheduled due time, a
+     * second server's insert hits the unique (plugin, source, due time) key and throws. When the lease is
+     * held, a scheduled run is recorded SKIPPED with {@code skipped} as its problems and a manual one leaves
+     * nothing (rolled back); when it is taken, runs left RUNNING by others are failed with {@code abandoned}.
+     */
+    @Transaction
+    default Claim claim(Claiming run, String skipped, String abandoned) {
+        ensureState(run.pluginId(), run.source());
+        long id = insertJob(
+                run.pluginId(), run.source(), run.trigger(), run.due(), run.now(), run.holder(), run.startedBy());
+        if (takeLease(run.pluginId(), run.source(), run.holder(), run.leaseUntil(), run.now()) == 0) {
+            if (run.due() == null) {
+                rollback();
+                return new Claim(Optional.empty(), 0);
+            }
+            finishJob(new JobEnd(id, "SKIPPED", run.now(), 0, 0, 0, skipped, null, null));
+            return new Claim(Optional.empty(), 0);
+        }
+        int failed = abandon(run.pluginId(), run.source(), id, run.now(), abandoned);
+        return new Claim(Optional.of(id), failed);
+    }
+
+    @CreateSqlObject
+    ObservationDao observations();
+
+    @CreateSqlObject
+    DataVersionDao dataVersion();
+
+    /**
+     * Stores a good run of a source in one transaction: its rows (and the data version's bump, when there are
+     * any), the source's new cursor, the job's end (finished as {@code clock} says once the rows are in) and
+     * the release of {@code holder}'s lease. Nothing of it is stored when any of it fails.
+     */
+    @Transaction
+    default void storeRun(
+            String pluginId,
+            String source,
+            String holder,
+            List<ObservationDao.Row> rows,
+            String cursor,
+            Timestamp succeededAt,
+            JobEnd end,
+            Clock clock) {
+        if (!rows.isEmpty()) {
+            observations().upsert(rows);
+            dataVersion().bump();
+        }
+        succeeded(pluginId, source, cursor, succeededAt);
+        finishJob(end.at(Timestamp.from(clock.instant())));
+        releaseLease(pluginId, source, holder);
+    }
+
+    /** Records a failed run's end and releases {@code holder}'s lease, in one transaction. */
+    @Transaction
+    default void endRun(String pluginId, String source, String holder, JobEnd end) {
+        finishJob(end);
+        releaseLease(pluginId, source, holder);
+    }
 
     /** Runs of a source left RUNNING by a server that stopped mid-run (its lease has expired). */
     @SqlUpdate("UPDATE market_data_job SET status = 'FAILED', finished_at = :now, problems = :problems "
@@ -142,4 +233,11 @@ public interface MarketJobDao {
             @Bind("enabled") boolean enabled,
             @Bind("by") String by,
             @Bind("at") Timestamp at);
+
+    /** Turns a plugin on or off: its one setting replaced in one transaction. */
+    @Transaction
+    default void setPlugin(String pluginId, boolean enabled, String by, Timestamp at) {
+        clearSetting(pluginId);
+        insertSetting(pluginId, enabled, by, at);
+    }
 }

@@ -7,6 +7,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Stored quotes: the request and the full response, as JSON. */
 public interface QuoteDao {
@@ -69,6 +70,16 @@ public interface QuoteDao {
 
     @SqlQuery("SELECT COUNT(*) FROM quote" + FILTER)
     long count(@BindMethods Filter filter);
+
+    /** One page of matching quotes and how many match in all. */
+    record Page(long total, List<Listed> rows) {}
+
+    /** The count and the page in one transaction, so both agree. */
+    @Transaction
+    default Page page(Filter filter, int limit, int offset) {
+        long total = count(filter);
+        return new Page(total, find(filter, limit, offset));
+    }
 
     @SqlQuery("SELECT response_json FROM quote WHERE id = :id")
     Optional<String> findResponse(@Bind("id") String id);

@@ -2,6 +2,7 @@ package org.jobpricing.server.db;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -9,6 +10,7 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Stored rule-set versions (never changed once written) and the active-version pointer. */
 @RegisterConstructorMapper(RuleSetDao.VersionRow.class)
@@ -60,4 +62,33 @@ public interface RuleSetDao {
 
     @SqlUpdate("INSERT INTO ruleset_state (id, active_version, changed_at, changed_by) VALUES (1, :version, :at, :by)")
     void insertActive(@Bind("version") int version, @Bind("at") Timestamp at, @Bind("by") String by);
+
+    /**
+     * Stores a new version numbered after the last one, with its files (name to stored text), in one
+     * transaction; its number.
+     */
+    @Transaction
+    default int store(
+            String checksum,
+            String author,
+            String message,
+            Timestamp createdAt,
+            Integer parent,
+            Map<String, String> files) {
+        int version = maxVersion() + 1;
+        insertVersion(new VersionRow(version, checksum, author, message, createdAt, parent, null));
+        insertFiles(files.entrySet().stream()
+                .map(f -> new FileRow(version, f.getKey(), f.getValue()))
+                .toList());
+        return version;
+    }
+
+    /** Marks {@code version} published (the first time) and makes it the active one, in one transaction. */
+    @Transaction
+    default void activate(int version, Timestamp at, String by) {
+        markPublished(version, at);
+        if (updateActive(version, at, by) == 0) {
+            insertActive(version, at, by);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package org.jobpricing.server.db;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.CreateSqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -46,6 +47,10 @@ public interface UserDao {
     @SqlQuery("SELECT COUNT(*) FROM app_user")
     long count();
 
+    /** Active admins other than {@code id}: the last one must stay. */
+    @SqlQuery("SELECT COUNT(*) FROM app_user WHERE role = 'ADMIN' AND active AND id <> :id")
+    long otherActiveAdmins(@Bind("id") String id);
+
     /** Changes role and status; every server drops its cached principals (the account version moves). */
     @Transaction
     default int update(String id, String role, boolean active, Timestamp now) {
@@ -68,6 +73,16 @@ public interface UserDao {
         bumpAccountVersion();
         return changed;
     }
+
+    /** A changed password and the revocation of every refresh token of the account commit together. */
+    @Transaction
+    default void changePassword(String id, String hash, Timestamp now) {
+        setPassword(id, hash, now);
+        refreshTokens().revokeUserExcept(id, "", now);
+    }
+
+    @CreateSqlObject
+    RefreshTokenDao refreshTokens();
 
     @SqlUpdate(
             "UPDATE app_user SET password_hash = :hash, must_change_password = FALSE, updated_at = :now WHERE id = :id")

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.plugin.api.Problem;
 import org.jobpricing.server.api.EmployeeViews;
 import org.jobpricing.server.audit.AuditLog;
@@ -29,7 +28,7 @@ import org.jobpricing.server.rules.RuleEngine;
  */
 public final class EmployeeService {
 
-    private final Jdbi jdbi;
+    private final EmployeeDao rosters;
     private final EmployeeKeys keys;
     private final BandSource bands;
     private final RuleEngine engine;
@@ -37,8 +36,8 @@ public final class EmployeeService {
     private final Clock clock;
 
     public EmployeeService(
-            Jdbi jdbi, EmployeeKeys keys, BandSource bands, RuleEngine engine, AuditLog audit, Clock clock) {
-        this.jdbi = jdbi;
+            EmployeeDao rosters, EmployeeKeys keys, BandSource bands, RuleEngine engine, AuditLog audit, Clock clock) {
+        this.rosters = rosters;
         this.keys = keys;
         this.bands = bands;
         this.engine = engine;
@@ -76,46 +75,33 @@ public final class EmployeeService {
                     periods.size() + " problem(s) in the roster; nothing was imported", periods);
         }
         Timestamp now = Timestamp.from(clock.instant());
-        EmployeeDao.SnapshotRow snapshot = PayStorage.guard(
-                "storing the roster",
-                () -> jdbi.inTransaction(handle -> {
-                    EmployeeDao dao = handle.attach(EmployeeDao.class);
-                    EmployeeDao.SnapshotRow row = new EmployeeDao.SnapshotRow(
-                            null, date, label, now, actor, parsed.rows().size(), keys.hashed());
-                    long id = dao.insertSnapshot(row);
-                    List<EmployeeDao.RecordRow> records = new ArrayList<>();
-                    for (RosterRow r : parsed.rows()) {
-                        records.add(new EmployeeDao.RecordRow(
-                                null,
-                                id,
-                                keys.of(r.employeeId()),
-                                r.occupationCode(),
-                                r.jobCode(),
-                                r.jobFamily(),
-                                r.level(),
-                                r.grade(),
-                                r.country(),
-                                r.area(),
-                                r.currency(),
-                                r.period(),
-                                r.basePay(),
-                                r.variablePay(),
-                                r.hireDate(),
-                                r.gender(),
-                                r.fte()));
-                    }
-                    for (int from = 0; from < records.size(); from += 1000) {
-                        dao.insertRecords(records.subList(from, Math.min(records.size(), from + 1000)));
-                    }
-                    return new EmployeeDao.SnapshotRow(
-                            id,
-                            row.asOf(),
-                            row.label(),
-                            row.createdAt(),
-                            row.createdBy(),
-                            row.employees(),
-                            row.idsHashed());
-                }));
+        EmployeeDao.SnapshotRow row = new EmployeeDao.SnapshotRow(
+                null, date, label, now, actor, parsed.rows().size(), keys.hashed());
+        List<EmployeeDao.RecordRow> records = new ArrayList<>();
+        for (RosterRow r : parsed.rows()) {
+            // the snapshot's id is the database's: the DAO sets it
+            records.add(new EmployeeDao.RecordRow(
+                    null,
+                    0,
+                    keys.of(r.employeeId()),
+                    r.occupationCode(),
+                    r.jobCode(),
+                    r.jobFamily(),
+                    r.level(),
+                    r.grade(),
+                    r.country(),
+                    r.area(),
+                    r.currency(),
+                    r.period(),
+                    r.basePay(),
+                    r.variablePay(),
+                    r.hireDate(),
+                    r.gender(),
+                    r.fte()));
+        }
+        long id = PayStorage.guard("storing the roster", () -> rosters.importSnapshot(row, records));
+        EmployeeDao.SnapshotRow snapshot = new EmployeeDao.SnapshotRow(
+                id, row.asOf(), row.label(), row.createdAt(), row.createdBy(), row.employees(), row.idsHashed());
         audit.success(
                 actor,
                 "employees.import",
@@ -127,15 +113,13 @@ public final class EmployeeService {
     }
 
     public EmployeeViews.SnapshotList snapshots(int limit, int offset) {
-        return jdbi.withExtension(
-                EmployeeDao.class,
-                dao -> new EmployeeViews.SnapshotList(
-                        dao.countSnapshots(),
-                        limit,
-                        offset,
-                        dao.snapshots(limit, offset).stream()
-                                .map(EmployeeService::view)
-                                .toList()));
+        return new EmployeeViews.SnapshotList(
+                rosters.countSnapshots(),
+                limit,
+                offset,
+                rosters.snapshots(limit, offset).stream()
+                        .map(EmployeeService::view)
+                        .toList());
     }
 
     public EmployeeViews.Snapshot snapshot(long id) {
@@ -144,27 +128,24 @@ public final class EmployeeService {
 
     /** The snapshot's row, or a 404 naming {@code field}. */
     public EmployeeDao.SnapshotRow snapshotRow(long id) {
-        return jdbi.withExtension(EmployeeDao.class, dao -> dao.snapshot(id))
-                .orElseThrow(() -> EmployeeException.notFound("employee snapshot " + id, "id"));
+        return rosters.snapshot(id).orElseThrow(() -> EmployeeException.notFound("employee snapshot " + id, "id"));
     }
 
     /** The newest snapshot (by roster date), or a 404 when none was imported. */
     public EmployeeDao.SnapshotRow latestSnapshot() {
-        return jdbi.withExtension(EmployeeDao.class, EmployeeDao::latestSnapshot)
-                .orElseThrow(() -> EmployeeException.notFound("employee snapshot", "snapshot"));
+        return rosters.latestSnapshot().orElseThrow(() -> EmployeeException.notFound("employee snapshot", "snapshot"));
     }
 
     /** Every employee row of a snapshot, for aggregates (not audited: callers audit what they show). */
     public List<EmployeeDao.RecordRow> records(long snapshotId) {
-        return jdbi.withExtension(EmployeeDao.class, dao -> dao.records(snapshotId));
+        return rosters.records(snapshotId);
     }
 
     /** A page of individual employees against their bands; audited as a read of personal data. */
     public EmployeeViews.EmployeePage employees(
             long snapshotId, int limit, int offset, boolean fresh, String actor, AuditLog.Origin origin) {
         EmployeeDao.SnapshotRow snapshot = snapshotRow(snapshotId);
-        List<EmployeeDao.RecordRow> page =
-                jdbi.withExtension(EmployeeDao.class, dao -> dao.records(snapshotId, limit, offset));
+        List<EmployeeDao.RecordRow> page = rosters.records(snapshotId, limit, offset);
         PayPolicy policy = policy(null);
         Map<BandSource.Job, BandSource.Found> found = bands(page, snapshot.asOf(), fresh, actor);
         Map<BandSource.Job, String> ids = bandIds(found);
@@ -243,16 +224,8 @@ public final class EmployeeService {
 
     /** Erases a snapshot: its rows and justifications go with it. */
     public void deleteSnapshot(long snapshotId, String actor, AuditLog.Origin origin) {
-        int deleted = jdbi.inTransaction(handle -> {
-            EmployeeDao dao = handle.attach(EmployeeDao.class);
-            if (dao.snapshot(snapshotId).isEmpty()) {
-                throw EmployeeException.notFound("employee snapshot " + snapshotId, "id");
-            }
-            dao.deleteJustificationsOf(snapshotId);
-            int rows = dao.deleteRecordsOf(snapshotId);
-            dao.deleteSnapshot(snapshotId);
-            return rows;
-        });
+        int deleted = rosters.eraseSnapshot(snapshotId)
+                .orElseThrow(() -> EmployeeException.notFound("employee snapshot " + snapshotId, "id"));
         audit.success(
                 actor,
                 "employees.delete-snapshot",
@@ -271,16 +244,11 @@ public final class EmployeeService {
 
     /** Erases one employee, given by the key rows are listed with, from every snapshot. */
     public EmployeeViews.Erasure eraseByKey(String employeeKey, String actor, AuditLog.Origin origin) {
-        EmployeeViews.Erasure erasure = jdbi.inTransaction(handle -> {
-            EmployeeDao dao = handle.attach(EmployeeDao.class);
-            List<Long> snapshots = dao.snapshotsHolding(employeeKey);
-            if (snapshots.isEmpty()) {
-                throw EmployeeException.notFound("employee", "employeeKey");
-            }
-            int rows = dao.deleteEmployee(employeeKey);
-            snapshots.forEach(dao::recount);
-            return new EmployeeViews.Erasure(rows, List.copyOf(snapshots));
-        });
+        EmployeeDao.Erased erased = rosters.eraseEmployee(employeeKey);
+        if (erased.snapshots().isEmpty()) {
+            throw EmployeeException.notFound("employee", "employeeKey");
+        }
+        EmployeeViews.Erasure erasure = new EmployeeViews.Erasure(erased.rows(), erased.snapshots());
         // the audit names neither the id nor its key: the erased employee leaves no trace
         audit.success(
                 actor,

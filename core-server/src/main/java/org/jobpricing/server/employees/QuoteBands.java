@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.api.PricingRequest;
 import org.jobpricing.server.core.PricingService;
 import org.jobpricing.server.db.QuoteDao;
@@ -25,12 +24,12 @@ public final class QuoteBands implements BandSource {
     private static final Logger LOG = LoggerFactory.getLogger(QuoteBands.class);
     private static final int SCAN = 200;
 
-    private final Jdbi jdbi;
+    private final QuoteDao quotes;
     private final PricingService pricing;
     private final ObjectMapper json;
 
-    public QuoteBands(Jdbi jdbi, PricingService pricing, ObjectMapper json) {
-        this.jdbi = jdbi;
+    public QuoteBands(QuoteDao quotes, PricingService pricing, ObjectMapper json) {
+        this.quotes = quotes;
         this.pricing = pricing;
         this.json = json;
     }
@@ -80,7 +79,7 @@ public final class QuoteBands implements BandSource {
                 null,
                 Timestamp.from(Instant.EPOCH),
                 Timestamp.from(Instant.parse("9999-01-01T00:00:00Z")));
-        List<QuoteDao.Listed> listed = jdbi.withExtension(QuoteDao.class, dao -> dao.find(filter, SCAN, 0));
+        List<QuoteDao.Listed> listed = quotes.find(filter, SCAN, 0);
         for (QuoteDao.Listed quote : listed) {
             try {
                 JsonNode node = json.readTree(quote.responseJson());

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jobpricing.plugin.api.CheckResult;
 import org.jobpricing.plugin.api.PluginContext;
@@ -44,7 +43,7 @@ public final class MarketDataJobs implements Managed {
 
     private final String serverId = "server-" + UUID.randomUUID().toString().substring(0, 8);
     private final PluginHost host;
-    private final Jdbi jdbi;
+    private final MarketJobDao jobs;
     private final Map<String, Map<String, String>> pluginConfig;
     private final Duration timeout;
     private final boolean refreshOnStart;
@@ -59,7 +58,7 @@ public final class MarketDataJobs implements Managed {
 
     public MarketDataJobs(
             PluginHost host,
-            Jdbi jdbi,
+            MarketJobDao jobs,
             Runnable dataChanged,
             Map<String, Map<String, String>> pluginConfig,
             Duration timeout,
@@ -71,7 +70,7 @@ public final class MarketDataJobs implements Managed {
             AuditLog audit) {
         this.audit = audit;
         this.host = host;
-        this.jdbi = jdbi;
+        this.jobs = jobs;
         this.pluginConfig = pluginConfig;
         this.timeout = timeout;
         this.refreshOnStart = refreshOnStart;
@@ -79,8 +78,8 @@ public final class MarketDataJobs implements Managed {
         this.metrics = metrics;
         this.json = json;
         this.clock = clock;
-        this.runner = new SourceRun(jdbi, dataChanged, calls, timeout, json, clock);
-        metrics.lastSuccessFrom(() -> jdbi.withExtension(MarketJobDao.class, MarketJobDao::lastSuccesses).stream()
+        this.runner = new SourceRun(jobs, dataChanged, calls, timeout, json, clock);
+        metrics.lastSuccessFrom(() -> jobs.lastSuccesses().stream()
                 .map(s -> new BusinessMetrics.LastSuccess(
                         s.pluginId(), s.source(), s.lastSuccessAt().toInstant().getEpochSecond()))
                 .toList());
@@ -277,25 +276,21 @@ public final class MarketDataJobs implements Managed {
     }
 
     public List<MarketDataJobView> history(String source, String status, int limit) {
-        return jdbi.withExtension(MarketJobDao.class, dao -> dao.jobs(source, status, limit)).stream()
-                .map(this::view)
-                .toList();
+        return jobs.jobs(source, status, limit).stream().map(this::view).toList();
     }
 
     public Optional<MarketDataJobView> job(long id) {
-        return jdbi.withExtension(MarketJobDao.class, dao -> dao.job(id)).map(this::view);
+        return jobs.job(id).map(this::view);
     }
 
     /** The last finished or running (not skipped) job of each source of a plugin. */
     public List<MarketDataJobView> lastRuns(String pluginId) {
-        return jdbi.withExtension(MarketJobDao.class, dao -> dao.lastRuns(pluginId)).stream()
-                .map(this::view)
-                .toList();
+        return jobs.lastRuns(pluginId).stream().map(this::view).toList();
     }
 
     /** Last successful run and cursor of a source, if it ever ran. */
     public Optional<MarketJobDao.StateRow> state(String pluginId, String source) {
-        return jdbi.withExtension(MarketJobDao.class, dao -> dao.state(pluginId, source));
+        return jobs.state(pluginId, source);
     }
 
     private SourceRun.Outcome execute(long jobId, PluginHost.Source source) {
@@ -314,46 +309,22 @@ public final class MarketDataJobs implements Managed {
         String name = source.source().name();
         Timestamp now = Timestamp.from(clock.instant());
         Timestamp until = Timestamp.from(clock.instant().plus(timeout).plusSeconds(60));
+        MarketJobDao.Claiming claiming = new MarketJobDao.Claiming(
+                pluginId, name, trigger, due == null ? null : Timestamp.from(due), now, until, serverId, by);
         try {
-            return jdbi.inTransaction(h -> {
-                MarketJobDao dao = h.attach(MarketJobDao.class);
-                dao.ensureState(pluginId, name);
-                long id = dao.insertJob(
-                        pluginId, name, trigger, due == null ? null : Timestamp.from(due), now, serverId, by);
-                if (dao.takeLease(pluginId, name, serverId, until, now) == 0) {
-                    if (due == null) {
-                        h.rollback();
-                        return Optional.<Long>empty();
-                    }
-                    dao.finishJob(
-                            id,
-                            "SKIPPED",
-                            now,
-                            0,
-                            0,
-                            0,
-                            runner.problemsJson(
-                                    List.of(new Problem(0, null, "another run of this source was in progress"))),
-                            null,
-                            null);
-                    return Optional.<Long>empty();
-                }
-                int abandoned = dao.abandon(
+            MarketJobDao.Claim claim = jobs.claim(
+                    claiming,
+                    runner.problemsJson(List.of(new Problem(0, null, "another run of this source was in progress"))),
+                    runner.problemsJson(List.of(
+                            new Problem(0, null, "abandoned: the server running it stopped before it finished"))));
+            if (claim.abandoned() > 0) {
+                LOG.warn(
+                        "{} run(s) of {}/{} were left unfinished by a stopped server; marked FAILED",
+                        claim.abandoned(),
                         pluginId,
-                        name,
-                        id,
-                        now,
-                        runner.problemsJson(List.of(
-                                new Problem(0, null, "abandoned: the server running it stopped before it finished"))));
-                if (abandoned > 0) {
-                    LOG.warn(
-                            "{} run(s) of {}/{} were left unfinished by a stopped server; marked FAILED",
-                            abandoned,
-                            pluginId,
-                            name);
-                }
-                return Optional.of(id);
-            });
+                        name);
+            }
+            return claim.job();
         } catch (UnableToExecuteStatementException e) {
             if (due != null && e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
                 return Optional.empty(); // another server recorded this due time first

@@ -3,7 +3,6 @@ package org.jobpricing.server.plugins;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.db.MarketJobDao;
 
 /**
@@ -12,25 +11,21 @@ import org.jobpricing.server.db.MarketJobDao;
  */
 public final class PluginSwitches {
 
-    private final Jdbi jdbi;
+    private final MarketJobDao settings;
     private final Clock clock;
 
-    public PluginSwitches(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public PluginSwitches(MarketJobDao settings, Clock clock) {
+        this.settings = settings;
         this.clock = clock;
     }
 
     /** Ids of the plugins turned off. */
     public Set<String> disabled() {
-        return Set.copyOf(jdbi.withExtension(MarketJobDao.class, MarketJobDao::disabledPlugins));
+        return Set.copyOf(settings.disabledPlugins());
     }
 
     /** Turns a plugin on or off. */
     public void set(String pluginId, boolean enabled, String by) {
-        jdbi.useTransaction(h -> {
-            MarketJobDao dao = h.attach(MarketJobDao.class);
-            dao.clearSetting(pluginId);
-            dao.insertSetting(pluginId, enabled, by, Timestamp.from(clock.instant()));
-        });
+        settings.setPlugin(pluginId, enabled, by, Timestamp.from(clock.instant()));
     }
 }

@@ -14,14 +14,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.plugin.api.ConfigField;
 import org.jobpricing.plugin.api.FetchResult;
 import org.jobpricing.plugin.api.MarketObservation;
 import org.jobpricing.plugin.api.ObservationChecks;
 import org.jobpricing.plugin.api.PluginContext;
 import org.jobpricing.plugin.api.Problem;
-import org.jobpricing.server.db.DataVersionDao;
 import org.jobpricing.server.db.MarketJobDao;
 import org.jobpricing.server.db.ObservationDao;
 import org.slf4j.Logger;
@@ -41,7 +39,7 @@ final class SourceRun {
     /** How a run ended. */
     record Outcome(String status, int rowsIn, int rowsOut, int rowsRejected, List<Problem> problems) {}
 
-    private final Jdbi jdbi;
+    private final MarketJobDao jobs;
     private final Runnable dataChanged;
     private final ExecutorService executor;
     private final Duration timeout;
@@ -49,13 +47,13 @@ final class SourceRun {
     private final Clock clock;
 
     SourceRun(
-            Jdbi jdbi,
+            MarketJobDao jobs,
             Runnable dataChanged,
             ExecutorService executor,
             Duration timeout,
             ObjectMapper json,
             Clock clock) {
-        this.jdbi = jdbi;
+        this.jobs = jobs;
         this.dataChanged = dataChanged;
         this.executor = executor;
         this.timeout = timeout;
@@ -93,7 +91,7 @@ final class SourceRun {
     Outcome run(long jobId, PluginHost.Source source, PluginContext context, String holder) {
         String pluginId = source.pluginId();
         String name = source.source().name();
-        String cursor = jdbi.withExtension(MarketJobDao.class, dao -> dao.state(pluginId, name))
+        String cursor = jobs.state(pluginId, name)
                 .map(MarketJobDao.StateRow::cursorValue)
                 .orElse(null);
         List<Problem> configProblems = ConfigField.validate(source.source().configSchema(), context.config());
@@ -123,16 +121,9 @@ final class SourceRun {
                 .map(o -> ObservationDao.Row.of(o, origin, clock.instant()))
                 .toList();
         try {
-            jdbi.useTransaction(h -> {
-                if (!rows.isEmpty()) {
-                    h.attach(ObservationDao.class).upsert(rows);
-                    h.attach(DataVersionDao.class).bump();
-                }
-                MarketJobDao dao = h.attach(MarketJobDao.class);
-                dao.succeeded(pluginId, name, nextCursor, now);
-                finish(dao, jobId, outcome, cursor, nextCursor);
-                dao.releaseLease(pluginId, name, holder);
-            });
+            // the job's end is stamped inside the transaction, once the rows are in
+            jobs.storeRun(
+                    pluginId, name, holder, rows, nextCursor, now, end(jobId, outcome, cursor, nextCursor), clock);
         } catch (RuntimeException e) {
             LOG.error("storing the run of {}/{} failed; nothing stored", pluginId, name, e);
             return fail(jobId, source, holder, cursor, "storing failed, nothing stored: " + e.getMessage(), problems);
@@ -154,19 +145,20 @@ final class SourceRun {
         problems.add(new Problem(0, null, why));
         problems.addAll(details);
         Outcome outcome = new Outcome("FAILED", 0, 0, 0, problems);
-        jdbi.useTransaction(h -> {
-            MarketJobDao dao = h.attach(MarketJobDao.class);
-            finish(dao, jobId, outcome, cursor, cursor);
-            dao.releaseLease(source.pluginId(), source.source().name(), holder);
-        });
+        jobs.endRun(
+                source.pluginId(),
+                source.source().name(),
+                holder,
+                end(jobId, outcome, cursor, cursor).at(Timestamp.from(clock.instant())));
         return outcome;
     }
 
-    private void finish(MarketJobDao dao, long jobId, Outcome outcome, String cursorBefore, String cursorAfter) {
-        dao.finishJob(
+    /** The job's row for {@code outcome}, its finishing time still to be set. */
+    private MarketJobDao.JobEnd end(long jobId, Outcome outcome, String cursorBefore, String cursorAfter) {
+        return new MarketJobDao.JobEnd(
                 jobId,
                 outcome.status(),
-                Timestamp.from(clock.instant()),
+                null,
                 outcome.rowsIn(),
                 outcome.rowsOut(),
                 outcome.rowsRejected(),

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.api.PayGapReportView;
 import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.db.EmployeeDao;
@@ -20,13 +19,13 @@ public final class PayGapReports {
 
     private static final int MAX_JUSTIFICATION = 4000;
 
-    private final Jdbi jdbi;
+    private final EmployeeDao rosters;
     private final EmployeeService employees;
     private final AuditLog audit;
     private final Clock clock;
 
-    public PayGapReports(Jdbi jdbi, EmployeeService employees, AuditLog audit, Clock clock) {
-        this.jdbi = jdbi;
+    public PayGapReports(EmployeeDao rosters, EmployeeService employees, AuditLog audit, Clock clock) {
+        this.rosters = rosters;
         this.employees = employees;
         this.audit = audit;
         this.clock = clock;
@@ -73,14 +72,10 @@ public final class PayGapReports {
         }
         Timestamp now = Timestamp.from(clock.instant());
         boolean withdraw = text == null || text.isBlank();
-        jdbi.useTransaction(handle -> {
-            EmployeeDao dao = handle.attach(EmployeeDao.class);
-            dao.deleteJustification(snapshot.id(), category);
-            if (!withdraw) {
-                dao.insertJustification(
-                        new EmployeeDao.JustificationRow(snapshot.id(), category, text.strip(), actor, now));
-            }
-        });
+        rosters.justify(
+                snapshot.id(),
+                category,
+                withdraw ? null : new EmployeeDao.JustificationRow(snapshot.id(), category, text.strip(), actor, now));
         audit.success(
                 actor,
                 withdraw ? "reports.pay-gap.justification-withdrawn" : "reports.pay-gap.justification",
@@ -91,14 +86,13 @@ public final class PayGapReports {
     }
 
     private EmployeeDao.SnapshotRow snapshot(long id) {
-        return jdbi.withExtension(EmployeeDao.class, dao -> dao.snapshot(id))
+        return rosters.snapshot(id)
                 .orElseThrow(() -> EmployeeException.notFound("employee snapshot " + id, "snapshot"));
     }
 
     private Map<String, EmployeeDao.JustificationRow> justifications(long snapshotId) {
         Map<String, EmployeeDao.JustificationRow> byCategory = new LinkedHashMap<>();
-        jdbi.withExtension(EmployeeDao.class, dao -> dao.justifications(snapshotId))
-                .forEach(j -> byCategory.put(j.category(), j));
+        rosters.justifications(snapshotId).forEach(j -> byCategory.put(j.category(), j));
         return byCategory;
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jdbi.v3.core.Jdbi;
 import org.jobpricing.server.api.RuleSetViews;
 import org.jobpricing.server.api.ScenarioResult;
 import org.jobpricing.server.audit.AuditLog;
@@ -41,7 +40,7 @@ public final class RuleSetService {
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetService.class);
     private static final int CACHED_VERSIONS = 8;
 
-    private final Jdbi jdbi;
+    private final RuleSetDao versions;
     private final RuleSetCompiler compiler;
     private final ScenarioRunner scenarios;
     private final AuditLog audit;
@@ -49,8 +48,9 @@ public final class RuleSetService {
     private final Map<Integer, CompiledRuleSet> compiled = new ConcurrentHashMap<>();
     private RuleEngine engine;
 
-    public RuleSetService(Jdbi jdbi, RuleSetCompiler compiler, ScenarioRunner scenarios, AuditLog audit, Clock clock) {
-        this.jdbi = jdbi;
+    public RuleSetService(
+            RuleSetDao versions, RuleSetCompiler compiler, ScenarioRunner scenarios, AuditLog audit, Clock clock) {
+        this.versions = versions;
         this.compiler = compiler;
         this.scenarios = scenarios;
         this.audit = audit;
@@ -63,8 +63,7 @@ public final class RuleSetService {
      * stored and published, so editing the files takes effect.
      */
     public RuleEngine start(List<RuleSource> directory, boolean directoryWins) throws RuleCompilationException {
-        Integer active =
-                jdbi.withExtension(RuleSetDao.class, RuleSetDao::activeVersion).orElse(null);
+        Integer active = activeVersion();
         if (active == null || directoryWins && !sameFiles(active, directory)) {
             Checked checked = check(directory);
             RuleSetViews.Validation validation = checked.validation();
@@ -100,8 +99,7 @@ public final class RuleSetService {
 
     /** Follows the active version of the database; called periodically on every server. */
     public void follow() {
-        Integer active =
-                jdbi.withExtension(RuleSetDao.class, RuleSetDao::activeVersion).orElse(null);
+        Integer active = activeVersion();
         if (active != null && !label(active).equals(engine.active().version())) {
             engine.activate(compiled(active));
             LOG.info("rule set {} active (published elsewhere)", label(active));
@@ -332,7 +330,7 @@ public final class RuleSetService {
 
     public List<RuleSetViews.Version> list(int limit, int offset) {
         Integer active = activeVersion();
-        return jdbi.withExtension(RuleSetDao.class, dao -> dao.list(limit, offset)).stream()
+        return versions.list(limit, offset).stream()
                 .map(r -> view(r, Objects.equals(r.version(), active), null, null))
                 .toList();
     }
@@ -376,7 +374,7 @@ public final class RuleSetService {
 
     public List<RuleSource> files(int version) {
         requireVersion(version);
-        return jdbi.withExtension(RuleSetDao.class, dao -> dao.files(version)).stream()
+        return versions.files(version).stream()
                 .map(f -> RuleSource.fromStored(f.name(), f.content()))
                 .toList();
     }
@@ -390,7 +388,7 @@ public final class RuleSetService {
     }
 
     private Integer activeVersion() {
-        return jdbi.withExtension(RuleSetDao.class, RuleSetDao::activeVersion).orElse(null);
+        return versions.activeVersion().orElse(null);
     }
 
     private boolean sameFiles(int version, List<RuleSource> files) {
@@ -423,35 +421,21 @@ public final class RuleSetService {
     }
 
     private int store(List<RuleSource> files, String checksum, String author, String message, Integer parent) {
-        return jdbi.inTransaction(handle -> {
-            RuleSetDao dao = handle.attach(RuleSetDao.class);
-            int version = dao.maxVersion() + 1;
-            dao.insertVersion(new RuleSetDao.VersionRow(
-                    version, checksum, author, message, Timestamp.from(clock.instant()), parent, null));
-            dao.insertFiles(files.stream()
-                    .map(f -> new RuleSetDao.FileRow(version, f.name(), f.storedText()))
-                    .toList());
-            return version;
-        });
+        Map<String, String> stored = new LinkedHashMap<>();
+        files.forEach(f -> stored.put(f.name(), f.storedText()));
+        return versions.store(checksum, author, message, Timestamp.from(clock.instant()), parent, stored);
     }
 
     private void activate(int version, String actor) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbi.useTransaction(handle -> {
-            RuleSetDao dao = handle.attach(RuleSetDao.class);
-            dao.markPublished(version, now);
-            if (dao.updateActive(version, now, actor) == 0) {
-                dao.insertActive(version, now, actor);
-            }
-        });
+        versions.activate(version, now, actor);
         if (engine != null) {
             engine.activate(compiled(version));
         }
     }
 
     private RuleSetDao.VersionRow requireVersion(int version) {
-        return jdbi.withExtension(RuleSetDao.class, dao -> dao.find(version))
-                .orElseThrow(() -> new EntityNotFoundException("rule set version " + version));
+        return versions.find(version).orElseThrow(() -> new EntityNotFoundException("rule set version " + version));
     }
 
     private RuleSetViews.Version view(int version, boolean withFiles) {

@@ -11,7 +11,10 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The server's packages as the README's layout describes them: no cycle, and a domain that does not speak HTTP. */
+/**
+ * The server's packages as the README's layout describes them: no cycle, a domain that does not speak HTTP,
+ * and services that reach the database through db/'s DAOs.
+ */
 class PackageStructureTest {
 
     private static JavaClasses server;
@@ -61,6 +64,30 @@ class PackageStructureTest {
                 .evaluate(server);
         assertThat(http.getFailureReport().getDetails())
                 .as("domain classes that speak HTTP")
+                .isEmpty();
+    }
+
+    @Test
+    void onlyDbAndTheWiringHoldAJdbi() {
+        EvaluationResult jdbi = noClasses()
+                .that()
+                .resideOutsideOfPackages("org.jobpricing.server.db..", "org.jobpricing.server.cli.backup..")
+                .and()
+                .doNotHaveFullyQualifiedName("org.jobpricing.server.JobPricingContext")
+                .and()
+                .doNotHaveFullyQualifiedName("org.jobpricing.server.JobPricingApplication")
+                .and()
+                .doNotHaveFullyQualifiedName("org.jobpricing.server.cli.PriceCommand")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.jdbi.v3.core.Jdbi")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.jdbi.v3.core.Handle")
+                .because("services take db/'s DAOs (jdbi.onDemand in the wiring) and the SQL lives in db/")
+                .evaluate(server);
+        assertThat(jdbi.getFailureReport().getDetails())
+                .as("classes outside db/ and the wiring that hold a Jdbi or a Handle")
                 .isEmpty();
     }
 }
