@@ -1,4 +1,5 @@
 import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import java.nio.file.Files;
@@ -19,9 +20,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.jobpricing.server.audit.AuditLog;
 import org.jobpricing.server.core.MarketDataCache;
 import org.jobpricing.server.core.MarketDataService;
+import org.jobpricing.server.core.QuoteStore;
 import org.jobpricing.server.core.QuoteWriter;
+import org.jobpricing.server.db.AuditDao;
+import org.jobpricing.server.db.DataVersionDao;
+import org.jobpricing.server.db.FxRateDao;
+import org.jobpricing.server.db.ObservationDao;
 import org.jobpricing.server.db.H2Durability;
 import org.jobpricing.server.db.Migrator;
 import org.jobpricing.server.db.QuoteDao;
@@ -92,6 +99,17 @@ public final class DurabilityBench {
         durable.close();
     }
 
+    static final AuditLog.Origin ORIGIN = new AuditLog.Origin("127.0.0.1", "durability-bench");
+
+    /** The server's import service on {@code jdbi}: its DAOs, cache and audit log, as the server wires them. */
+    static MarketDataService importer(Jdbi jdbi) {
+        ObservationDao observations = jdbi.onDemand(ObservationDao.class);
+        MarketDataCache cache = new MarketDataCache(
+                observations, jdbi.onDemand(FxRateDao.class), jdbi.onDemand(DataVersionDao.class));
+        Clock clock = Clock.systemUTC();
+        return new MarketDataService(observations, cache, clock, new AuditLog(jdbi.onDemand(AuditDao.class), clock));
+    }
+
     /** One H2 file database through the server's pool, with its quote writer. */
     static final class Setup {
         final Path dir;
@@ -105,9 +123,10 @@ public final class DurabilityBench {
             pool = pool(dir, durable);
             jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
             Migrator.migrate(jdbi);
-            writer = new QuoteWriter(jdbi, Duration.ofSeconds(10));
+            writer = new QuoteWriter(
+                    new QuoteStore(jdbi.onDemand(QuoteDao.class), new ObjectMapper()), Duration.ofSeconds(10));
             writer.start();
-            importer = new MarketDataService(jdbi, new MarketDataCache(jdbi), Clock.systemUTC());
+            importer = importer(jdbi);
         }
 
         void close() throws Exception {
@@ -129,12 +148,12 @@ public final class DurabilityBench {
         ManagedDataSource pool = pool(dir, durable);
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         Migrator.migrate(jdbi);
-        MarketDataService service = new MarketDataService(jdbi, new MarketDataCache(jdbi), Clock.systemUTC());
+        MarketDataService service = importer(jdbi);
         String csv = importCsv();
         StringBuilder line = new StringBuilder(durable ? "WRITE_DELAY=0  " : "WRITE_DELAY=500");
         long started = System.nanoTime();
         for (int i = 1; i <= imports; i++) {
-            service.importCsv(csv);
+            service.importCsv(csv, "bench", ORIGIN);
             Thread.sleep(pause);
             if (i % Math.max(1, imports / 6) == 0) {
                 line.append(String.format("  %d (%.0f s): %.1f", i, (System.nanoTime() - started) / 1e9,
@@ -221,7 +240,7 @@ public final class DurabilityBench {
         long rows = 0;
         long started = System.nanoTime();
         while (System.nanoTime() - started < millis * 1_000_000L) {
-            rows += setup.importer.importCsv(csv).imported();
+            rows += setup.importer.importCsv(csv, "bench", ORIGIN).imported();
         }
         return rows / ((System.nanoTime() - started) / 1e9);
     }

@@ -93,6 +93,7 @@ import org.jobpricing.server.resources.PluginResource;
 import org.jobpricing.server.resources.PricingResource;
 import org.jobpricing.server.resources.RuleSetResource;
 import org.jobpricing.server.resources.UserResource;
+import org.jobpricing.server.rules.RuleSetCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +103,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
     private static final Logger LOG = LoggerFactory.getLogger(JobPricingApplication.class);
 
     private final LogEmailSender emailSender = new LogEmailSender();
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
 
     public static void main(String[] args) throws Exception {
         new JobPricingApplication().run(args);
@@ -149,6 +151,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
     @Override
     public void run(JobPricingConfiguration config, Environment env) throws Exception {
         ProductionChecks.verify(config);
+        JobPricingContext.compilingAhead(config, compiler);
         Clock clock = Clock.systemUTC();
         env.getObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -233,8 +236,8 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
         env.jersey().register(new AuditResource(audit));
 
         // rules, market data, plugins, enrichment and pricing: the object graph every command shares
-        JobPricingContext context =
-                new JobPricingContext(config, jdbi, env.getObjectMapper(), env.getValidator(), metrics, audit, clock);
+        JobPricingContext context = new JobPricingContext(
+                config, jdbi, env.getObjectMapper(), env.getValidator(), metrics, audit, clock, compiler);
         context.managed().forEach(env.lifecycle()::manage);
         context.refreshing().forEach(env.lifecycle()::manage);
         env.healthChecks().register("rules", new RuleSetHealthCheck(context.engine()));

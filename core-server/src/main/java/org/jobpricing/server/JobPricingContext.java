@@ -90,7 +90,8 @@ public final class JobPricingContext {
             Validator validator,
             BusinessMetrics metrics,
             AuditLog audit,
-            Clock clock)
+            Clock clock,
+            RuleSetCompiler compiler)
             throws RuleCompilationException {
         this.clock = clock;
         this.audit = audit;
@@ -100,7 +101,7 @@ public final class JobPricingContext {
         Path rulesDirectory = Path.of(config.getRules().getDirectory());
         boolean development = config.getEnvironment() == Mode.DEVELOPMENT;
         ruleSets = new RuleSetService(
-                jdbi.onDemand(RuleSetDao.class), new RuleSetCompiler(), new ScenarioRunner(validator), audit, clock);
+                jdbi.onDemand(RuleSetDao.class), compiler, new ScenarioRunner(validator), audit, clock);
         engine = ruleSets.start(startupRules(rulesDirectory), development);
         ObservationDao observations = jdbi.onDemand(ObservationDao.class);
         FxRateDao rates = jdbi.onDemand(FxRateDao.class);
@@ -237,6 +238,15 @@ public final class JobPricingContext {
 
     public WhatIfSimulator whatIf() {
         return whatIf;
+    }
+
+    /**
+     * A compiler already building the rules a start is likely to serve (the directory's), before the
+     * database is even open: the build overlaps migrations and the rest of the start.
+     */
+    public static RuleSetCompiler compilingAhead(JobPricingConfiguration config, RuleSetCompiler compiler) {
+        compiler.compileAhead(startupRules(Path.of(config.getRules().getDirectory())));
+        return compiler;
     }
 
     /** The files of the rules directory, or the copy bundled in the rules jar when there is no directory. */

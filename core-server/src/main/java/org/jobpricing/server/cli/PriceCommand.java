@@ -29,6 +29,7 @@ import org.jobpricing.server.metrics.BusinessMetrics;
 import org.jobpricing.server.resources.batch.BatchReader;
 import org.jobpricing.server.resources.batch.BatchWriter;
 import org.jobpricing.server.rules.RuleEngine;
+import org.jobpricing.server.rules.RuleSetCompiler;
 
 /**
  * {@code price config.yml --input jobs.csv --output quotes.csv}: prices a CSV of jobs offline against
@@ -66,6 +67,7 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
     }
 
     private static void price(Jdbi jdbi, JobPricingConfiguration config, Path input, Path output) throws Exception {
+        RuleSetCompiler compiler = JobPricingContext.compilingAhead(config, new RuleSetCompiler());
         PrometheusRegistry registry = new PrometheusRegistry();
         SlowQueryLog.install(jdbi, config.getSlowQueryThreshold(), registry);
         Migrator.migrate(jdbi);
@@ -78,7 +80,8 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
                 Validators.newValidator(),
                 new BusinessMetrics(registry),
                 new AuditLog(jdbi.onDemand(AuditDao.class), clock),
-                clock);
+                clock,
+                compiler);
         context.plugins().start();
         try {
             price(context, input, output);
