@@ -259,7 +259,7 @@ public final class DurabilityBench {
     static QuoteDao.Row row() {
         String id = UUID.randomUUID().toString();
         return new QuoteDao.Row(id, Timestamp.from(Instant.now()), "15-1252", "IC3", "US", "v1", request(),
-                quoteJson.replaceFirst("\"id\":\"[^\"]*\"", "\"id\":\"" + id + "\""));
+                quoteJson.replaceFirst("\"id\":\"[^\"]*\"", "\"id\":\"" + id + "\""), "bench");
     }
 
     static String request() {
