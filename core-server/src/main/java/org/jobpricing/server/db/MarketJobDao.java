@@ -133,12 +133,74 @@ public interface MarketJobDao extends Transactional<MarketJobDao> {
     DataVersionDao dataVersion();
 
     /**
-     * Stores a good run of a source in one transaction: its rows (and the data version's bump, when there are
-     * any), the source's new cursor, the job's end (finished as {@code clock} says once the rows are in) and
-     * the release of {@code holder}'s lease. Nothing of it is stored when any of it fails.
+     * Stores a good run of a source: its rows (and the data version's bump, when there are any), the source's
+     * new cursor, the job's end (finished as {@code clock} says once the rows are in) and the release of
+     * {@code holder}'s lease. Readers see all of it or none of it, and nothing of it stays when any of it
+     * fails. Loads of this source left unfinished by a stopped server go first. A first load of more than
+     * one chunk (nothing of its sources is stored yet) is written in chunks, each its own transaction and
+     * invisible until the last, small one ends the load: one transaction of 300,000 rows is what made
+     * H2 slow. Any other run replaces rows by key in one transaction.
      */
-    @Transaction
     default void storeRun(
+            String pluginId,
+            String source,
+            String holder,
+            List<ObservationDao.Row> rows,
+            String cursor,
+            Timestamp succeededAt,
+            JobEnd end,
+            Clock clock) {
+        ObservationDao observations = observations();
+        observations.discardLoads(pluginId, source);
+        boolean firstLoad = rows.size() > ObservationDao.CHUNK
+                && rows.stream()
+                        .map(ObservationDao.Row::sourceId)
+                        .distinct()
+                        .allMatch(s -> observations.countBySource(s) == 0);
+        if (!firstLoad) {
+            storeRunAtOnce(pluginId, source, holder, rows, cursor, succeededAt, end, clock);
+            return;
+        }
+        long load = observations.startLoad(pluginId, source, succeededAt);
+        try {
+            for (int from = 0; from < rows.size(); from += ObservationDao.CHUNK) {
+                observations.insertChunk(rows.subList(from, Math.min(rows.size(), from + ObservationDao.CHUNK)), load);
+            }
+            endLoad(load, pluginId, source, holder, cursor, succeededAt, end, clock);
+        } catch (RuntimeException e) {
+            try {
+                observations.discardLoads(pluginId, source);
+            } catch (RuntimeException cleanup) {
+                // the rows stay invisible; the source's next run deletes them
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /** Ends a load in chunks: its rows appear, with the cursor, the job's end and the lease's release. */
+    @Transaction
+    default void endLoad(
+            long load,
+            String pluginId,
+            String source,
+            String holder,
+            String cursor,
+            Timestamp succeededAt,
+            JobEnd end,
+            Clock clock) {
+        if (observations().endLoad(load) != 1) {
+            throw new IllegalStateException("load " + load + " of " + pluginId + "/" + source + " was discarded");
+        }
+        dataVersion().bump();
+        succeeded(pluginId, source, cursor, succeededAt);
+        finishJob(end.at(Timestamp.from(clock.instant())));
+        releaseLease(pluginId, source, holder);
+    }
+
+    /** Stores a run in one transaction: rows replaced by key, cursor, job's end, lease released. */
+    @Transaction
+    default void storeRunAtOnce(
             String pluginId,
             String source,
             String holder,

@@ -101,6 +101,163 @@ abstract class StorageContract {
         assertThat(dao.count()).isZero();
     }
 
+    /** {@code n} BLS-like rows of one source, a distinct key each. */
+    static List<ObservationDao.Row> rows(String source, int n, Instant at) {
+        return java.util.stream.IntStream.range(0, n)
+                .mapToObj(
+                        i -> ObservationDao.Row.of(obs(source, null, "US-" + (10000 + i), 1000.0 + i), "plugin:p", at))
+                .toList();
+    }
+
+    /** Claims a run of plugin p's source s for this server: the job's id. */
+    static long claim(MarketJobDao jobs, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        return jobs.claim(
+                        new MarketJobDao.Claiming(
+                                "p",
+                                "s",
+                                "MANUAL",
+                                null,
+                                at,
+                                Timestamp.from(now.plusSeconds(600)),
+                                "server-a",
+                                "admin"),
+                        "[]",
+                        "[]")
+                .job()
+                .orElseThrow();
+    }
+
+    static MarketJobDao.JobEnd end(long job, int rows) {
+        return new MarketJobDao.JobEnd(job, "OK", null, rows, rows, 0, "[]", null, "cursor-2");
+    }
+
+    long rowsIncludingInvisible(String where) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM market_observation" + where)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    long loadsLeft() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM observation_load")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Test
+    void aFirstLoadOfManyRowsIsStoredInChunksAndAppearsWhole() {
+        MarketJobDao jobs = jdbi.onDemand(MarketJobDao.class);
+        ObservationDao dao = jdbi.onDemand(ObservationDao.class);
+        Instant now = Instant.parse("2026-01-01T10:00:00Z");
+        int n = 2 * ObservationDao.CHUNK + 17;
+        long job = claim(jobs, now);
+
+        jobs.storeRun(
+                "p",
+                "s",
+                "server-a",
+                rows("big", n, now),
+                "cursor-2",
+                Timestamp.from(now),
+                end(job, n),
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+
+        assertThat(dao.count()).isEqualTo(n);
+        assertThat(dao.countBySource("big")).isEqualTo(n);
+        assertThat(dao.find("15-1252", "US")).hasSize(n);
+        assertThat(loadsLeft()).isZero();
+        assertThat(jobs.state("p", "s").orElseThrow().cursorValue()).isEqualTo("cursor-2");
+        assertThat(jobs.state("p", "s").orElseThrow().leaseHolder()).isNull();
+        assertThat(jobs.job(job).orElseThrow().status()).isEqualTo("OK");
+    }
+
+    @Test
+    void rowsOfALoadInProgressAreInvisibleUntilItEnds() {
+        ObservationDao dao = jdbi.onDemand(ObservationDao.class);
+        Instant now = Instant.parse("2026-01-01T10:00:00Z");
+        dao.upsert(List.of(ObservationDao.Row.of(obs("old", null, null, 100.0), "import", now)));
+        long load = dao.startLoad("p", "s", Timestamp.from(now));
+        dao.insertChunk(rows("big", 30, now), load);
+
+        assertThat(dao.count()).isEqualTo(1);
+        assertThat(dao.find("15-1252", "US"))
+                .extracting(o -> o.observation().sourceId())
+                .containsExactly("old");
+        assertThat(dao.list(null, null, 100, 0)).hasSize(1);
+        assertThat(dao.countBySource("big")).isZero();
+
+        assertThat(dao.endLoad(load)).isEqualTo(1);
+
+        assertThat(dao.count()).isEqualTo(31);
+        assertThat(dao.find("15-1252", "US")).hasSize(31);
+    }
+
+    @Test
+    void aLoadLeftByAStoppedServerIsDeletedByTheSourcesNextRun() {
+        MarketJobDao jobs = jdbi.onDemand(MarketJobDao.class);
+        ObservationDao dao = jdbi.onDemand(ObservationDao.class);
+        Instant now = Instant.parse("2026-01-01T10:00:00Z");
+        // a server stopped after two chunks of the same rows the next run brings (same keys)
+        long stale = dao.startLoad("p", "s", Timestamp.from(now));
+        List<ObservationDao.Row> rows = rows("big", ObservationDao.CHUNK + 5, now);
+        dao.insertChunk(rows.subList(0, ObservationDao.CHUNK), stale);
+        dao.insertChunk(rows.subList(ObservationDao.CHUNK, rows.size()), stale);
+        long other = dao.startLoad("p", "other-source", Timestamp.from(now));
+        dao.insertChunk(rows("theirs", 3, now), other);
+        long job = claim(jobs, now);
+
+        jobs.storeRun(
+                "p",
+                "s",
+                "server-a",
+                rows,
+                "cursor-2",
+                Timestamp.from(now),
+                end(job, rows.size()),
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+
+        assertThat(dao.countBySource("big")).isEqualTo(rows.size());
+        assertThat(rowsIncludingInvisible(" WHERE source_id = 'big'"))
+                .as("the stale load's rows are gone, not kept beside the new ones")
+                .isEqualTo(rows.size());
+        assertThat(dao.loads("p", "s")).isEmpty();
+        assertThat(dao.loads("p", "other-source"))
+                .as("another source's load is not touched")
+                .containsExactly(other);
+        assertThat(dao.countBySource("theirs")).isZero();
+    }
+
+    @Test
+    void aLoadThatFailsInItsSecondChunkLeavesNothingAndKeepsTheCursor() {
+        MarketJobDao jobs = jdbi.onDemand(MarketJobDao.class);
+        ObservationDao dao = jdbi.onDemand(ObservationDao.class);
+        Instant now = Instant.parse("2026-01-01T10:00:00Z");
+        dao.upsert(List.of(ObservationDao.Row.of(obs("old", null, null, 100.0), "import", now)));
+        List<ObservationDao.Row> rows = new java.util.ArrayList<>(rows("big", ObservationDao.CHUNK + 10, now));
+        rows.set(
+                ObservationDao.CHUNK + 3,
+                ObservationDao.Row.of(obs("big", "x".repeat(50), null, 1.0), "plugin:p", now));
+        long job = claim(jobs, now);
+
+        assertThatThrownBy(() -> jobs.storeRun(
+                        "p",
+                        "s",
+                        "server-a",
+                        rows,
+                        "cursor-2",
+                        Timestamp.from(now),
+                        end(job, rows.size()),
+                        java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(rowsIncludingInvisible(""))
+                .as("the first chunk, committed, is deleted again")
+                .isEqualTo(1);
+        assertThat(loadsLeft()).isZero();
+        assertThat(jobs.state("p", "s").orElseThrow().cursorValue()).isNull();
+        assertThat(jobs.job(job).orElseThrow().status()).isEqualTo("RUNNING");
+    }
+
     @Test
     void fxRatesUseTheLatestOnOrBeforeTheDateOrTheInverseButNoCrossRates() {
         FxRateDao dao = jdbi.onDemand(FxRateDao.class);
