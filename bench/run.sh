@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Performance benchmarks of the pricing engine, in one run so their ratios share the machine's state:
 #   1. JMH: one quote (worked example 1, three sources) through the default rules vs hand-written Java
-#   2. HTTP: wrk, 100 connections, POST /api/v1/pricing/quotes beside GET /api/v1/auth/me
+#   2. HTTP: wrk, 100 connections, in alternating rounds: a bare Dropwizard app's GET (bench/floor, the
+#      framework's floor), GET /health, GET /api/v1/auth/me and POST /api/v1/pricing/quotes, with their ratios
 #   3. batch: 10,000 and 100,000 requests through POST /api/v1/pricing/batch, quotes/s and heap
 # Each figure is printed with its target; a missed target is profiled with JFR (top frames printed).
 #
@@ -41,6 +42,7 @@ SERVER_PID=""
 PG_DB=""
 SUMMARY=()
 cleanup() {
+  [ -z "${FLOOR_PID:-}" ] || kill "$FLOOR_PID" 2>/dev/null || true
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill "$SERVER_PID"
     wait "$SERVER_PID" 2>/dev/null || true
@@ -68,7 +70,8 @@ if $BUILD; then
   section "build"
   (cd "$ROOT" && mvn $MVN_OFFLINE -q install -DskipTests)
   (cd "$BENCH/jmh" && mvn $MVN_OFFLINE -q package)
-  say "built core-server (installed with rules and plugin-api) and bench/jmh"
+  (cd "$BENCH/floor" && mvn $MVN_OFFLINE -q package)
+  say "built core-server (installed with rules and plugin-api), bench/jmh and bench/floor"
 fi
 
 # ---------------------------------------------------------------------------------------- JMH
@@ -154,6 +157,24 @@ start_server() {
   say "signed in as admin, imported worked example 1, first quote band $band (as the method says)"
 }
 
+# the framework's floor: bench/floor, a bare Dropwizard app of the same version (one JSON GET, no filters,
+# no request log), on the same JVM settings as the server, for the whole HTTP section
+FLOOR_PID=""
+start_floor() {
+  local port admin
+  port=$(free_port); admin=$(free_port)
+  (cd "$BENCH/floor" && exec env FLOOR_PORT="$port" FLOOR_ADMIN_PORT="$admin" java -Xms1g -Xmx1g \
+    -cp "target/classes:target/lib/*" org.jobpricing.bench.floor.FloorApp server floor.yml) > "$WORK/floor.log" 2>&1 &
+  FLOOR_PID=$!
+  FLOOR_URL="http://127.0.0.1:$port/ping"
+  for _ in $(seq 60); do
+    curl -sf "$FLOOR_URL" > /dev/null && break
+    kill -0 "$FLOOR_PID" 2>/dev/null || { tail -30 "$WORK/floor.log"; echo "the floor app did not start" >&2; exit 1; }
+    sleep 0.5
+  done
+  say "bare Dropwizard app (bench/floor) on port $port: $(curl -sf "$FLOOR_URL")"
+}
+
 jfr_start() { jcmd "$SERVER_PID" JFR.start name=bench settings=profile filename="$WORK/$1.jfr" > /dev/null; }
 jfr_stop() { jcmd "$SERVER_PID" JFR.stop name=bench > /dev/null; }
 
@@ -169,43 +190,51 @@ run_http() {
   command -v wrk > /dev/null || { apt-get install -y wrk > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }; }
   local base="http://127.0.0.1:$PORT"
   local me="$base/api/v1/auth/me" quote="$base/api/v1/pricing/quotes"
+  start_floor
   # the JIT needs tens of thousands of requests before the figures settle
   local warm=15
   $QUICK && warm=5
+  wrk_round "$FLOOR_URL" "$BENCH/http/get.lua" $warm > /dev/null
+  wrk_round "$base/health" "$BENCH/http/get.lua" $warm > /dev/null
   wrk_round "$me" "$BENCH/http/get.lua" $warm > /dev/null
   wrk_round "$quote" "$BENCH/http/quote.lua" $warm > /dev/null
   say "warmed up (${warm} s each); rounds alternate so both endpoints see the same background load"
   local rounds=() line
   for round in 1 2; do
+    line=$(wrk_round "$FLOOR_URL" "$BENCH/http/get.lua" "$ROUND_SECONDS"); rounds+=("floor $line")
+    say "  round $round GET  bare Dropwizard /ping  $line  (req/s p50ms p99ms non-2xx socket-errors)"
+    line=$(wrk_round "$base/health" "$BENCH/http/get.lua" "$ROUND_SECONDS"); rounds+=("health $line")
+    say "  round $round GET  /health (no token)    $line"
     line=$(wrk_round "$me" "$BENCH/http/get.lua" "$ROUND_SECONDS"); rounds+=("me $line")
-    say "  round $round GET  /api/v1/auth/me       $line  (req/s p50ms p99ms non-2xx socket-errors)"
+    say "  round $round GET  /api/v1/auth/me       $line"
     line=$(wrk_round "$quote" "$BENCH/http/quote.lua" "$ROUND_SECONDS"); rounds+=("quote $line")
     say "  round $round POST /api/v1/pricing/quotes $line"
   done
   # req/s: mean of the rounds; p50/p99: the worse round; errors: summed
-  read -r me_rps me_p50 me_p99 me_bad quote_rps quote_p50 quote_p99 quote_bad < <(printf '%s\n' "${rounds[@]}" | python3 -c '
+  read -r floor_rps floor_p50 floor_p99 floor_bad health_rps health_p50 health_p99 health_bad \
+    me_rps me_p50 me_p99 me_bad quote_rps quote_p50 quote_p99 quote_bad < <(printf '%s\n' "${rounds[@]}" | python3 -c '
 import sys
 rows = {}
 for line in sys.stdin:
     name, *v = line.split()
     rows.setdefault(name, []).append([float(x) for x in v])
 out = []
-for name in ("me", "quote"):
+for name in ("floor", "health", "me", "quote"):
     r = rows[name]
     out += [sum(x[0] for x in r) / len(r), max(x[1] for x in r), max(x[2] for x in r), sum(x[3] + x[4] for x in r)]
 print(" ".join(f"{x:.1f}" if i % 4 in (1, 2) else f"{x:.0f}" for i, x in enumerate(out)))')
+  record "http  bare Dropwizard GET /ping (the framework's floor) ${floor_rps} req/s (p50 ${floor_p50} ms, p99 ${floor_p99} ms, ${floor_bad} errors)"
+  record "http  GET /health (no token) ${health_rps} req/s (p50 ${health_p50} ms, p99 ${health_p99} ms, ${health_bad} errors); / floor $(ratio "$health_rps" "$floor_rps")"
+  local rme
+  rme=$(ratio "$me_rps" "$floor_rps")
   local r
   r=$(ratio "$quote_rps" "$me_rps")
   record "http  GET /api/v1/auth/me ${me_rps} req/s (p50 ${me_p50} ms, p99 ${me_p99} ms, ${me_bad} errors)"
   record "http  POST /api/v1/pricing/quotes ${quote_rps} req/s (p50 ${quote_p50} ms, p99 ${quote_p99} ms, ${quote_bad} errors)"
-  record "http  quote / trivial throughput ${r} (target >= 0.5: $(meets "$r >= 0.5")); quote p99 ${quote_p99} ms (target < 50 ms: $(meets "$quote_p99 < 50"))"
+  record "http  /auth/me / floor ${rme} (target >= 0.5: $(meets "$rme >= 0.5")); quote / auth/me ${r} (target >= 0.5: $(meets "$r >= 0.5")); quote / floor $(ratio "$quote_rps" "$floor_rps"); quote p99 ${quote_p99} ms at saturation"
   line=$(wrk -t1 -c2 -d5s --latency -s "$BENCH/http/quote.lua" "$quote" 2>&1 | python3 "$BENCH/tools/wrk-summary.py")
   read -r lone_rps lone_p50 lone_p99 _ <<< "$line"
   record "http  (context) POST /api/v1/pricing/quotes with 2 connections: ${lone_rps} req/s, p50 ${lone_p50} ms, p99 ${lone_p99} ms"
-  # the framework's own floor: a route that does nothing and needs no token, at the same 100 connections
-  line=$(wrk_round "$base/health" "$BENCH/http/get.lua" "$ROUND_SECONDS")
-  read -r floor_rps floor_p50 floor_p99 _ <<< "$line"
-  record "http  (context) GET /health, no token, no work (the framework's floor): ${floor_rps} req/s, p50 ${floor_p50} ms, p99 ${floor_p99} ms"
   # the latency target at a set rate: 100 connections offering 70 % of the quote's saturation throughput
   local offered pace
   offered=$(python3 -c "print(round(0.7 * $quote_rps))")
@@ -213,7 +242,8 @@ print(" ".join(f"{x:.1f}" if i % 4 in (1, 2) else f"{x:.0f}" for i, x in enumera
   line=$(PACE_MS=$pace wrk_round "$quote" "$BENCH/http/quote-paced.lua" "$ROUND_SECONDS")
   read -r paced_rps paced_p50 paced_p99 paced_bad paced_err <<< "$line"
   record "http  quote at 70 % of saturation, 100 connections (${offered} req/s offered, ${paced_rps} answered): p50 ${paced_p50} ms, p99 ${paced_p99} ms, $((paced_bad + paced_err)) errors (p99 < 50 ms: $(meets "$paced_p99 < 50"))"
-  if $PROFILE && { [ "$(meets "$r >= 0.5")" = MISSED ] || [ "$(meets "$quote_p99 < 50")" = MISSED ]; }; then
+  if $PROFILE && { [ "$(meets "$r >= 0.5")" = MISSED ] || [ "$(meets "$rme >= 0.5")" = MISSED ] \
+    || [ "$(meets "$paced_p99 < 50")" = MISSED ]; }; then
     say "profiling the server under the quote load (JFR, ${ROUND_SECONDS} s) ..."
     jfr_start http-quotes
     wrk_round "$quote" "$BENCH/http/quote.lua" "$ROUND_SECONDS" > /dev/null
