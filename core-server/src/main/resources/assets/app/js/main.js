@@ -1,7 +1,7 @@
 // Boot: resume the session from the refresh cookie (or sign in), then route by the URL's hash.
 import { can, onSession, resume, signOut } from './api.js';
 import { h, mount } from './dom.js';
-import { errorPanel, renderShell, route } from './shell.js';
+import { errorPanel, notify, renderShell, route } from './shell.js';
 import { renderSignIn } from './signin.js';
 
 const views = {
@@ -69,8 +69,7 @@ window.addEventListener('hashchange', () => {
 });
 
 window.addEventListener('unhandledrejection', (event) => {
-  const box = document.getElementById('notices');
-  box.append(h('div', { class: 'notice bad', role: 'alert' }, String(event.reason && event.reason.message || event.reason)));
+  notify(String(event.reason && event.reason.message || event.reason), 'bad');
 });
 
 async function boot() {

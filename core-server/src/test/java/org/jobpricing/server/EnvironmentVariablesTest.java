@@ -194,6 +194,7 @@ class EnvironmentVariablesTest {
                 c -> c.getPlugins().getSchedules().get("hris-payroll"),
                 "30 1 * * *");
         plugin("BLS_OEWS_EFFECTIVE_DATE", "bls-oews", "effectiveDate", "2026-05-01");
+        plugin("BLS_OEWS_AREAS", "bls-oews", "areas", "national");
         plugin("SURVEY_CSV_DIR", "survey-csv", "directory", "/data/surveys");
         plugin("LLM_BASE_URL", "llm-enricher", "baseUrl", "http://localhost:11434/v1");
         plugin("LLM_MODEL", "llm-enricher", "model", "llama3.1");

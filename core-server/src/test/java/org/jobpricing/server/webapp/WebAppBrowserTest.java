@@ -470,7 +470,12 @@ class WebAppBrowserTest {
         Api api = BROWSER.signInAs(Role.HR_ANALYST);
         int active = activeVersion(api);
         BROWSER.open("/rules/" + active + "/files/areas.drl.csv");
-        int shipped = BROWSER.all("input[data-column='Area']").size();
+        // the table's rows are drawn after its file arrives: wait for them before counting
+        int shipped = BROWSER.until(d -> {
+            int drawn =
+                    d.findElements(By.cssSelector("input[data-column='Area']")).size();
+            return drawn > 0 ? drawn : null;
+        });
         assertThat(shipped).as("every U.S. state and OEWS area").isGreaterThan(500);
         BROWSER.find(".add-row").click();
         WebElement added = BROWSER.until(d -> {
