@@ -103,7 +103,6 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
     private static final Logger LOG = LoggerFactory.getLogger(JobPricingApplication.class);
 
     private final LogEmailSender emailSender = new LogEmailSender();
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
 
     public static void main(String[] args) throws Exception {
         new JobPricingApplication().run(args);
@@ -151,7 +150,7 @@ public class JobPricingApplication extends Application<JobPricingConfiguration> 
     @Override
     public void run(JobPricingConfiguration config, Environment env) throws Exception {
         ProductionChecks.verify(config);
-        JobPricingContext.compilingAhead(config, compiler);
+        RuleSetCompiler compiler = JobPricingContext.compilingAhead(config);
         Clock clock = Clock.systemUTC();
         env.getObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -39,6 +39,7 @@ import org.jobpricing.server.plugins.PluginCatalog;
 import org.jobpricing.server.plugins.PluginHost;
 import org.jobpricing.server.plugins.PluginSwitches;
 import org.jobpricing.server.plugins.RefreshScheduler;
+import org.jobpricing.server.rules.CompiledRuleCache;
 import org.jobpricing.server.rules.RuleCompilationException;
 import org.jobpricing.server.rules.RuleEngine;
 import org.jobpricing.server.rules.RuleSetCompiler;
@@ -242,9 +243,12 @@ public final class JobPricingContext {
 
     /**
      * A compiler already building the rules a start is likely to serve (the directory's), before the
-     * database is even open: the build overlaps migrations and the rest of the start.
+     * database is even open: the build overlaps migrations and the rest of the start. It keeps what it
+     * compiles in the configured cache, and a later start loads the same files from there.
      */
-    public static RuleSetCompiler compilingAhead(JobPricingConfiguration config, RuleSetCompiler compiler) {
+    public static RuleSetCompiler compilingAhead(JobPricingConfiguration config) {
+        RuleSetCompiler compiler =
+                new RuleSetCompiler(CompiledRuleCache.in(config.getRules().getCacheDirectory()));
         compiler.compileAhead(startupRules(Path.of(config.getRules().getDirectory())));
         return compiler;
     }

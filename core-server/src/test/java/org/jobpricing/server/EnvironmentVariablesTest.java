@@ -145,6 +145,7 @@ class EnvironmentVariablesTest {
         check("RULES_DIR", "/srv/rules", c -> c.getRules().getDirectory(), "/srv/rules");
         check("RULES_POLL_INTERVAL", "5s", c -> c.getRules().getPollInterval().toSeconds(), 5L);
         check("RULES_WATCH", "false", c -> c.getRules().isWatch(), false);
+        check("RULES_CACHE_DIR", "/var/cache/rules", c -> c.getRules().getCacheDirectory(), "/var/cache/rules");
         check("PLUGINS_DIR", "/srv/plugins", c -> c.getPlugins().getDirectory(), "/srv/plugins");
         check("PLUGINS_REFRESH_ON_STARTUP", "false", c -> c.getPlugins().isRefreshOnStartup(), false);
         check(

@@ -67,7 +67,7 @@ public final class PriceCommand extends ConfiguredCommand<JobPricingConfiguratio
     }
 
     private static void price(Jdbi jdbi, JobPricingConfiguration config, Path input, Path output) throws Exception {
-        RuleSetCompiler compiler = JobPricingContext.compilingAhead(config, new RuleSetCompiler());
+        RuleSetCompiler compiler = JobPricingContext.compilingAhead(config);
         PrometheusRegistry registry = new PrometheusRegistry();
         SlowQueryLog.install(jdbi, config.getSlowQueryThreshold(), registry);
         Migrator.migrate(jdbi);

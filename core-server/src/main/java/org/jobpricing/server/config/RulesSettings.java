@@ -21,6 +21,13 @@ public class RulesSettings {
     @JsonProperty
     private boolean watch = true;
 
+    /**
+     * Where compiled rule sets are kept so a later start loads instead of compiling them (see
+     * {@code CompiledRuleCache}); blank: no cache.
+     */
+    @JsonProperty
+    private String cacheDirectory = "data/rule-cache";
+
     public String getDirectory() {
         return directory;
     }
@@ -31,5 +38,9 @@ public class RulesSettings {
 
     public boolean isWatch() {
         return watch;
+    }
+
+    public String getCacheDirectory() {
+        return cacheDirectory;
     }
 }

@@ -25,6 +25,17 @@ public final class RuleSetCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final AtomicReference<Ahead> ahead = new AtomicReference<>();
+    private final CompiledRuleCache cache;
+
+    /** A compiler that builds every rule set it is given. */
+    public RuleSetCompiler() {
+        this(CompiledRuleCache.none());
+    }
+
+    /** A compiler that loads from {@code cache} what it compiled before and keeps there what it compiles. */
+    public RuleSetCompiler(CompiledRuleCache cache) {
+        this.cache = cache;
+    }
 
     /**
      * Compiles {@code sources}; throws with every error, file and line when a cell is not a value of its
@@ -87,6 +98,18 @@ public final class RuleSetCompiler {
         if (sources.stream().noneMatch(s -> RuleSource.isRuleFile(s.name()))) {
             throw new RuleCompilationException(List.of(new RuleProblem("", 0, 0, "the rule set has no rule files")));
         }
+        var cached = cache.load(sources);
+        if (cached.isPresent()) {
+            // stored only after these very files passed the checks below and compiled (CompiledRuleCache)
+            String version = versionOf(sources);
+            return new CompiledRuleSet(
+                    version,
+                    version,
+                    List.copyOf(sources),
+                    cached.get(),
+                    RuleLocations.of(sources),
+                    AreaTable.of(sources));
+        }
         List<RuleProblem> unreadable = unreadableSpreadsheets(sources);
         if (!unreadable.isEmpty()) {
             throw new RuleCompilationException(unreadable);
@@ -139,6 +162,7 @@ public final class RuleSetCompiler {
                 RuleLocations.of(sources),
                 AreaTable.of(sources));
         ks.getRepository().removeKieModule(releaseId);
+        cache.store(sources, compiled.kieBase());
         return compiled;
     }
 

@@ -50,6 +50,8 @@ public final class TestApps {
         settings.put("rules.directory", rulesDir());
         settings.put("plugins.directory", pluginsDir());
         settings.put("rules.watch", "false");
+        // test servers share one cache of compiled rules (a start loads the bundled rules instead of compiling)
+        settings.put("rules.cacheDirectory", "target/rule-cache");
         // the nation's BLS rows only (about 4,000, not 300,000): a test that prices by area asks for all
         settings.put("plugins.config.bls-oews.areas", "national");
         for (String role : List.of("VIEWER", "HR_ANALYST", "HR_MANAGER", "ADMIN")) {
