@@ -1,7 +1,6 @@
 package org.jobpricing.server.core;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import org.jobpricing.rules.facts.MarketCandidate;
@@ -82,15 +81,20 @@ public final class QuoteAssembler {
     }
 
     static BigDecimal cents(Double value) {
-        return value == null ? null : new BigDecimal(value).setScale(2, RoundingMode.HALF_UP);
+        return value == null ? null : round(value, 2);
     }
 
     static BigDecimal decimal(Double value, int scale) {
-        return value == null ? null : plain(new BigDecimal(value).setScale(scale, RoundingMode.HALF_UP));
+        return value == null ? null : plain(round(value, scale));
     }
 
     static BigDecimal amount(Double value) {
-        return value == null ? null : plain(new BigDecimal(value).setScale(2, RoundingMode.HALF_UP));
+        return value == null ? null : plain(round(value, 2));
+    }
+
+    /** Half up, as the exact binary value rounds (as BigDecimal would, without its division). */
+    private static BigDecimal round(double value, int scale) {
+        return Trace.rounded(value, scale);
     }
 
     private static BigDecimal plain(BigDecimal value) {

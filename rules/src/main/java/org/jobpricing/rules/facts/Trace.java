@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The explanation of one pricing, recorded as data: the rules that changed something, in order, each
@@ -58,17 +56,42 @@ public final class Trace {
 
         /** The message with every place filled: money to 2 decimals, factors to 6, unset as "unset". */
         public String message() {
-            Map<String, String> places = new LinkedHashMap<>(words);
-            inputs.forEach(v -> places.put(v.name(), format(v)));
-            outputs.forEach(v -> places.put(v.name(), format(v)));
-            Matcher m = PLACE.matcher(template);
-            StringBuilder text = new StringBuilder();
-            while (m.find()) {
-                String value = places.get(m.group(1));
-                m.appendReplacement(text, Matcher.quoteReplacement(value == null ? m.group() : value));
+            StringBuilder text = new StringBuilder(template.length() + 32);
+            int at = 0;
+            while (at < template.length()) {
+                int open = template.indexOf('{', at);
+                int close = open < 0 ? -1 : template.indexOf('}', open + 1);
+                if (close < 0) {
+                    break;
+                }
+                String name = template.substring(open + 1, close);
+                String value = isPlaceName(name) ? place(name) : null;
+                text.append(template, at, open);
+                if (value == null) {
+                    // not a place, or a place nobody filled: kept as written
+                    text.append(template, open, open + 1);
+                    at = open + 1;
+                } else {
+                    text.append(value);
+                    at = close + 1;
+                }
             }
-            m.appendTail(text);
-            return text.toString();
+            return text.append(template, at, template.length()).toString();
+        }
+
+        /** A place's text: the last input or output of that name wins over a word, as in a map filled in order. */
+        private String place(String name) {
+            for (int i = outputs.size() - 1; i >= 0; i--) {
+                if (outputs.get(i).name().equals(name)) {
+                    return format(outputs.get(i));
+                }
+            }
+            for (int i = inputs.size() - 1; i >= 0; i--) {
+                if (inputs.get(i).name().equals(name)) {
+                    return format(inputs.get(i));
+                }
+            }
+            return words.get(name);
         }
 
         /** Inputs keyed {@code subject.name} when the note is about one subject (an observation, a skill). */
@@ -109,7 +132,19 @@ public final class Trace {
         }
     }
 
-    private static final Pattern PLACE = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+    /** A place's name: letters, digits and underscores, at least one. */
+    static boolean isPlaceName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private final List<Step> steps = new ArrayList<>();
     private final List<Note> pending = new ArrayList<>();
@@ -172,10 +207,9 @@ public final class Trace {
         if (!Double.isFinite(v.number())) {
             return String.valueOf(v.number());
         }
-        BigDecimal n = new BigDecimal(v.number());
         return switch (v.kind()) {
-            case MONEY -> n.setScale(2, RoundingMode.HALF_UP).toPlainString();
-            case FACTOR, COUNT -> plain(n.setScale(6, RoundingMode.HALF_UP));
+            case MONEY -> rounded(v.number(), 2).toPlainString();
+            case FACTOR, COUNT -> plain(rounded(v.number(), 6));
         };
     }
 
@@ -184,7 +218,36 @@ public final class Trace {
         if (value == null || !Double.isFinite(value)) {
             return null;
         }
-        return new BigDecimal(plain(new BigDecimal(value).setScale(6, RoundingMode.HALF_UP)));
+        BigDecimal stripped = rounded(value, 6).stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static final double[] POWERS = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    /** Below this, a double's integer part and its fraction's error terms are exact (2^52). */
+    private static final double EXACT = 4503599627370496.0;
+
+    /**
+     * {@code value} rounded half up to {@code scale} (0-6) decimals: always what {@code new
+     * BigDecimal(value).setScale(scale, HALF_UP)} gives, the exact binary value rounded, without its
+     * arbitrary-precision division. The product {@code |value| x 10^scale} is split exactly into a double and
+     * its rounding error ({@link Math#fma}); its fraction plus that error is compared with one half exactly
+     * (the sum and its own error). Numbers too large for that are rounded by BigDecimal.
+     */
+    public static BigDecimal rounded(double value, int scale) {
+        double magnitude = Math.abs(value);
+        double power = POWERS[scale];
+        double product = magnitude * power;
+        if (!(product < EXACT)) {
+            return new BigDecimal(value).setScale(scale, RoundingMode.HALF_UP);
+        }
+        double error = Math.fma(magnitude, power, -product); // magnitude x power = product + error, exactly
+        double whole = Math.floor(product);
+        double fraction = product - whole; // exact: product < 2^52
+        double sum = fraction + error;
+        double sumError = (fraction - (sum - (sum - fraction))) + (error - (sum - fraction)); // TwoSum
+        boolean up = sum > 0.5 || (sum == 0.5 && sumError >= 0);
+        long units = (long) whole + (up ? 1 : 0);
+        return BigDecimal.valueOf(value < 0 ? -units : units, scale);
     }
 
     private static String plain(BigDecimal n) {
