@@ -43,7 +43,7 @@ public final class AreaIndex {
             RuleTable Area index
             CONDITION,ACTION,ACTION
             $a: Located,,
-            "inArea(""$param"")","$a.setRegion(""$param"");",$a.setAreaIndex($param);
+            "area == ""$param""\","$a.setRegion(""$param"");",$a.setAreaIndex($param);
             Area,Region,Index
             """;
 

@@ -27,7 +27,10 @@ public final class AreaTable {
         this.areas = areas;
     }
 
-    /** The first table whose condition is {@code inArea} and that sets an area index; rows in file order. */
+    /**
+     * The first table whose condition is the area ({@code area == "$param"}, or {@code inArea} as tables
+     * were written before) and that sets an area index; rows in file order.
+     */
     public static AreaTable of(List<RuleSource> sources) {
         for (RuleSource source : sources) {
             if (!DecisionTable.isDecisionTable(source.name())) {
@@ -53,7 +56,7 @@ public final class AreaTable {
         for (int c = 0; c < table.columns().size(); c++) {
             DecisionTable.Column column = table.columns().get(c);
             String snippet = column.snippet().replaceAll("\\s+", "");
-            if (column.condition() && snippet.equals("inArea(\"$param\")")) {
+            if (column.condition() && (snippet.equals("area==\"$param\"") || snippet.equals("inArea(\"$param\")"))) {
                 code = c;
             } else if (!column.condition() && snippet.contains("setAreaIndex(")) {
                 index = c;

@@ -59,6 +59,7 @@ public record ColumnType(String description, Pattern pattern, DoublePredicate ra
         KNOWN.put("atLevel(\"$param\")", LEVEL_OR_ANY);
         KNOWN.put("inCountry(\"$param\")", COUNTRY_OR_ANY);
         KNOWN.put("inArea(\"$param\")", AREA_OR_ANY);
+        KNOWN.put("area==\"$param\"", AREA);
         KNOWN.put("inCurrency(\"$param\")", CURRENCY_OR_ANY);
         KNOWN.put("isNamed(\"$param\")", SKILL);
         KNOWN.put("sourceType==\"$param\"", SOURCE_TYPE);

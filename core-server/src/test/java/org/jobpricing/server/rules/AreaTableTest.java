@@ -43,6 +43,38 @@ class AreaTableTest {
     }
 
     @Test
+    void aTableWrittenWithTheOlderInAreaConditionIsStillReadAndPricesTheSame() throws Exception {
+        List<RuleSource> older = edit("\"area == \"\"$param\"\"\"", "\"inArea(\"\"$param\"\")\"");
+        assertThat(AreaTable.of(older).find("US-41860"))
+                .isEqualTo(AreaTable.of(defaults).find("US-41860"));
+
+        RuleEngine engine = new RuleEngine(new RuleSetCompiler().compile(older));
+        RuleEngine shipped = new RuleEngine(new RuleSetCompiler().compile(defaults));
+        for (String area : new String[] {"US-41860", "US-CA", "US-XYZ"}) {
+            PricingRulesTest.Case before = new PricingRulesTest.Case("IC3", "US", area, "USD")
+                    .candidate(
+                            "country", "SURVEY", "EXACT", false, "USD", "ANNUAL", 0, 50, null, 1.0, null, null,
+                            100000.0, null, null);
+            PricingRulesTest.Case now = new PricingRulesTest.Case("IC3", "US", area, "USD")
+                    .candidate(
+                            "country", "SURVEY", "EXACT", false, "USD", "ANNUAL", 0, 50, null, 1.0, null, null,
+                            100000.0, null, null);
+            assertThat(now.price(shipped).getCandidates().get(0).getFactor())
+                    .as(area)
+                    .isEqualTo(before.price(engine).getCandidates().get(0).getFactor());
+        }
+        assertThat(new PricingRulesTest.Case("IC3", "US", "US-41860", "USD")
+                        .candidate(
+                                "country", "SURVEY", "EXACT", false, "USD", "ANNUAL", 0, 50, null, 1.0, null, null,
+                                100000.0, null, null)
+                        .price(engine)
+                        .getCandidates()
+                        .get(0)
+                        .getFactor())
+                .isEqualTo(1.325);
+    }
+
+    @Test
     void theShippedTableHasEveryStateAndOewsAreaWithItsRegionAndIndex() {
         AreaTable table = AreaTable.of(defaults);
 

@@ -7,6 +7,12 @@ package org.jobpricing.rules.facts;
  */
 public interface Located {
 
+    /**
+     * The fact's area code, null for none. The area table matches it with {@code area == "code"}, which
+     * Drools indexes: a fact finds its row by one hash lookup, not by testing every row.
+     */
+    String getArea();
+
     /** Table lookup: true when the fact's area is {@code code} (never for a fact without an area). */
     boolean inArea(String code);
 
