@@ -3,13 +3,14 @@
 # the national rows only (what the server priced from before areas), side by side: two servers of the same
 # jar on two H2 databases, started together, then wrk rounds alternating between them so both see the same
 # background load. The requests rotate over 16 occupations x 10 areas (quote-areas.lua).
-# Usage: bench/areas/run.sh [--skip-build] [rounds, default 3] (target: full >= 0.9 x national)
+# Usage: [PROFILE=1] bench/areas/run.sh [--skip-build] [rounds, default 3] (target: full >= 0.9 x national)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 BUILD=true
 if [[ "${1:-}" == "--skip-build" ]]; then BUILD=false; shift; fi
 ROUNDS=${1:-3}
 SECONDS_PER_ROUND=${SECONDS_PER_ROUND:-10}
+WARM_SECONDS=${WARM_SECONDS:-20}
 $BUILD && (cd "$ROOT" && mvn -o -q install -DskipTests)
 command -v wrk > /dev/null || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }
 WORK="$(mktemp -d /tmp/jobpricing-areas.XXXXXX)"
@@ -66,8 +67,8 @@ for port_token in "$NATIONAL:$T_NATIONAL" "$FULL:$T_FULL"; do
   TOKEN=${port_token#*:} wrk -t1 -c1 -d3s -s "$ROOT/bench/areas/quote-areas.lua" "http://127.0.0.1:${port_token%%:*}/api/v1/pricing/quotes" > warm.out
   grep -q 'Non-2xx' warm.out && { cat warm.out; echo "some quotes did not answer 2xx" >&2; exit 1; }
 done
-round $NATIONAL "$T_NATIONAL" 10 > /dev/null; round $FULL "$T_FULL" 10 > /dev/null
-echo "warmed up (10 s each); $ROUNDS rounds of ${SECONDS_PER_ROUND} s, alternating (req/s p50ms p99ms non-2xx socket-errors)"
+round $NATIONAL "$T_NATIONAL" "$WARM_SECONDS" > /dev/null; round $FULL "$T_FULL" "$WARM_SECONDS" > /dev/null
+echo "warmed up (${WARM_SECONDS} s each); $ROUNDS rounds of ${SECONDS_PER_ROUND} s, alternating (req/s p50ms p99ms non-2xx socket-errors)"
 RESULTS=()
 for r in $(seq "$ROUNDS"); do
   n=$(round $NATIONAL "$T_NATIONAL" "$SECONDS_PER_ROUND"); echo "  round $r national $n"; RESULTS+=("national $n")
@@ -83,4 +84,26 @@ n, f = (sum(x[0] for x in rows[k]) / len(rows[k]) for k in ("national", "full"))
 bn, bf = (sum(x[3] + x[4] for x in rows[k]) for k in ("national", "full"))
 verdict = "met" if f / n >= 0.9 else "MISSED"
 print(f"national {n:.0f} req/s, full {f:.0f} req/s (errors {bn:.0f} / {bf:.0f}); full / national {f / n:.2f} (target >= 0.90: {verdict})")'
+# PROFILE=1: one more round on each server under JFR, and where their CPU samples are
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  for label_port in "national:$NATIONAL" "full:$FULL"; do
+    label=${label_port%%:*}; port=${label_port#*:}; pid=${PIDS[0]}; [[ $label == full ]] && pid=${PIDS[1]}
+    [[ $label == full ]] && tok=$T_FULL || tok=$T_NATIONAL
+    jcmd "$pid" JFR.start name=areas settings=default filename="$WORK/$label.jfr" > /dev/null
+    echo "  profiled round $label $(round "$port" "$tok" "$SECONDS_PER_ROUND")"
+    jcmd "$pid" JFR.stop name=areas > /dev/null
+    python3 "$ROOT/bench/tools/jfr-top.py" "$WORK/$label.jfr" --top 10 \
+      --part "token check (JwtAuthenticator)=JwtAuthenticator" \
+      --part "market data (MarketDataService)=MarketDataService" \
+      --part "  the occupation's rows, cached (MarketDataCache)=MarketDataCache" \
+      --part "  the job's slice (MarketSlice)=MarketSlice" \
+      --part "candidate selection (CandidateSelector)=CandidateSelector" \
+      --part "rules (CompiledRuleSet.evaluate)=CompiledRuleSet.evaluate" \
+      --part "quote assembly (QuoteAssembler)=QuoteAssembler" \
+      --part "storing the quote (QuoteStore)=QuoteStore" \
+      --part "H2 (org.h2)=org.h2." \
+      --part "Jackson (com.fasterxml.jackson)=com.fasterxml.jackson" \
+      --part "logback=ch.qos.logback" | sed "s/^/  $label: /"
+  done
+fi
 echo "logs: $WORK"
