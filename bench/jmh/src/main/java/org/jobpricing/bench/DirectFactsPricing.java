@@ -37,7 +37,7 @@ final class DirectFactsPricing {
 
     static PricingResult price(JobSpec spec, List<MarketObservation> observations, FxLookup fx) {
         Trace trace = new Trace();
-        List<MarketCandidate> candidates = CandidateSelector.select(spec, observations, fx, trace);
+        List<MarketCandidate> candidates = CandidateSelector.select(spec, null, observations, fx, trace);
         PricingJob job = new PricingJob(spec.occupationCode(), spec.level(), spec.country(), spec.area(),
                 spec.currency(), spec.asOf(), trace);
         List<JobSkill> skills = spec.skills().stream().map(s -> new JobSkill(s, trace)).toList();
@@ -83,9 +83,13 @@ final class DirectFactsPricing {
             job.setSpread(SPREADS[level]);
             trace.ruleFired("Spreads_" + (11 + level));
         }
+        // the area table (method v2, section 11) has a row per area code only: a job without an area, as in
+        // both worked examples measured here, matches none, and its index stays unset (no step)
         int area = job.getArea() == null ? -1 : AREAS.indexOf(job.getArea());
-        job.setAreaIndex(area < 0 ? 1.00 : AREA_INDEX[area]);
-        trace.ruleFired("Area index_" + (area < 0 ? 15 : 12 + area));
+        if (area >= 0) {
+            job.setAreaIndex(AREA_INDEX[area]);
+            trace.ruleFired("Area index_" + (12 + area));
+        }
         job.setTargetPercentile(50);
         trace.ruleFired("Target percentile_12");
         int currency = CURRENCIES.indexOf(job.getCurrency());
