@@ -3,6 +3,7 @@ package org.jobpricing.server.db;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -10,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Stored quotes: the request and the full response, as JSON. */
-public interface QuoteDao {
+public interface QuoteDao extends SqlObject {
 
     /** One stored quote; {@code author} is the username of who priced it. */
     record Row(
@@ -31,10 +32,44 @@ public interface QuoteDao {
     @RegisterConstructorMapper(Stored.class)
     List<Stored> latest(@Bind("limit") int limit);
 
-    @org.jdbi.v3.sqlobject.statement.SqlBatch("INSERT INTO quote (id, created_at, occupation_code, level, country, "
-            + "ruleset_version, request_json, response_json, author) VALUES (:id, :createdAt, :occupationCode, :level, "
-            + ":country, :rulesetVersion, :requestJson, :responseJson, :author)")
-    void insertAll(@BindMethods List<Row> rows);
+    String COLUMNS = "id, created_at, occupation_code, level, country, ruleset_version, request_json, response_json, "
+            + "author";
+
+    @org.jdbi.v3.sqlobject.statement.SqlBatch("INSERT INTO quote (" + COLUMNS + ") VALUES (:id, :createdAt, "
+            + ":occupationCode, :level, :country, :rulesetVersion, :requestJson, :responseJson, :author)")
+    void insertBatch(@BindMethods List<Row> rows);
+
+    /**
+     * Stores every row or none: on PostgreSQL by one {@code COPY} (the rows as CSV, one statement), elsewhere
+     * by one INSERT batch.
+     */
+    default void insertAll(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Optional<PostgresCopy> copy = PostgresCopy.of(getHandle());
+        if (copy.isEmpty()) {
+            insertBatch(rows);
+            return;
+        }
+        copy.get()
+                .in(
+                        "quote",
+                        COLUMNS,
+                        rows.stream()
+                                .map(r -> new Object[] {
+                                    r.id(),
+                                    r.createdAt(),
+                                    r.occupationCode(),
+                                    r.level(),
+                                    r.country(),
+                                    r.rulesetVersion(),
+                                    r.requestJson(),
+                                    r.responseJson(),
+                                    r.author()
+                                })
+                                .toList());
+    }
 
     /** What the quote list filters on; a null field does not filter, {@code to} is exclusive. */
     record Filter(

@@ -101,6 +101,88 @@ abstract class StorageContract {
         assertThat(dao.count()).isZero();
     }
 
+    static QuoteDao.Row quoteRow(String id, Instant at, String json, String author) {
+        return new QuoteDao.Row(
+                id, Timestamp.from(at), "15-1252", "IC3", "US", "v1", "{\"title\": \"a\"}", json, author);
+    }
+
+    @Test
+    void quotesAreStoredWholeWithEveryCharacterTheirJsonHolds() {
+        QuoteDao dao = jdbi.onDemand(QuoteDao.class);
+        Instant at = Instant.parse("2026-03-01T09:30:15.123456Z");
+        String tricky =
+                "{\"title\": \"R&D \\\"lead\\\", Zürich; 50% \\\\ remote\\n2nd line\", \"note\": \"\u00e9\u4e2d\", "
+                        + "\"empty\": \"\", \"comma\": \",,\", \"quote\": \"\\\"\\\"\"}\r\n";
+        List<QuoteDao.Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            rows.add(quoteRow(
+                    "q-" + i, at.plusMillis(i), i == 7 ? tricky : "{\"n\": " + i + "}", i % 2 == 0 ? "ana" : null));
+        }
+        dao.insertAll(rows);
+
+        assertThat(dao.findResponse("q-7")).contains(tricky);
+        assertThat(dao.findResponse("q-1199")).contains("{\"n\": 1199}");
+        List<QuoteDao.Stored> latest = dao.latest(2);
+        assertThat(latest).extracting(QuoteDao.Stored::id).containsExactly("q-1199", "q-1198");
+        assertThat(latest.get(0).requestJson()).isEqualTo("{\"title\": \"a\"}");
+        QuoteDao.Filter ana = new QuoteDao.Filter(
+                null, null, null, "ana", null, Timestamp.from(at), Timestamp.from(at.plusSeconds(60)));
+        assertThat(dao.count(ana)).isEqualTo(600);
+        QuoteDao.Filter everyone =
+                new QuoteDao.Filter(null, null, null, null, null, Timestamp.from(at), Timestamp.from(at.plusMillis(1)));
+        assertThat(dao.find(everyone, 10, 0)).singleElement().satisfies(q -> {
+            assertThat(q.id()).isEqualTo("q-0");
+            assertThat(q.author()).isEqualTo("ana");
+            assertThat(q.country()).isEqualTo("US");
+        });
+        Timestamp stored = jdbi.withHandle(h -> h.createQuery("SELECT created_at FROM quote WHERE id = 'q-7'")
+                .mapTo(Timestamp.class)
+                .one());
+        assertThat(stored.toInstant()).isEqualTo(at.plusMillis(7));
+        long withoutAuthor = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM quote WHERE author IS NULL")
+                .mapTo(Long.class)
+                .one());
+        assertThat(withoutAuthor).as("no author is NULL, not an empty name").isEqualTo(600);
+    }
+
+    /** Whether this database takes bulk rows by COPY. */
+    abstract boolean copies();
+
+    @Test
+    void theServersConnectionPoolReachesCopyOnPostgresqlAlone() throws Exception {
+        TestDatabases.Db db = database();
+        io.dropwizard.db.DataSourceFactory factory = new io.dropwizard.db.DataSourceFactory();
+        factory.setDriverClass(db.driver());
+        factory.setUrl(db.url());
+        factory.setUser(db.user());
+        factory.setPassword(db.password());
+        io.dropwizard.db.ManagedDataSource pool =
+                factory.build(new com.codahale.metrics.MetricRegistry(), "storage-test");
+        try {
+            Jdbi pooled = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+            boolean reached = pooled.withHandle(h -> PostgresCopy.of(h).isPresent());
+            assertThat(reached).isEqualTo(copies());
+        } finally {
+            pool.stop();
+        }
+    }
+
+    @Test
+    void aChunkOfQuotesWithOneBadRowStoresNothing() {
+        QuoteDao dao = jdbi.onDemand(QuoteDao.class);
+        Instant at = Instant.parse("2026-03-01T09:30:15Z");
+        dao.insertAll(List.of(quoteRow("taken", at, "{}", null)));
+        List<QuoteDao.Row> rows = List.of(
+                quoteRow("new-1", at, "{}", null),
+                quoteRow("taken", at, "{}", null),
+                quoteRow("new-2", at, "{}", null));
+
+        assertThatThrownBy(() -> dao.insertAll(rows)).isInstanceOf(org.jdbi.v3.core.JdbiException.class);
+        assertThat(dao.findResponse("new-1")).isEmpty();
+        assertThat(dao.findResponse("new-2")).isEmpty();
+        assertThat(dao.latest(10)).extracting(QuoteDao.Stored::id).containsExactly("taken");
+    }
+
     /** {@code n} BLS-like rows of one source, a distinct key each. */
     static List<ObservationDao.Row> rows(String source, int n, Instant at) {
         return java.util.stream.IntStream.range(0, n)

@@ -8,4 +8,9 @@ class StorageH2Test extends StorageContract {
     TestDatabases.Db database() {
         return TestDatabases.h2();
     }
+
+    @Override
+    boolean copies() {
+        return false;
+    }
 }

@@ -8,4 +8,9 @@ class StoragePostgresTest extends StorageContract {
     TestDatabases.Db database() {
         return TestDatabases.postgres();
     }
+
+    @Override
+    boolean copies() {
+        return true;
+    }
 }
