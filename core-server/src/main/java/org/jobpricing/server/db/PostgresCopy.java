@@ -1,7 +1,6 @@
 package org.jobpricing.server.db;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -43,21 +43,35 @@ final class PostgresCopy {
 
     /** Copies {@code rows} (values in the order of {@code columns}; null is SQL NULL) into {@code table}. */
     long in(String table, String columns, List<Object[]> rows) {
-        StringBuilder csv = new StringBuilder(rows.size() * 1024);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                append(csv, row[i]);
-            }
-            csv.append('\n');
-        }
+        CopyIn in = null;
         try {
-            return copy.copyIn(
-                    "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
-        } catch (SQLException | IOException e) {
+            in = copy.copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)");
+            // row by row: the chunk's CSV is never held whole (its JSON columns are kilobytes a row)
+            StringBuilder line = new StringBuilder(16 * 1024);
+            for (Object[] row : rows) {
+                line.setLength(0);
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        line.append(',');
+                    }
+                    append(line, row[i]);
+                }
+                byte[] bytes = line.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+                in.writeToCopy(bytes, 0, bytes.length);
+            }
+            long stored = in.endCopy();
+            in = null;
+            return stored;
+        } catch (SQLException e) {
             throw new CopyFailed("COPY into " + table + " failed: " + e.getMessage(), e);
+        } finally {
+            if (in != null && in.isActive()) {
+                try {
+                    in.cancelCopy();
+                } catch (SQLException cancel) {
+                    // the connection goes back to the pool in error; the statement stored nothing either way
+                }
+            }
         }
     }
 
