@@ -112,7 +112,7 @@ abstract class StorageContract {
         Instant at = Instant.parse("2026-03-01T09:30:15.123456Z");
         String tricky =
                 "{\"title\": \"R&D \\\"lead\\\", Zürich; 50% \\\\ remote\\n2nd line\", \"note\": \"\u00e9\u4e2d\", "
-                        + "\"empty\": \"\", \"comma\": \",,\", \"quote\": \"\\\"\\\"\"}\r\n";
+                        + "\"empty\": \"\", \"comma\": \",,\", \"quote\": \"\\\"\\\"\"}\r\n\t\\N";
         List<QuoteDao.Row> rows = new java.util.ArrayList<>();
         for (int i = 0; i < 1200; i++) {
             rows.add(quoteRow(
