@@ -81,20 +81,15 @@ public final class QuoteAssembler {
     }
 
     static BigDecimal cents(Double value) {
-        return value == null ? null : round(value, 2);
+        return value == null ? null : Trace.rounded(value, 2);
     }
 
     static BigDecimal decimal(Double value, int scale) {
-        return value == null ? null : plain(round(value, scale));
+        return value == null ? null : plain(Trace.rounded(value, scale));
     }
 
     static BigDecimal amount(Double value) {
-        return value == null ? null : plain(round(value, 2));
-    }
-
-    /** Half up, as the exact binary value rounds (as BigDecimal would, without its division). */
-    private static BigDecimal round(double value, int scale) {
-        return Trace.rounded(value, scale);
+        return value == null ? null : plain(Trace.rounded(value, 2));
     }
 
     private static BigDecimal plain(BigDecimal value) {

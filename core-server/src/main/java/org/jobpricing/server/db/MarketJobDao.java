@@ -193,9 +193,7 @@ public interface MarketJobDao extends Transactional<MarketJobDao> {
             throw new IllegalStateException("load " + load + " of " + pluginId + "/" + source + " was discarded");
         }
         dataVersion().bump();
-        succeeded(pluginId, source, cursor, succeededAt);
-        finishJob(end.at(Timestamp.from(clock.instant())));
-        releaseLease(pluginId, source, holder);
+        closeRun(pluginId, source, holder, cursor, succeededAt, end, clock);
     }
 
     /** Stores a run in one transaction: rows replaced by key, cursor, job's end, lease released. */
@@ -213,6 +211,18 @@ public interface MarketJobDao extends Transactional<MarketJobDao> {
             observations().upsert(rows);
             dataVersion().bump();
         }
+        closeRun(pluginId, source, holder, cursor, succeededAt, end, clock);
+    }
+
+    /** The end of a good run, inside its last transaction: the new cursor, the job's end, the lease released. */
+    private void closeRun(
+            String pluginId,
+            String source,
+            String holder,
+            String cursor,
+            Timestamp succeededAt,
+            JobEnd end,
+            Clock clock) {
         succeeded(pluginId, source, cursor, succeededAt);
         finishJob(end.at(Timestamp.from(clock.instant())));
         releaseLease(pluginId, source, holder);

@@ -111,10 +111,15 @@ public final class CompiledRuleCache {
 
     /** The compiled rules of these files, when an entry of them is here and reads back. */
     Optional<KieBase> load(List<RuleSource> sources) {
+        return directory == null ? Optional.empty() : load(keyOf(sources));
+    }
+
+    /** The compiled rules stored under {@code key} ({@link #keyOf}), when they are here and read back. */
+    Optional<KieBase> load(String key) {
         if (directory == null) {
             return Optional.empty();
         }
-        Path entry = directory.resolve(keyOf(sources) + SUFFIX);
+        Path entry = directory.resolve(key + SUFFIX);
         if (!Files.isRegularFile(entry)) {
             return Optional.empty();
         }
@@ -161,8 +166,8 @@ public final class CompiledRuleCache {
         return base;
     }
 
-    /** Keeps the compiled rules of these files; a failure to write is logged, never thrown. */
-    void store(List<RuleSource> sources, KieBase base) {
+    /** Keeps the compiled rules under {@code key} ({@link #keyOf}); a failure to write is logged, never thrown. */
+    void store(String key, KieBase base) {
         if (directory == null) {
             return;
         }
@@ -186,7 +191,7 @@ public final class CompiledRuleCache {
             }
             Files.move(
                     temporary,
-                    directory.resolve(keyOf(sources) + SUFFIX),
+                    directory.resolve(key + SUFFIX),
                     StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
             temporary = null;

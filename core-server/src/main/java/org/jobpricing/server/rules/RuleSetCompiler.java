@@ -6,11 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -98,7 +100,8 @@ public final class RuleSetCompiler {
         if (sources.stream().noneMatch(s -> RuleSource.isRuleFile(s.name()))) {
             throw new RuleCompilationException(List.of(new RuleProblem("", 0, 0, "the rule set has no rule files")));
         }
-        var cached = cache.load(sources);
+        String key = cache.enabled() ? CompiledRuleCache.keyOf(sources) : null;
+        Optional<KieBase> cached = key == null ? Optional.empty() : cache.load(key);
         if (cached.isPresent()) {
             // stored only after these very files passed the checks below and compiled (CompiledRuleCache)
             String version = versionOf(sources);
@@ -162,7 +165,9 @@ public final class RuleSetCompiler {
                 RuleLocations.of(sources),
                 AreaTable.of(sources));
         ks.getRepository().removeKieModule(releaseId);
-        cache.store(sources, compiled.kieBase());
+        if (key != null) {
+            cache.store(key, compiled.kieBase());
+        }
         return compiled;
     }
 

@@ -214,6 +214,19 @@ abstract class StorageContract {
         return new MarketJobDao.JobEnd(job, "OK", null, rows, rows, 0, "[]", null, "cursor-2");
     }
 
+    /** Server a stores plugin p's source s run {@code job}: {@code rows}, cursor "cursor-2", at {@code now}. */
+    static void storeRun(MarketJobDao jobs, long job, List<ObservationDao.Row> rows, Instant now) {
+        jobs.storeRun(
+                "p",
+                "s",
+                "server-a",
+                rows,
+                "cursor-2",
+                Timestamp.from(now),
+                end(job, rows.size()),
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+    }
+
     long rowsIncludingInvisible(String where) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM market_observation" + where)
                 .mapTo(Long.class)
@@ -234,15 +247,7 @@ abstract class StorageContract {
         int n = 2 * ObservationDao.CHUNK + 17;
         long job = claim(jobs, now);
 
-        jobs.storeRun(
-                "p",
-                "s",
-                "server-a",
-                rows("big", n, now),
-                "cursor-2",
-                Timestamp.from(now),
-                end(job, n),
-                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        storeRun(jobs, job, rows("big", n, now), now);
 
         assertThat(dao.count()).isEqualTo(n);
         assertThat(dao.countBySource("big")).isEqualTo(n);
@@ -288,15 +293,7 @@ abstract class StorageContract {
         dao.insertChunk(rows("theirs", 3, now), other);
         long job = claim(jobs, now);
 
-        jobs.storeRun(
-                "p",
-                "s",
-                "server-a",
-                rows,
-                "cursor-2",
-                Timestamp.from(now),
-                end(job, rows.size()),
-                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        storeRun(jobs, job, rows, now);
 
         assertThat(dao.countBySource("big")).isEqualTo(rows.size());
         assertThat(rowsIncludingInvisible(" WHERE source_id = 'big'"))
@@ -321,16 +318,7 @@ abstract class StorageContract {
                 ObservationDao.Row.of(obs("big", "x".repeat(50), null, 1.0), "plugin:p", now));
         long job = claim(jobs, now);
 
-        assertThatThrownBy(() -> jobs.storeRun(
-                        "p",
-                        "s",
-                        "server-a",
-                        rows,
-                        "cursor-2",
-                        Timestamp.from(now),
-                        end(job, rows.size()),
-                        java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)))
-                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> storeRun(jobs, job, rows, now)).isInstanceOf(RuntimeException.class);
 
         assertThat(rowsIncludingInvisible(""))
                 .as("the first chunk, committed, is deleted again")
