@@ -102,6 +102,14 @@ public final class UserService {
         return view(find(id));
     }
 
+    /**
+     * The signed-in caller's own account, through the account cache: the authenticator has just read it, so
+     * {@code /auth/me} costs no second database read. Every change of an account moves it out of the cache.
+     */
+    public UserView signedIn(String id) {
+        return view(accounts.byId(id).orElseThrow(() -> new EntityNotFoundException("user", "id", id)));
+    }
+
     /** Changes role and/or active flag; the last active admin cannot be demoted or deactivated. */
     public UserView update(String id, AuthRequests.UpdateUser change, UserPrincipal actor, AuditLog.Origin origin) {
         UserDao.UserRow user = find(id);
@@ -147,6 +155,7 @@ public final class UserService {
                         "INVALID_TOKEN",
                         "the verification token is invalid, used or expired",
                         List.of(new FieldError("token", "is invalid, used or expired"))));
+        accounts.forget(userId);
         audit.success(userId, "user.email.verify", "user:" + userId, origin, null);
     }
 

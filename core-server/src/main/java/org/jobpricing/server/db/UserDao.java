@@ -88,8 +88,16 @@ public interface UserDao {
             "UPDATE app_user SET password_hash = :hash, must_change_password = FALSE, updated_at = :now WHERE id = :id")
     int setPasswordRow(@Bind("id") String id, @Bind("hash") String hash, @Bind("now") Timestamp now);
 
+    /** Marks the e-mail verified; the account version moves (signed-in accounts are served from memory). */
+    @Transaction
+    default int markEmailVerified(String id, Timestamp now) {
+        int changed = markEmailVerifiedRow(id, now);
+        bumpAccountVersion();
+        return changed;
+    }
+
     @SqlUpdate("UPDATE app_user SET email_verified = TRUE, updated_at = :now WHERE id = :id")
-    int markEmailVerified(@Bind("id") String id, @Bind("now") Timestamp now);
+    int markEmailVerifiedRow(@Bind("id") String id, @Bind("now") Timestamp now);
 
     /** Deletes the account; the account version moves. */
     @Transaction

@@ -11,7 +11,10 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.uri.UriTemplate;
 
 /** {@code http_requests_total{method,route,status}} and a duration histogram per route (the route template, not the raw path). */
@@ -21,6 +24,7 @@ public final class HttpMetricsFilter implements ContainerRequestFilter, Containe
 
     private static final String STARTED = HttpMetricsFilter.class.getName() + ".started";
 
+    private final Map<ResourceMethod, String> routes = new ConcurrentHashMap<>();
     private final Counter requests;
     private final Histogram duration;
 
@@ -53,12 +57,22 @@ public final class HttpMetricsFilter implements ContainerRequestFilter, Containe
     }
 
     /** The matched resource template, e.g. /api/v1/pricing/quotes/{id}; "unmatched" for 404s. */
-    private static String route(ContainerRequestContext request) {
-        if (!(request.getUriInfo() instanceof ExtendedUriInfo info)
-                || info.getMatchedTemplates().isEmpty()) {
+    private String route(ContainerRequestContext request) {
+        if (!(request.getUriInfo() instanceof ExtendedUriInfo info)) {
             return "unmatched";
         }
-        List<UriTemplate> templates = info.getMatchedTemplates();
+        ResourceMethod method = info.getMatchedResourceMethod();
+        if (method == null) {
+            return template(info.getMatchedTemplates());
+        }
+        // a resource method is reached by one template path: worked out once per method
+        return routes.computeIfAbsent(method, m -> template(info.getMatchedTemplates()));
+    }
+
+    private static String template(List<UriTemplate> templates) {
+        if (templates.isEmpty()) {
+            return "unmatched";
+        }
         StringBuilder path = new StringBuilder();
         for (int i = templates.size() - 1; i >= 0; i--) {
             String part = templates.get(i).getTemplate();

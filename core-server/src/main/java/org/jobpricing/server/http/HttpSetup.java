@@ -30,7 +30,8 @@ public final class HttpSetup {
         }
         if (http.isRateLimitEnabled()) {
             env.jersey()
-                    .register(new RateLimitFilter(http.getRateLimitPerMinute(), http.getAnonymousRateLimitPerMinute()));
+                    .register(new RateLimitFilter(http.getRateLimitPerMinute(), http.getAnonymousRateLimitPerMinute())
+                            .feature());
         }
         env.jersey().register(new LogContextFilter());
         PrometheusRegistry registry = new PrometheusRegistry();

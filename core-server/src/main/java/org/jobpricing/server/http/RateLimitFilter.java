@@ -6,14 +6,14 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -27,7 +27,10 @@ import org.jobpricing.server.auth.UserPrincipal;
  * Token buckets (bucket4j): per signed-in user, sized by role, and per client IP for anonymous calls
  * (login). A request over the limit is a 429 with {@code Retry-After}; every answer carries the
  * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} headers. Methods marked
- * {@link NotRateLimited} (liveness) are left alone; the admin port (readiness, metrics) has no Jersey filters.
+ * {@link NotRateLimited} (liveness) are left alone: {@link #feature()} binds the filter to every other resource
+ * method when the application starts, so a request pays no per-request look-up of its method. The admin port
+ * (readiness, metrics) has no Jersey filters. The client address of an anonymous call is the one {@link
+ * RequestHygieneFilter} put on the request.
  */
 @Priority(Priorities.AUTHORIZATION + 10)
 public final class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -37,40 +40,45 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
 
     private final Map<Role, Integer> perMinuteByRole;
     private final int anonymousPerMinute;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+    private final Cache<Key, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(100_000)
             .build();
 
-    @Context
-    private HttpServletRequest servletRequest;
-
-    @Context
-    private ResourceInfo resource;
+    /** One bucket per caller and limit: a role change gives the user a bucket of the new size. */
+    private record Key(String caller, int perMinute) {}
 
     public RateLimitFilter(Map<Role, Integer> perMinuteByRole, int anonymousPerMinute) {
         this.perMinuteByRole = Map.copyOf(perMinuteByRole);
         this.anonymousPerMinute = anonymousPerMinute;
     }
 
+    /** Registers this filter on every resource method but those marked {@link NotRateLimited}. */
+    public DynamicFeature feature() {
+        return (ResourceInfo resource, FeatureContext context) -> {
+            if (resource.getResourceMethod() == null
+                    || !resource.getResourceMethod().isAnnotationPresent(NotRateLimited.class)) {
+                context.register(this);
+            }
+        };
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (resource != null
-                && resource.getResourceMethod() != null
-                && resource.getResourceMethod().isAnnotationPresent(NotRateLimited.class)) {
-            return;
-        }
-        String key;
-        int perMinute;
+        Key key;
         if (request.getSecurityContext().getUserPrincipal() instanceof UserPrincipal user) {
-            key = "user:" + user.id();
-            perMinute = perMinuteByRole.getOrDefault(user.role(), anonymousPerMinute);
+            key = new Key("user:" + user.id(), perMinuteByRole.getOrDefault(user.role(), anonymousPerMinute));
         } else {
-            key = "ip:" + (servletRequest == null ? "unknown" : servletRequest.getRemoteAddr());
-            perMinute = anonymousPerMinute;
+            key = new Key(
+                    "ip:"
+                            + (request.getProperty(RequestHygieneFilter.CLIENT_ADDRESS) instanceof String address
+                                    ? address
+                                    : "unknown"),
+                    anonymousPerMinute);
         }
+        int perMinute = key.perMinute();
         Bucket bucket = buckets.get(
-                key + "/" + perMinute,
+                key,
                 k -> Bucket.builder()
                         .addLimit(Bandwidth.builder()
                                 .capacity(perMinute)

@@ -21,6 +21,9 @@ public final class RequestHygieneFilter implements Filter {
 
     public static final String REQUEST_ID = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
+    /** The request attribute holding the client's address (the anonymous rate limit's key). */
+    public static final String CLIENT_ADDRESS = RequestHygieneFilter.class.getName() + ".clientAddress";
+
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final Pattern TOKEN_IN_URL = Pattern.compile("(?i)(^|&)access_token=");
 
@@ -65,6 +68,7 @@ public final class RequestHygieneFilter implements Filter {
             return;
         }
         MDC.put(MDC_KEY, id);
+        request.setAttribute(CLIENT_ADDRESS, request.getRemoteAddr());
         try {
             chain.doFilter(new LimitedBodyRequest(request, limit), response);
         } catch (LimitedBodyRequest.TooLarge e) {

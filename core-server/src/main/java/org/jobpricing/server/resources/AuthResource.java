@@ -199,7 +199,7 @@ public class AuthResource {
     @Path("/me")
     @RolesAllowed(Permissions.SELF)
     public SignedInUser me(@Parameter(hidden = true) @Auth UserPrincipal user) {
-        return SignedInUser.of(users.get(user.id()), user.role().permissions());
+        return SignedInUser.of(users.signedIn(user.id()), user.role().permissions());
     }
 
     @PUT

@@ -188,15 +188,19 @@ class AccountSecurityTest {
         assertThat(token.find()).isTrue();
         assertThat(console()).as("the verification token is never logged").doesNotContain(token.group(1));
         String body = "{\"token\": \"" + token.group(1) + "\"}";
+        Api dave = anonymous()
+                .withToken(
+                        login("dave", USER_PASSWORD).json().get("access_token").asText());
+        assertThat(dave.get("/api/v1/auth/me").json().get("emailVerified").asBoolean())
+                .as("signed in before verifying: the server now remembers the account")
+                .isFalse();
         assertThat(anonymous().postJson("/api/v1/auth/verify-email", body).status())
                 .isEqualTo(204);
         assertThat(anonymous().postJson("/api/v1/auth/verify-email", body).status())
                 .as("single use")
                 .isEqualTo(400);
-        Api dave = anonymous()
-                .withToken(
-                        login("dave", USER_PASSWORD).json().get("access_token").asText());
         assertThat(dave.get("/api/v1/auth/me").json().get("emailVerified").asBoolean())
+                .as("the remembered account is forgotten when the e-mail is verified")
                 .isTrue();
     }
 
