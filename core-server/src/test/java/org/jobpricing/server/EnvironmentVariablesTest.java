@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jobpricing.server.auth.Role;
 import org.jobpricing.server.config.Mode;
-import org.jobpricing.server.http.AccessLogThreshold;
+import org.jobpricing.server.http.AccessConsoleAppenderFactory;
 import org.jobpricing.server.support.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,11 +71,7 @@ class EnvironmentVariablesTest {
     static String accessLogThreshold(JobPricingConfiguration c, int appender) {
         LogbackAccessRequestLogFactory requestLog =
                 (LogbackAccessRequestLogFactory) ((DefaultServerFactory) c.getServerFactory()).getRequestLogFactory();
-        return ((AccessLogThreshold)
-                        ((AbstractAppenderFactory<?>) requestLog.getAppenders().get(appender))
-                                .getFilterFactories()
-                                .get(0))
-                .getThreshold();
+        return ((AccessConsoleAppenderFactory) requestLog.getAppenders().get(appender)).getThreshold();
     }
 
     static {

@@ -25,7 +25,7 @@ class AuthProbeTest {
             "false",
             "logging.level",
             "INFO",
-            "server.requestLog.appenders[1].filterFactories[0].threshold",
+            "server.requestLog.appenders[1].threshold",
             "INFO");
     static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}");
 

@@ -41,7 +41,7 @@ class AccessLogDefaultsTest {
     void aThresholdNamesWhetherAccessLinesPass() {
         assertThat(List.of("ALL", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF", "nonsense").stream()
                         .map(t -> {
-                            AccessLogThreshold f = new AccessLogThreshold();
+                            AccessConsoleAppenderFactory f = new AccessConsoleAppenderFactory();
                             f.setThreshold(t);
                             return f.passes();
                         })

@@ -35,9 +35,9 @@ class JsonLogsTest {
             "OFF",
             "logging.appenders[1].threshold",
             "INFO",
-            "server.requestLog.appenders[0].filterFactories[0].threshold",
+            "server.requestLog.appenders[0].threshold",
             "OFF",
-            "server.requestLog.appenders[1].filterFactories[0].threshold",
+            "server.requestLog.appenders[1].threshold",
             "INFO");
 
     @Test
