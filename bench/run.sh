@@ -89,11 +89,11 @@ run_jmh() {
   grep '^jmh: rules and hand-written' "$WORK/jmh.log"
   local r
   r=$(ratio "$rules" "$hand")
-  record "jmh   rules ${rules} ns/op, hand-written ${hand} ns/op; ratio ${r}x (target <= 3x: $(meets "$r <= 3"))"
+  record "jmh   rules ${rules} ns/op, hand-written ${hand} ns/op; ratio ${r}x (target <= 10x (issue 15): $(meets "$r <= 10"))"
   local free
   free=$(awk '/^jmh: engine-free/ {print $(NF-3)}' "$WORK/jmh.log")
   record "jmh   (context) engine-free run of the same fact methods, same explanation: ${free} ns/op; rules / engine-free $(ratio "$rules" "$free")x (what Drools itself costs)"
-  if $PROFILE && [ "$(meets "$r <= 3")" = MISSED ]; then
+  if $PROFILE && [ "$(meets "$r <= 10")" = MISSED ]; then
     say "profiling the rules benchmark (JFR, 10 ms sampling) ..."
     java -cp "$cp" org.jobpricing.bench.BenchMain --profile "$WORK/jfr-jmh" > "$WORK/jmh-profile.log" 2>&1
     python3 "$BENCH/tools/jfr-top.py" "$(find "$WORK/jfr-jmh" -name '*.jfr' | head -1)" --match PricingBenchmark.rules \
@@ -336,13 +336,13 @@ run_batch() {
   b=$(batch_round $large); say "  $b"
   read -r _ _ a_qps _ a_peak a_live a_retained <<< "$a"
   read -r _ _ b_qps _ b_peak b_live b_retained <<< "$b"
-  record "batch ${small} requests ${a_qps} quotes/s; ${large} requests ${b_qps} quotes/s (target >= 5000: $(meets "min($a_qps, $b_qps) >= 5000"))"
+  record "batch ${small} requests ${a_qps} quotes/s; ${large} requests ${b_qps} quotes/s (target >= 20000 for 100000 rows (issue 15): $(meets "$b_qps >= 20000"))"
   # flat: the live heap (after GC, during or right after the batch) does not grow with the batch size
   local a_heap b_heap
   a_heap=$(( a_live > a_retained ? a_live : a_retained ))
   b_heap=$(( b_live > b_retained ? b_live : b_retained ))
   record "batch heap: peak used ${a_peak} MB at ${small}, ${b_peak} MB at ${large}; live after GC ${a_heap} MB at ${small}, ${b_heap} MB at ${large} (flat, <= 1.25x + 32 MB: $(meets "$b_heap <= 1.25 * $a_heap + 32"))"
-  if $PROFILE && [ "$(meets "min($a_qps, $b_qps) >= 5000")" = MISSED ]; then
+  if $PROFILE && [ "$(meets "$b_qps >= 20000")" = MISSED ]; then
     local profiled=30000
     $QUICK && profiled=$small
     say "profiling a batch of ${profiled} (JFR) ..."
