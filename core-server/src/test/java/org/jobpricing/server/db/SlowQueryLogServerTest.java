@@ -47,7 +47,8 @@ class SlowQueryLogServerTest {
             try (Statement s = locker.createStatement()) {
                 s.execute("LOCK TABLE app_user IN ACCESS EXCLUSIVE MODE");
             }
-            me = CompletableFuture.supplyAsync(() -> admin.get("/api/v1/auth/me"));
+            // an account read from the database (GET /auth/me answers from the account cache)
+            me = CompletableFuture.supplyAsync(() -> admin.get("/api/v1/users/" + adminId));
             waitForABlockedStatement(watcher);
             Thread.sleep(400);
             locker.commit();
