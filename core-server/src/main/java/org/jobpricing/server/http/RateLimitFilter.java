@@ -45,8 +45,11 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
             .maximumSize(100_000)
             .build();
 
-    /** One bucket per caller and limit: a role change gives the user a bucket of the new size. */
-    private record Key(String caller, int perMinute) {}
+    /**
+     * One bucket per caller (a user id, or a client address for anonymous calls) and limit: a role change
+     * gives the user a bucket of the new size.
+     */
+    private record Key(boolean user, String caller, int perMinute) {}
 
     public RateLimitFilter(Map<Role, Integer> perMinuteByRole, int anonymousPerMinute) {
         this.perMinuteByRole = Map.copyOf(perMinuteByRole);
@@ -65,17 +68,14 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Key key;
-        if (request.getSecurityContext().getUserPrincipal() instanceof UserPrincipal user) {
-            key = new Key("user:" + user.id(), perMinuteByRole.getOrDefault(user.role(), anonymousPerMinute));
-        } else {
-            key = new Key(
-                    "ip:"
-                            + (request.getProperty(RequestHygieneFilter.CLIENT_ADDRESS) instanceof String address
-                                    ? address
-                                    : "unknown"),
-                    anonymousPerMinute);
-        }
+        Key key = request.getSecurityContext().getUserPrincipal() instanceof UserPrincipal user
+                ? new Key(true, user.id(), perMinuteByRole.getOrDefault(user.role(), anonymousPerMinute))
+                : new Key(
+                        false,
+                        request.getProperty(RequestHygieneFilter.CLIENT_ADDRESS) instanceof String address
+                                ? address
+                                : "unknown",
+                        anonymousPerMinute);
         int perMinute = key.perMinute();
         Bucket bucket = buckets.get(
                 key,
